@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Install or check everything the build and the tests need. Idempotent: each step compares the exact
+# `--version` output (or dpkg status) and skips what is already there, so a second run takes seconds.
+#
+# Needs: rustup + cargo, node 20 + npm, and apt-get (Debian) for Chromium. Network: crates.io, npm, Debian.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+DID=()
+SKIPPED=()
+did() { say "did:     $*"; DID+=("$*"); }
+skipped() { say "skipped: $*"; SKIPPED+=("$*"); }
+
+# Run as root directly, otherwise through sudo.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+step_rust_target() {
+  if rustup target list --installed | grep -qx "$WASM_TARGET"; then
+    skipped "rust target $WASM_TARGET (installed)"
+  else
+    rustup target add "$WASM_TARGET"
+    did "rustup target add $WASM_TARGET"
+  fi
+}
+
+step_rust_components() {
+  local missing=()
+  local c
+  for c in rustfmt clippy; do
+    rustup component list --installed | grep -q "^$c" || missing+=("$c")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    skipped "rust components rustfmt clippy (installed)"
+  else
+    rustup component add "${missing[@]}"
+    did "rustup component add ${missing[*]}"
+  fi
+}
+
+step_lockfile() {
+  if [ -f Cargo.lock ]; then
+    skipped "Cargo.lock (present)"
+  else
+    cargo generate-lockfile
+    did "cargo generate-lockfile"
+  fi
+}
+
+step_fetch() {
+  # Quick when everything is in ~/.cargo/registry already; fails if Cargo.lock is out of date.
+  cargo fetch --locked --quiet
+  say "checked: cargo fetch --locked (dependencies in the local registry)"
+}
+
+step_trunk() {
+  local want="trunk $TRUNK_VERSION"
+  if [ "$(trunk --version 2>/dev/null || true)" = "$want" ]; then
+    skipped "$want (installed)"
+  else
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+    did "cargo install trunk --version $TRUNK_VERSION --locked"
+  fi
+}
+
+step_wasm_bindgen() {
+  local version
+  version="$(wasm_bindgen_version)"
+  if [ -z "$version" ]; then
+    echo "error: no wasm-bindgen in Cargo.lock" >&2
+    return 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null || true)" = "wasm-bindgen $version" ] &&
+    [ "$(wasm-bindgen-test-runner --version 2>/dev/null || true)" = "wasm-bindgen-test-runner $version" ]; then
+    skipped "wasm-bindgen-cli $version (installed)"
+  else
+    # Not --locked: the CLI's own lock pins a webpki-roots version crates.io no longer has.
+    cargo install wasm-bindgen-cli --version "$version"
+    did "cargo install wasm-bindgen-cli --version $version"
+  fi
+}
+
+step_apt() {
+  local missing=()
+  local p
+  for p in "${APT_PACKAGES[@]}"; do
+    if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" != "install ok installed" ]; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    skipped "apt ${APT_PACKAGES[*]} (installed)"
+  else
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    did "apt-get install ${missing[*]}"
+  fi
+}
+
+step_wasm_opt() {
+  local want="wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)"
+  local bin="$REPO_ROOT/tools/node_modules/.bin/wasm-opt"
+  if [ -x "$bin" ] && [ "$("$bin" --version 2>/dev/null || true)" = "$want" ]; then
+    skipped "wasm-opt $BINARYEN_VERSION from npm binaryen (tools/node_modules)"
+  else
+    npm ci --prefix "$REPO_ROOT/tools" --no-audit --no-fund
+    if [ "$("$bin" --version)" != "$want" ]; then
+      echo "error: $bin --version is not \"$want\"; check tools/package.json" >&2
+      return 1
+    fi
+    did "npm ci (binaryen@$BINARYEN_VERSION into tools/node_modules)"
+  fi
+}
+
+start=$SECONDS
+step_rust_target
+step_rust_components
+step_lockfile
+step_fetch
+step_trunk
+step_wasm_bindgen
+step_apt
+step_wasm_opt
+say "setup: ${#DID[@]} done, ${#SKIPPED[@]} skipped in $((SECONDS - start))s"

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The one command that sets up and runs every test. Stops at the first failing stage and exits non-zero.
+#
+#   scripts/test.sh                 every stage, in order
+#   scripts/test.sh fmt clippy      only the named stages (setup is not implied)
+#
+# To add a stage: write a `stage_<name>` function and add <name> to STAGES.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+STAGES=(setup fmt clippy native trunk wasm_validator wasm_console)
+
+stage_setup() {
+  "$REPO_ROOT/scripts/setup.sh"
+}
+
+stage_fmt() {
+  cargo fmt --all -- --check
+}
+
+stage_clippy() {
+  cargo clippy --workspace --all-targets --locked -- -D warnings
+}
+
+# The validator and the CLI natively. The console is left out: compiling Leptos natively is slow and it is
+# tested in the browser below.
+stage_native() {
+  cargo test --workspace --exclude createimage-console --locked
+}
+
+# The release build of the console. Offline: a missing or wrong wasm-bindgen/wasm-opt fails instead of
+# being downloaded.
+stage_trunk() {
+  trunk build --release --offline
+  local wasm
+  wasm="$(find dist -maxdepth 1 -name '*.wasm' | head -n 1)"
+  [ -n "$wasm" ] || { echo "error: no .wasm in dist/" >&2; return 1; }
+  say "$wasm: $(wc -c <"$wasm") bytes, $(gzip -9c "$wasm" | wc -c) gzipped"
+}
+
+# wasm-bindgen-test in headless Chromium (the test files say `run_in_browser`). --lib --tests keeps the
+# benches (criterion, native only) out of the wasm build.
+wasm_test() {
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_USE_BROWSER=1 \
+    cargo test --locked --target "$WASM_TARGET" "$@"
+}
+
+stage_wasm_validator() {
+  wasm_test -p createimage-validator --lib --tests
+}
+
+stage_wasm_console() {
+  wasm_test -p createimage-console --lib --tests
+}
+
+# --- runner -------------------------------------------------------------------------------------------
+
+RESULTS=()
+CURRENT=""
+CURRENT_START=0
+ALL_START=$SECONDS
+
+run_stage() {
+  local name=$1
+  CURRENT=$name
+  CURRENT_START=$SECONDS
+  say "==> $name"
+  "stage_$name"
+  local took=$((SECONDS - CURRENT_START))
+  RESULTS+=("$(printf 'ok     %5ss  %s' "$took" "$name")")
+  say "<== $name ok (${took}s)"
+  CURRENT=""
+}
+
+summary() {
+  local rc=$?
+  if [ -n "$CURRENT" ]; then
+    RESULTS+=("$(printf 'FAILED %5ss  %s' "$((SECONDS - CURRENT_START))" "$CURRENT")")
+  fi
+  echo
+  echo "---- summary ----"
+  local r
+  for r in "${RESULTS[@]}"; do echo "$r"; done
+  if [ "$rc" -eq 0 ]; then
+    echo "all ${#RESULTS[@]} stages passed in $((SECONDS - ALL_START))s"
+  else
+    echo "FAILED (exit $rc) after $((SECONDS - ALL_START))s"
+  fi
+}
+
+selected=("$@")
+if [ ${#selected[@]} -eq 0 ]; then selected=("${STAGES[@]}"); fi
+for s in "${selected[@]}"; do
+  declare -F "stage_$s" >/dev/null || { echo "unknown stage: $s (stages: ${STAGES[*]})" >&2; exit 2; }
+done
+
+trap summary EXIT
+for s in "${selected[@]}"; do run_stage "$s"; done

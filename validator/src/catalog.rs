@@ -1,0 +1,270 @@
+//! The error catalogs: every error row of the seeds and each provider's common codes from
+//! `providers.md`, as data. Codes are typed per provider ([`codes!`] makes the enum from its wire
+//! spellings); a code the server sends that no table knows is kept as [`ErrorCode::Unknown`].
+
+use crate::provider::Provider;
+use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Text in both languages the product speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    pub const fn new(en: &'static str, zh: &'static str) -> Self {
+        Text { en, zh }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// The language of human-facing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl std::str::FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "en" | "en-us" | "english" => Ok(Lang::En),
+            "zh" | "zh-cn" | "cn" | "chinese" => Ok(Lang::Zh),
+            other => Err(format!("unknown language {other:?}: expected en or zh")),
+        }
+    }
+}
+
+/// Declares a provider's error-code enum from its wire spellings: one line per code, in the
+/// order of the source table. The enum gets `ALL`, `as_str` and `parse`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! codes {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident => $wire:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            /// Every code, in table order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The code exactly as the provider spells it on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire,)* }
+            }
+
+            /// The code for a wire spelling (exact match: `InvalidParamter.Conflict` is its own code).
+            pub fn parse(wire: &str) -> Option<Self> {
+                match wire { $($wire => Some($name::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+/// A known error code of one provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Code {
+    Aliyun(aliyun::Code),
+    Tencent(tencent::Code),
+    JdCloud(jdcloud::Code),
+    Zenlayer(zenlayer::Code),
+}
+
+impl Code {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Code::Aliyun(c) => c.as_str(),
+            Code::Tencent(c) => c.as_str(),
+            Code::JdCloud(c) => c.as_str(),
+            Code::Zenlayer(c) => c.as_str(),
+        }
+    }
+
+    pub const fn provider(self) -> Provider {
+        match self {
+            Code::Aliyun(_) => Provider::Aliyun,
+            Code::Tencent(_) => Provider::Tencent,
+            Code::JdCloud(_) => Provider::JdCloud,
+            Code::Zenlayer(_) => Provider::Zenlayer,
+        }
+    }
+
+    /// The known code of `provider` spelled `wire`, if any.
+    pub fn parse(provider: Provider, wire: &str) -> Option<Code> {
+        match provider {
+            Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
+            Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
+            Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
+            Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A code as a server sent it: known to a catalog, or kept verbatim so it still displays.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorCode {
+    Known(Code),
+    Unknown(String),
+}
+
+impl ErrorCode {
+    pub fn parse(provider: Provider, wire: &str) -> Self {
+        Code::parse(provider, wire)
+            .map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            ErrorCode::Known(c) => c.as_str(),
+            ErrorCode::Unknown(s) => s,
+        }
+    }
+}
+
+/// One row of a provider's error table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry {
+    pub code: Code,
+    pub http_status: u16,
+    /// The provider's own message for this row, as documented (`""` where the source gives none).
+    pub message: &'static str,
+    pub meaning: Text,
+    pub fix: Text,
+    /// Where the row comes from: a seed file and section, or a section of `providers.md`.
+    pub source: &'static str,
+    /// False where the provider documents no code and createimage chose one (said in `explain`).
+    pub documented: bool,
+}
+
+impl Entry {
+    /// A documented row.
+    #[allow(clippy::too_many_arguments)]
+    pub const fn doc(
+        code: Code,
+        http_status: u16,
+        message: &'static str,
+        meaning_en: &'static str,
+        meaning_zh: &'static str,
+        fix_en: &'static str,
+        fix_zh: &'static str,
+        source: &'static str,
+    ) -> Self {
+        Entry {
+            code,
+            http_status,
+            message,
+            meaning: Text::new(meaning_en, meaning_zh),
+            fix: Text::new(fix_en, fix_zh),
+            source,
+            documented: true,
+        }
+    }
+
+    /// The same row, marked as chosen by createimage rather than documented by the provider.
+    pub const fn undocumented(self) -> Self {
+        Entry {
+            documented: false,
+            ..self
+        }
+    }
+}
+
+/// Every catalog row of `provider`, in source order.
+pub fn entries(provider: Provider) -> &'static [Entry] {
+    match provider {
+        Provider::Aliyun => aliyun::catalog::ENTRIES,
+        Provider::Tencent => tencent::catalog::ENTRIES,
+        Provider::JdCloud => jdcloud::catalog::ENTRIES,
+        Provider::Zenlayer => zenlayer::catalog::ENTRIES,
+    }
+}
+
+/// The rows for `code` (exact spelling), best match for `message` first when one is given.
+/// Several rows share a code where the seed repeats it with different messages.
+pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'static Entry> {
+    let mut rows: Vec<&Entry> = entries(provider)
+        .iter()
+        .filter(|e| e.code.as_str() == code)
+        .collect();
+    if let Some(msg) = message {
+        // Stable sort: rows the message matches best come first, ties keep table order.
+        rows.sort_by_key(|e| std::cmp::Reverse(message_affinity(e.message, msg)));
+    }
+    rows
+}
+
+/// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`.
+pub fn entry_for(code: Code, hint: Option<&str>) -> &'static Entry {
+    let rows = entries(code.provider()).iter().filter(|e| e.code == code);
+    let mut first = None;
+    for e in rows {
+        first.get_or_insert(e);
+        if hint.is_none_or(|h| e.message.contains(h)) {
+            return e;
+        }
+    }
+    first.unwrap_or_else(|| panic!("code {code} has no catalog row; the catalog test guards this"))
+}
+
+/// Known codes of `provider` closest to `code`, for "did you mean".
+pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> {
+    let mut seen: Vec<&'static str> = Vec::new();
+    for e in entries(provider) {
+        if !seen.contains(&e.code.as_str()) {
+            seen.push(e.code.as_str());
+        }
+    }
+    let lower = code.to_ascii_lowercase();
+    let mut scored: Vec<(usize, &'static str)> = seen
+        .into_iter()
+        .map(|c| {
+            let lc = c.to_ascii_lowercase();
+            let d = crate::suggest::distance(&lower, &lc);
+            // A code that contains the query (or the reverse) is near whatever its length.
+            let d = if !lower.is_empty() && (lc.contains(&lower) || lower.contains(&lc)) {
+                d.min(1)
+            } else {
+                d
+            };
+            (d, c)
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(max).map(|(_, c)| c).collect()
+}
+
+/// Words of `query` that occur in `row`, case-insensitively; placeholders (`xx`, `%s`) match anything.
+fn message_affinity(row: &str, query: &str) -> usize {
+    let row = row.to_lowercase();
+    query
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && row.contains(w))
+        .count()
+}

@@ -1,0 +1,90 @@
+//! Tencent Cloud CVM CreateImage, legacy API v2: seed 003 "Input Parameters", plus the common
+//! parameters of providers.md C.4 (known, so a full query string checks without warnings).
+//! Duplicate names and the 10-images-per-region quota are server state (emulator).
+
+pub mod catalog;
+
+pub use catalog::Code;
+
+use crate::catalog::Code as C;
+use crate::charset::CharClass::{Char, Digit, Han, Letter};
+use crate::provider::Provider;
+use crate::report::{LengthUnit::Chars, ValueType};
+use crate::rule::{Check, Field, Spec};
+
+const PARAM: C = C::Tencent(Code::InvalidParameter);
+const SEED: &str = "seed 003, Input Parameters";
+const COMMON: &str = "providers.md C.4";
+
+pub static FIELDS: &[Field] = &[
+    Field::new("instanceId", ValueType::String, PARAM, SEED)
+        .required()
+        .text(
+            "Instance ID",
+            "实例 ID",
+            "The instance to image (ins-…). Shut it down first.",
+            "要制作镜像的实例 ID（ins-…）。请先关机。",
+        ),
+    Field::new("imageName", ValueType::String, PARAM, SEED)
+        .required()
+        .checks(&[
+            Check::Length {
+                min: 1,
+                max: 16,
+                unit: Chars,
+            },
+            Check::Chars {
+                allowed: &[Letter, Digit, Char('-')],
+            },
+        ])
+        .text(
+            "Image name",
+            "镜像名称",
+            "1–16 characters: letters, digits and -. Must differ from your existing image names.",
+            "1~16 个字符，只能包含英文字母、数字和 -，不能与已有镜像重名。",
+        ),
+    Field::new("imageDescription", ValueType::String, PARAM, SEED)
+        .checks(&[
+            Check::Length {
+                min: 0,
+                max: 64,
+                unit: Chars,
+            },
+            Check::Chars {
+                allowed: &[Han, Letter, Digit, Char('-'), Char('_')],
+            },
+        ])
+        .text(
+            "Image description",
+            "镜像描述",
+            "0–64 characters: Chinese characters, letters, digits, - and _.",
+            "0~64 个字符，可包含中文、英文字母、数字、- 和 _。",
+        ),
+    Field::new("Action", ValueType::String, PARAM, COMMON)
+        .common()
+        .checks(&[Check::OneOf {
+            values: &["CreateImage"],
+        }]),
+    Field::new("Region", ValueType::String, PARAM, COMMON).common(),
+    Field::new("Timestamp", ValueType::Integer, PARAM, COMMON).common(),
+    Field::new("Nonce", ValueType::Integer, PARAM, COMMON).common(),
+    Field::new("SecretId", ValueType::String, PARAM, COMMON).common(),
+    Field::new("Signature", ValueType::String, PARAM, COMMON).common(),
+    Field::new("SignatureMethod", ValueType::String, PARAM, COMMON)
+        .common()
+        .checks(&[Check::OneOf {
+            values: &["HmacSHA1", "HmacSHA256"],
+        }]),
+    Field::new("Token", ValueType::String, PARAM, COMMON).common(),
+];
+
+pub static SPEC: Spec = Spec {
+    provider: Provider::Tencent,
+    fields: FIELDS,
+    cross: &[],
+    case_insensitive_keys: false,
+    // The v2 API takes a query string: numbers may arrive as decimal strings.
+    flat_form: true,
+    generic: PARAM,
+    missing: PARAM,
+};

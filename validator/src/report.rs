@@ -1,0 +1,244 @@
+//! What validation answers: [`Issue`]s (field, provider code, severity, typed reason) and the
+//! [`Report`] that collects them. The JSON shape here is the one `createimage check --json`
+//! prints and the JS package returns; `tests/report_json.rs` pins it.
+
+use crate::catalog::{Code, Lang};
+use crate::provider::Provider;
+use serde::Serialize;
+
+/// How serious an issue is: an error makes the request invalid; a warning does not (unless strict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// How a length is counted. Providers count characters; browsers and Java servers count UTF-16.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LengthUnit {
+    /// Unicode scalar values (what "characters" means in the seeds).
+    Chars,
+    /// UTF-16 code units.
+    Utf16,
+}
+
+/// The JSON type a field expects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ValueType {
+    String,
+    Integer,
+    Boolean,
+    Object,
+    Array,
+}
+
+/// Why an issue was raised: a typed reason carrying its data, rendered to text only in `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum IssueKind {
+    /// A required parameter is absent (or null, or an empty string where one is not allowed).
+    Missing,
+    /// The JSON value has the wrong type.
+    WrongType {
+        expected: ValueType,
+        actual: &'static str,
+    },
+    TooShort {
+        min: usize,
+        actual: usize,
+        unit: LengthUnit,
+    },
+    TooLong {
+        max: usize,
+        actual: usize,
+        unit: LengthUnit,
+    },
+    /// Within the limit counted in characters, over it counted in UTF-16 (warning).
+    Utf16TooLong {
+        max: usize,
+        actual: usize,
+    },
+    /// A character outside the allowed set; `allowed` names the classes (`han`, `letter`, `digit`) and literal characters.
+    InvalidChar {
+        char: String,
+        index: usize,
+        allowed: Vec<&'static str>,
+    },
+    /// The first character is not one of the allowed classes.
+    InvalidFirstChar {
+        char: String,
+        allowed: Vec<&'static str>,
+    },
+    ForbiddenPrefix {
+        prefix: &'static str,
+    },
+    ForbiddenSubstring {
+        substring: &'static str,
+    },
+    NotAscii {
+        char: String,
+        index: usize,
+    },
+    /// Not one of the enumerated values.
+    NotAllowed {
+        value: String,
+        allowed: Vec<&'static str>,
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+        actual: i64,
+    },
+    /// Not on the step grid (`value - base` must be a multiple of `step`).
+    BadStep {
+        step: i64,
+        base: i64,
+        actual: i64,
+    },
+    /// Not a device name of the allowed range.
+    InvalidDevice {
+        value: String,
+        first: &'static str,
+        last: &'static str,
+    },
+    /// Not Base64 text.
+    InvalidBase64,
+    /// Decoded, but not the JSON the docs require; `missing` names the first absent member.
+    InvalidEncodedJson {
+        expected: &'static str,
+        missing: Option<&'static str>,
+    },
+    /// A parameter no rule table knows; `suggestion` is the nearest known name.
+    UnknownParameter {
+        suggestion: Option<String>,
+    },
+    /// Given twice (for example in both the structured and the flat form).
+    GivenTwice,
+    /// The N of a repeated parameter is outside its range.
+    IndexOutOfRange {
+        min: u32,
+        max: u32,
+        actual: u64,
+    },
+    /// More items than allowed.
+    TooMany {
+        max: usize,
+        actual: usize,
+    },
+    /// The same value as an earlier item; `first` is that item's field.
+    Duplicate {
+        value: String,
+        first: String,
+    },
+    /// None of these is present; at least one is required.
+    OneOfRequired {
+        fields: Vec<&'static str>,
+    },
+    /// Required when `other` has value `value`.
+    RequiredWhen {
+        other: String,
+        value: &'static str,
+    },
+    /// Required when `other` is absent.
+    RequiredUnless {
+        other: String,
+    },
+    /// Only meaningful together with `other`.
+    Requires {
+        other: String,
+    },
+    /// Will be ignored: only effective when `other` is one of `values` (warning).
+    IneffectiveUnless {
+        other: String,
+        values: Vec<&'static str>,
+    },
+    /// Will be ignored because `winner`, of higher priority, is present (warning).
+    Ignored {
+        winner: &'static str,
+    },
+    /// Deprecated; use `replacement` (warning).
+    Deprecated {
+        replacement: String,
+    },
+    /// Not given: the provider uses `value` by default, though its docs also call it required (warning).
+    Defaulted {
+        value: &'static str,
+    },
+    /// One edition of the docs allows `char`, another forbids it (warning).
+    DocsDisagree {
+        char: String,
+        allowed_by: &'static str,
+        forbidden_by: &'static str,
+    },
+    /// The system disk's device must be `device`.
+    SystemDiskDevice {
+        device: &'static str,
+    },
+    /// `device` is reserved for the system disk.
+    ReservedDevice {
+        device: &'static str,
+    },
+    /// More than one system disk.
+    MultipleSystemDisks {
+        count: usize,
+    },
+    /// Every mapping is a data disk: no system disk.
+    NoSystemDisk,
+}
+
+/// One finding about one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Issue {
+    /// The field path in the provider's own naming (`DiskDeviceMapping.2.Size`, `dataDisks[0].cloudDiskSpec.iops`).
+    pub field: String,
+    /// The error code the provider's server would answer.
+    pub code: Code,
+    pub severity: Severity,
+    /// The HTTP status the provider answers that code with (from the catalog row).
+    pub http_status: u16,
+    /// Human text in the requested language.
+    pub message: String,
+    pub kind: IssueKind,
+}
+
+/// Everything found in one request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub provider: Provider,
+    pub valid: bool,
+    pub issues: Vec<Issue>,
+}
+
+impl Report {
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues
+            .iter()
+            .filter(|i| i.severity == Severity::Warning)
+    }
+
+    /// The report as compact JSON (the `check --json` line).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a report always serializes")
+    }
+}
+
+/// How to validate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct Options {
+    pub lang: Lang,
+    /// Treat warnings as errors.
+    pub strict: bool,
+}

@@ -1,0 +1,403 @@
+//! A request as parsed from JSON against a provider's field table: typed values keyed by their
+//! table field and array index. Wrong types, unknown names and duplicates become findings here;
+//! the rules in `validate.rs` see only well-typed values.
+
+use crate::report::{IssueKind, Severity, ValueType};
+use crate::rule::{Field, Spec};
+use crate::validate::Findings;
+use serde_json::{Map, Value};
+
+/// A typed value (or the presence of a container).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scalar<'a> {
+    Str(&'a str),
+    Int(i64),
+    Bool(bool),
+    /// An object, or one item of an array.
+    Item,
+    /// Given, but of the wrong JSON type (already reported): present for the rules, never checked.
+    Invalid,
+}
+
+impl<'a> Scalar<'a> {
+    pub fn as_str(&self) -> Option<&'a str> {
+        match *self {
+            Scalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// One value: which table field it belongs to, and its array index (Alibaba's N, 1-based; JD's
+/// `dataDisks` index, 0-based). The seeds nest arrays at most one level deep.
+#[derive(Debug, Clone, Copy)]
+pub struct Node<'a> {
+    pub field: usize,
+    pub index: Option<u32>,
+    pub value: Scalar<'a>,
+}
+
+/// A parsed request: the values in the order they were read.
+#[derive(Debug)]
+pub struct Request<'a> {
+    pub spec: &'static Spec,
+    pub nodes: Vec<Node<'a>>,
+}
+
+impl<'a> Request<'a> {
+    /// Reads `root` against `spec`; problems of form go to `findings`.
+    pub fn parse(
+        spec: &'static Spec,
+        root: &'a Map<String, Value>,
+        findings: &mut Findings,
+    ) -> Self {
+        let mut req = Request {
+            spec,
+            nodes: Vec::new(),
+        };
+        req.walk(root, "", None, findings);
+        req
+    }
+
+    /// The value of the field `path` in item `index`.
+    pub fn get(&self, path: &str, index: Option<u32>) -> Option<Scalar<'a>> {
+        let field = self.spec.index_of(path)?;
+        self.nodes
+            .iter()
+            .find(|n| n.field == field && n.index == index)
+            .map(|n| n.value)
+    }
+
+    pub fn get_str(&self, path: &str, index: Option<u32>) -> Option<&'a str> {
+        self.get(path, index).and_then(|s| s.as_str())
+    }
+
+    /// The nodes of the field `path`.
+    pub fn values(&self, path: &str) -> impl Iterator<Item = &Node<'a>> + '_ {
+        let field = self.spec.index_of(path);
+        self.nodes.iter().filter(move |n| Some(n.field) == field)
+    }
+
+    /// The items of the container `path` (`""`: the request itself, one item).
+    pub fn items(&self, path: &str) -> Vec<Option<u32>> {
+        if path.is_empty() {
+            return vec![None];
+        }
+        self.values(path)
+            .filter(|n| n.value == Scalar::Item)
+            .map(|n| n.index)
+            .collect()
+    }
+
+    /// Whether the field `path`, or for a container any field inside it, is present.
+    pub fn present(&self, path: &str) -> bool {
+        self.nodes.iter().any(|n| {
+            let p = self.spec.fields[n.field].path;
+            p == path
+                || (p.starts_with(path)
+                    && matches!(p.as_bytes().get(path.len()), Some(b'.' | b'[')))
+        })
+    }
+
+    /// The display path of a field pattern in item `index`: `N` and `[]` filled in.
+    pub fn path(pattern: &str, index: Option<u32>) -> String {
+        let Some(i) = index else {
+            return pattern.to_owned();
+        };
+        if let Some(at) = pattern.find(".N") {
+            if pattern[at + 2..].is_empty() || pattern[at + 2..].starts_with('.') {
+                return format!("{}.{}{}", &pattern[..at], i, &pattern[at + 2..]);
+            }
+        }
+        match pattern.find("[]") {
+            Some(at) => format!("{}[{}]{}", &pattern[..at], i, &pattern[at + 2..]),
+            None => pattern.to_owned(),
+        }
+    }
+
+    fn child(&self, parent: &str, key: &str) -> Option<(usize, &'static Field)> {
+        let ci = self.spec.case_insensitive_keys;
+        self.spec.fields.iter().enumerate().find(|(_, f)| {
+            f.parent() == parent
+                && if ci {
+                    f.key().eq_ignore_ascii_case(key)
+                } else {
+                    f.key() == key
+                }
+        })
+    }
+
+    /// The display prefix for keys inside container `parent`, item `index`.
+    fn prefix(&self, parent: &str, index: Option<u32>) -> String {
+        if parent.is_empty() {
+            return String::new();
+        }
+        let is_array = self
+            .spec
+            .field(parent)
+            .is_some_and(|f| f.ty == ValueType::Array);
+        match (is_array, index) {
+            (true, Some(i)) if self.spec.flat_form => format!("{parent}.{i}."),
+            (true, Some(i)) => format!("{parent}[{i}]."),
+            _ => format!("{}.", Self::path(parent, index)),
+        }
+    }
+
+    fn walk(
+        &mut self,
+        obj: &'a Map<String, Value>,
+        parent: &'static str,
+        index: Option<u32>,
+        findings: &mut Findings,
+    ) {
+        for (key, value) in obj {
+            if value.is_null() {
+                continue; // the SDKs send null for an absent optional parameter
+            }
+            if let Some((fi, field)) = self.child(parent, key) {
+                self.read(fi, field, index, value, findings);
+            } else if parent.is_empty()
+                && self.spec.flat_form
+                && self.read_flat(key, value, findings)
+            {
+                // handled as `Group.N.Key`
+            } else {
+                let siblings = self
+                    .spec
+                    .fields
+                    .iter()
+                    .filter(|f| f.parent() == parent)
+                    .map(|f| f.key());
+                let suggestion = crate::suggest::nearest(key, siblings).map(|s| {
+                    if self.spec.flat_form && parent.is_empty() {
+                        s.to_owned()
+                    } else {
+                        format!("{}{s}", self.prefix(parent, index))
+                    }
+                });
+                let field = format!("{}{}", self.prefix(parent, index), clip(key));
+                findings.push(
+                    field,
+                    self.spec.generic,
+                    None,
+                    Severity::Warning,
+                    IssueKind::UnknownParameter { suggestion },
+                );
+            }
+        }
+    }
+
+    /// `Group.N.Key` at the top level of a flat-form request. False when `key` is not of that shape.
+    fn read_flat(&mut self, key: &str, value: &'a Value, findings: &mut Findings) -> bool {
+        let mut parts = key.splitn(3, '.');
+        let (Some(group), Some(n), Some(sub)) = (parts.next(), parts.next(), parts.next()) else {
+            return false;
+        };
+        let Some((gi, gfield)) = self.child("", group) else {
+            return false;
+        };
+        if gfield.ty != ValueType::Array || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let max = gfield.max_items.unwrap_or(u32::MAX as usize) as u32;
+        let number: u64 = n.parse().unwrap_or(u64::MAX);
+        if number < 1 || number > u64::from(max) {
+            let kind = IssueKind::IndexOutOfRange {
+                min: 1,
+                max,
+                actual: number,
+            };
+            findings.push(
+                clip(key).to_owned(),
+                self.spec.generic,
+                None,
+                Severity::Error,
+                kind,
+            );
+            return true;
+        }
+        let index = Some(number as u32);
+        self.add_item(gi, index);
+        match self.child(gfield.path, sub) {
+            Some((fi, field)) => self.read(fi, field, index, value, findings),
+            None => {
+                let siblings = self
+                    .spec
+                    .fields
+                    .iter()
+                    .filter(|f| f.parent() == gfield.path)
+                    .map(|f| f.key());
+                let suggestion =
+                    crate::suggest::nearest(sub, siblings).map(|s| format!("{group}.{number}.{s}"));
+                findings.push(
+                    clip(key).to_owned(),
+                    self.spec.generic,
+                    None,
+                    Severity::Warning,
+                    IssueKind::UnknownParameter { suggestion },
+                );
+            }
+        }
+        true
+    }
+
+    fn add_item(&mut self, field: usize, index: Option<u32>) {
+        if !self
+            .nodes
+            .iter()
+            .any(|n| n.field == field && n.index == index)
+        {
+            self.nodes.push(Node {
+                field,
+                index,
+                value: Scalar::Item,
+            });
+        }
+    }
+
+    fn read(
+        &mut self,
+        fi: usize,
+        field: &'static Field,
+        index: Option<u32>,
+        value: &'a Value,
+        findings: &mut Findings,
+    ) {
+        let at = || Self::path(field.path, index);
+        let scalar = match (field.ty, value) {
+            (ValueType::String, Value::String(s)) => Scalar::Str(s),
+            (ValueType::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                Scalar::Int(n.as_i64().unwrap_or(i64::MAX))
+            }
+            (ValueType::Integer, Value::String(s)) if self.spec.flat_form && is_decimal(s) => {
+                Scalar::Int(s.parse().unwrap_or(if s.starts_with('-') {
+                    i64::MIN
+                } else {
+                    i64::MAX
+                }))
+            }
+            (ValueType::Boolean, Value::Bool(b)) => Scalar::Bool(*b),
+            (ValueType::Object, Value::Object(map)) => {
+                self.push(fi, index, Scalar::Item, findings);
+                self.walk(map, field.path, index, findings);
+                return;
+            }
+            (ValueType::Array, Value::Array(items)) => {
+                self.read_array(fi, field, items, findings);
+                return;
+            }
+            (expected, other) => {
+                let kind = IssueKind::WrongType {
+                    expected,
+                    actual: json_type(other),
+                };
+                findings.push(at(), field.code, field.row_hint, Severity::Error, kind);
+                Scalar::Invalid
+            }
+        };
+        self.push(fi, index, scalar, findings);
+    }
+
+    fn read_array(
+        &mut self,
+        fi: usize,
+        field: &'static Field,
+        items: &'a [Value],
+        findings: &mut Findings,
+    ) {
+        // Alibaba numbers its groups from 1 (`Tag.1.Key`); JSON arrays count from 0.
+        let base = u32::from(self.spec.flat_form);
+        if let Some(max) = field.max_items.filter(|&m| items.len() > m) {
+            let kind = IssueKind::TooMany {
+                max,
+                actual: items.len(),
+            };
+            findings.push(
+                field.path.to_owned(),
+                field.code,
+                field.row_hint,
+                Severity::Error,
+                kind,
+            );
+        }
+        for (i, item) in items.iter().enumerate() {
+            let index = Some(i as u32 + base);
+            match item {
+                Value::Object(map) => {
+                    self.add_item(fi, index);
+                    self.walk(map, field.path, index, findings);
+                }
+                Value::Null => {}
+                other => {
+                    let kind = IssueKind::WrongType {
+                        expected: ValueType::Object,
+                        actual: json_type(other),
+                    };
+                    let at = self.prefix(field.path, index);
+                    findings.push(
+                        at.trim_end_matches('.').to_owned(),
+                        field.code,
+                        field.row_hint,
+                        Severity::Error,
+                        kind,
+                    );
+                }
+            }
+        }
+    }
+
+    fn push(
+        &mut self,
+        field: usize,
+        index: Option<u32>,
+        value: Scalar<'a>,
+        findings: &mut Findings,
+    ) {
+        if self
+            .nodes
+            .iter()
+            .any(|n| n.field == field && n.index == index)
+        {
+            let f = &self.spec.fields[field];
+            findings.push(
+                Self::path(f.path, index),
+                self.spec.generic,
+                None,
+                Severity::Error,
+                IssueKind::GivenTwice,
+            );
+            return;
+        }
+        self.nodes.push(Node {
+            field,
+            index,
+            value,
+        });
+    }
+}
+
+fn is_decimal(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    !digits.is_empty() && digits.len() <= 40 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+pub(crate) fn json_type(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// A key or value shortened for display: nobody reads a megabyte of it back.
+pub(crate) fn clip(s: &str) -> &str {
+    const MAX: usize = 64;
+    match s.char_indices().nth(MAX) {
+        Some((at, _)) => &s[..at],
+        None => s,
+    }
+}

@@ -1,0 +1,409 @@
+//! The rule vocabulary. A provider's rules are a table of [`Field`]s (each with its [`Check`]s)
+//! and a list of [`Cross`]-field rules, read by the one interpreter in `validate.rs`.
+//!
+//! Field paths are patterns in the provider's own naming: `N` stands for the 1-based number of a
+//! repeated Alibaba parameter (`Tag.N.Key`), `[]` for a JSON array index (`dataDisks[].deviceName`).
+
+use crate::catalog::{Code, Text};
+use crate::charset::CharClass;
+use crate::report::{LengthUnit, ValueType};
+use serde::Serialize;
+
+/// One parameter (or container of parameters) of a provider's request.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Field {
+    pub path: &'static str,
+    #[serde(rename = "type")]
+    pub ty: ValueType,
+    /// Required in every instance of its parent (the request itself for top-level fields).
+    pub required: bool,
+    pub checks: &'static [Check],
+    /// The code the provider answers any violation of this field with.
+    pub code: Code,
+    /// The code for a missing required value, where it differs from `code`.
+    #[serde(skip)]
+    pub missing_code: Option<Code>,
+    /// Picks the catalog row among several rows of `code` (a substring of its message).
+    #[serde(skip)]
+    pub row_hint: Option<&'static str>,
+    /// For arrays: the most items allowed.
+    pub max_items: Option<usize>,
+    /// A protocol-level common parameter (signature, timestamp …): known, not a form field.
+    pub common: bool,
+    pub label: Text,
+    pub help: Text,
+    /// Where the rule comes from.
+    pub source: &'static str,
+}
+
+impl Field {
+    pub const fn new(path: &'static str, ty: ValueType, code: Code, source: &'static str) -> Self {
+        Field {
+            path,
+            ty,
+            required: false,
+            checks: &[],
+            code,
+            missing_code: None,
+            row_hint: None,
+            max_items: None,
+            common: false,
+            label: Text::new(path, path),
+            help: Text::new("", ""),
+            source,
+        }
+    }
+
+    pub const fn required(self) -> Self {
+        Field {
+            required: true,
+            ..self
+        }
+    }
+
+    pub const fn checks(self, checks: &'static [Check]) -> Self {
+        Field { checks, ..self }
+    }
+
+    pub const fn missing_code(self, code: Code) -> Self {
+        Field {
+            missing_code: Some(code),
+            ..self
+        }
+    }
+
+    pub const fn row(self, hint: &'static str) -> Self {
+        Field {
+            row_hint: Some(hint),
+            ..self
+        }
+    }
+
+    pub const fn max_items(self, max: usize) -> Self {
+        Field {
+            max_items: Some(max),
+            ..self
+        }
+    }
+
+    pub const fn common(self) -> Self {
+        Field {
+            common: true,
+            ..self
+        }
+    }
+
+    pub const fn text(
+        self,
+        label_en: &'static str,
+        label_zh: &'static str,
+        help_en: &'static str,
+        help_zh: &'static str,
+    ) -> Self {
+        Field {
+            label: Text::new(label_en, label_zh),
+            help: Text::new(help_en, help_zh),
+            ..self
+        }
+    }
+
+    /// The last segment of the path: the key as it appears in JSON.
+    pub fn key(&self) -> &'static str {
+        let last = self.path.rsplit('.').next().unwrap_or(self.path);
+        last.strip_suffix("[]").unwrap_or(last)
+    }
+
+    /// The pattern of the container this field lives in (`""` for the request itself).
+    pub fn parent(&self) -> &'static str {
+        parent_of(self.path)
+    }
+
+    /// The length limits of this field, for counters and `maxlength`-style hints.
+    pub fn length(&self) -> Option<(usize, usize, LengthUnit)> {
+        self.checks.iter().find_map(|c| match *c {
+            Check::Length { min, max, unit } => Some((min, max, unit)),
+            _ => None,
+        })
+    }
+}
+
+/// The container pattern of `path`: `Tag.N.Key` → `Tag`, `dataDisks[].cloudDiskSpec.iops` →
+/// `dataDisks[].cloudDiskSpec`, `dataDisks[].deviceName` → `dataDisks`, `ImageName` → ``.
+pub fn parent_of(path: &'static str) -> &'static str {
+    let Some((head, _)) = path.rsplit_once('.') else {
+        return "";
+    };
+    if let Some(group) = head.strip_suffix(".N") {
+        return group;
+    }
+    head.strip_suffix("[]").unwrap_or(head)
+}
+
+/// A check on one value.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Check {
+    Length {
+        min: usize,
+        max: usize,
+        unit: LengthUnit,
+    },
+    /// Every character must be in one of the classes.
+    Chars {
+        allowed: &'static [CharClass],
+    },
+    FirstChar {
+        allowed: &'static [CharClass],
+    },
+    /// Must not start with any of these (`ignore_case` for URL schemes).
+    NoPrefix {
+        prefixes: &'static [&'static str],
+        ignore_case: bool,
+    },
+    NoSubstring {
+        substrings: &'static [&'static str],
+        ignore_case: bool,
+    },
+    /// One of these exact values.
+    OneOf {
+        values: &'static [&'static str],
+    },
+    /// An integer in `min..=max` on the grid `min + k·step`.
+    Range {
+        min: i64,
+        max: i64,
+        step: i64,
+    },
+    Ascii,
+    Device {
+        range: DeviceRange,
+    },
+    /// Accepted, with a warning: one edition of the docs allows `char`, another forbids it.
+    DocsDisagree {
+        char: char,
+        allowed_by: &'static str,
+        forbidden_by: &'static str,
+    },
+    /// Base64 text of a JSON object that must have these members (dotted paths).
+    Base64Json {
+        expected: &'static str,
+        members: &'static [&'static str],
+    },
+}
+
+/// A range of Linux block-device names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeviceRange {
+    /// The text before the letters: `/dev/xvd`, `vd`.
+    pub prefix: &'static str,
+    /// The first and last letter suffixes, in the kernel's order (`a`…`z`, `aa`…`az`, `ba`…).
+    pub first: &'static str,
+    pub last: &'static str,
+}
+
+impl DeviceRange {
+    /// The position of a letter suffix in the kernel's naming order (`a`=0, `z`=25, `aa`=26 …):
+    /// bijective base 26, shifted so that "a" is 0.
+    const fn ordinal(suffix: &str) -> Option<u32> {
+        let b = suffix.as_bytes();
+        if b.is_empty() || b.len() > 3 {
+            return None;
+        }
+        let mut n = 0u32;
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_lowercase() {
+                return None;
+            }
+            n = n * 26 + (b[i] - b'a') as u32 + 1;
+            i += 1;
+        }
+        Some(n - 1)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        let Some(suffix) = name.strip_prefix(self.prefix) else {
+            return false;
+        };
+        match (
+            Self::ordinal(suffix),
+            Self::ordinal(self.first),
+            Self::ordinal(self.last),
+        ) {
+            (Some(n), Some(lo), Some(hi)) => lo <= n && n <= hi,
+            _ => false,
+        }
+    }
+
+    pub fn first_name(&self) -> String {
+        format!("{}{}", self.prefix, self.first)
+    }
+
+    pub fn last_name(&self) -> String {
+        format!("{}{}", self.prefix, self.last)
+    }
+
+    /// How many names the range holds.
+    pub const fn len(&self) -> usize {
+        match (Self::ordinal(self.first), Self::ordinal(self.last)) {
+            (Some(lo), Some(hi)) if hi >= lo => (hi - lo + 1) as usize,
+            _ => 0,
+        }
+    }
+
+    pub const fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An integer range with a step, selected by another field's value.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Range {
+    pub min: i64,
+    pub max: i64,
+    pub step: i64,
+}
+
+/// A rule across fields. Field patterns name fields of the same table; fields under the same
+/// array item are compared within that item.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(
+    tag = "type",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Cross {
+    /// At least one of these must be present (a container counts when any of its fields is).
+    AnyOf {
+        fields: &'static [&'static str],
+        code: Code,
+    },
+    /// When several are present, the first wins and the others are ignored by the API (warning).
+    Priority { order: &'static [&'static str] },
+    /// `field` is required in its item unless `unless` is present there.
+    RequiredUnless {
+        field: &'static str,
+        unless: &'static str,
+        code: Code,
+    },
+    /// `field` is required in its item when `other` equals `value` (`other` defaults to `default`).
+    /// With `defaulted`, a missing `field` is only a warning: the API falls back to that value.
+    RequiredWhen {
+        field: &'static str,
+        other: &'static str,
+        value: &'static str,
+        default: Option<&'static str>,
+        defaulted: Option<&'static str>,
+        code: Code,
+    },
+    /// `field` has no effect unless `other` is one of `values` (warning).
+    IneffectiveUnless {
+        field: &'static str,
+        other: &'static str,
+        values: &'static [&'static str],
+        default: Option<&'static str>,
+    },
+    /// `field` may only be given together with `other`.
+    Requires {
+        field: &'static str,
+        other: &'static str,
+        code: Code,
+    },
+    /// The range of `field` depends on the value of `selector`; `fallback` when it is absent.
+    RangeBy {
+        field: &'static str,
+        selector: &'static str,
+        cases: &'static [(&'static str, Range)],
+        fallback: Range,
+        code: Code,
+    },
+    /// Values of `field` must differ across the items of its array.
+    Unique { field: &'static str, code: Code },
+    /// `field` is deprecated in favour of `replacement` (warning).
+    Deprecated {
+        field: &'static str,
+        replacement: &'static str,
+    },
+    /// A rule too specific for the vocabulary, in its provider's module.
+    Custom {
+        name: &'static str,
+        #[serde(skip)]
+        check: fn(&crate::request::Request<'_>, &mut crate::validate::Findings),
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parents() {
+        assert_eq!(parent_of("Tag.N.Key"), "Tag");
+        assert_eq!(
+            parent_of("dataDisks[].cloudDiskSpec.iops"),
+            "dataDisks[].cloudDiskSpec"
+        );
+        assert_eq!(parent_of("dataDisks[].deviceName"), "dataDisks");
+        assert_eq!(parent_of("dataDisks[].cloudDiskSpec"), "dataDisks");
+        assert_eq!(parent_of("ImageName"), "");
+    }
+
+    #[test]
+    fn device_ranges() {
+        let jd = DeviceRange {
+            prefix: "vd",
+            first: "b",
+            last: "bm",
+        };
+        for ok in ["vdb", "vdz", "vdaa", "vdaz", "vdba", "vdbm"] {
+            assert!(jd.contains(ok), "{ok}");
+        }
+        for bad in ["vda", "vdbn", "vdca", "vd", "sdb", "vdB", "vdzzzz"] {
+            assert!(!jd.contains(bad), "{bad}");
+        }
+        assert_eq!(jd.len(), 64);
+        let ali = DeviceRange {
+            prefix: "/dev/xvd",
+            first: "a",
+            last: "z",
+        };
+        assert!(
+            ali.contains("/dev/xvda") && ali.contains("/dev/xvdz") && !ali.contains("/dev/xvdaa")
+        );
+        assert_eq!(ali.len(), 26);
+    }
+}
+
+/// A provider's whole rule set: its field table, its cross-field rules, and how its JSON is spelt.
+#[derive(Debug)]
+pub struct Spec {
+    pub provider: crate::provider::Provider,
+    pub fields: &'static [Field],
+    pub cross: &'static [Cross],
+    /// Keys match whatever their case (JD: the seed's own example writes `CloudDiskSpec`).
+    pub case_insensitive_keys: bool,
+    /// Repeated parameters may also come flat, as a query string carries them (`Tag.3.Key`),
+    /// and integers as decimal strings (Alibaba RPC).
+    pub flat_form: bool,
+    /// The provider's generic code for a bad parameter (wrong type, unknown name, given twice).
+    pub generic: Code,
+    /// The code for a missing required parameter, unless the field names its own.
+    pub missing: Code,
+}
+
+impl Spec {
+    /// The table index of the field with this exact pattern.
+    pub fn index_of(&self, path: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.path == path)
+    }
+
+    pub fn field(&self, path: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.path == path)
+    }
+}
