@@ -9,10 +9,7 @@ use leptos::prelude::*;
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let providers = Provider::ALL
-        .into_iter()
-        .map(|provider| view! { <ProviderItem provider /> })
-        .collect_view();
+    let providers = Provider::ALL.into_iter().map(|provider| view! { <ProviderItem provider /> }).collect_view();
     view! {
         <header class="site-header">
             <h1>"createimage"</h1>
@@ -61,20 +58,10 @@ mod tests {
         let _mounted = leptos::mount::mount_to(host.clone(), App);
 
         let html = host.inner_html();
-        assert_eq!(
-            html.matches("class=\"provider\"").count(),
-            Provider::ALL.len()
-        );
+        assert_eq!(html.matches("class=\"provider\"").count(), Provider::ALL.len());
         for p in Provider::ALL {
-            assert!(
-                html.contains(p.display_name()),
-                "{} missing",
-                p.display_name()
-            );
-            assert!(
-                html.contains(&format!("data-provider=\"{}\"", p.as_str())),
-                "{p} missing"
-            );
+            assert!(html.contains(p.display_name()), "{} missing", p.display_name());
+            assert!(html.contains(&format!("data-provider=\"{}\"", p.as_str())), "{p} missing");
         }
     }
 }

@@ -10,22 +10,14 @@ use std::io::Write;
 
 pub fn run(args: &CheckArgs) -> Result<Exit, Fail> {
     let source = Source::new(&args.input);
-    let options = Options {
-        lang: args.lang,
-        strict: args.strict,
-    };
-    if args.jsonl {
-        check_lines(args, &source, options)
-    } else {
-        check_one(args, &source, options)
-    }
+    let options = Options { lang: args.lang, strict: args.strict };
+    if args.jsonl { check_lines(args, &source, options) } else { check_one(args, &source, options) }
 }
 
 /// One request: input problems are exit 2, findings exit 1.
 fn check_one(args: &CheckArgs, source: &Source, options: Options) -> Result<Exit, Fail> {
     let bytes = source.read_all()?;
-    let report = validate(args.provider, &bytes, options)
-        .map_err(|e| Fail::Input(format!("{source}: {e}")))?;
+    let report = validate(args.provider, &bytes, options).map_err(|e| Fail::Input(format!("{source}: {e}")))?;
     let mut out = output::stdout();
     if args.json {
         writeln!(out, "{}", report.to_json())?;
@@ -33,11 +25,7 @@ fn check_one(args: &CheckArgs, source: &Source, options: Options) -> Result<Exit
         output::write_report(&mut out, "", &report, args.lang)?;
     }
     out.flush()?;
-    Ok(if report.valid {
-        Exit::Clean
-    } else {
-        Exit::Findings
-    })
+    Ok(if report.valid { Exit::Clean } else { Exit::Findings })
 }
 
 /// The report for one request's bytes, or why they are not a request.
@@ -63,10 +51,7 @@ fn check_lines(args: &CheckArgs, source: &Source, options: Options) -> Result<Ex
         let result = match line {
             Line::Text(text) if text.iter().all(u8::is_ascii_whitespace) => continue,
             Line::Text(text) => validate(args.provider, text, options),
-            Line::TooLong => Err(format!(
-                "longer than {} MiB; not a CreateImage request",
-                input::MAX_REQUEST >> 20
-            )),
+            Line::TooLong => Err(format!("longer than {} MiB; not a CreateImage request", input::MAX_REQUEST >> 20)),
         };
         total += 1;
         if !result.as_ref().is_ok_and(|r| r.valid) {
@@ -78,11 +63,7 @@ fn check_lines(args: &CheckArgs, source: &Source, options: Options) -> Result<Ex
         write_totals(&mut out, args.lang, total, invalid)?;
     }
     out.flush()?;
-    Ok(if invalid == 0 {
-        Exit::Clean
-    } else {
-        Exit::Findings
-    })
+    Ok(if invalid == 0 { Exit::Clean } else { Exit::Findings })
 }
 
 fn write_line_result(
@@ -99,24 +80,14 @@ fn write_line_result(
             let rest = json.strip_prefix('{').unwrap_or(&json);
             writeln!(out, "{{\"line\":{number},{rest}")?;
         }
-        (Ok(report), false) => {
-            output::write_report(out, &format!("line {number}: "), report, args.lang)?
-        }
+        (Ok(report), false) => output::write_report(out, &format!("line {number}: "), report, args.lang)?,
         (Err(error), true) => {
-            let json = serde_json::to_string(&LineError {
-                line: number,
-                error,
-            })
-            .map_err(std::io::Error::other)?;
+            let json = serde_json::to_string(&LineError { line: number, error }).map_err(std::io::Error::other)?;
             writeln!(out, "{json}")?;
         }
         (Err(error), false) => {
             let style = output::ERROR;
-            writeln!(
-                out,
-                "line {number}: {style}error:{style:#} {}",
-                output::printable(error)
-            )?;
+            writeln!(out, "line {number}: {style}error:{style:#} {}", output::printable(error))?;
         }
     }
     Ok(())
@@ -124,16 +95,11 @@ fn write_line_result(
 
 fn write_totals(out: &mut Out, lang: Lang, total: usize, invalid: usize) -> Result<(), Fail> {
     let valid = total - invalid;
-    let style = if invalid == 0 {
-        output::VALID
-    } else {
-        output::ERROR
-    };
+    let style = if invalid == 0 { output::VALID } else { output::ERROR };
     let text = match lang {
-        Lang::En => format!(
-            "{total} {}: {valid} valid, {invalid} invalid",
-            if total == 1 { "request" } else { "requests" }
-        ),
+        Lang::En => {
+            format!("{total} {}: {valid} valid, {invalid} invalid", if total == 1 { "request" } else { "requests" })
+        }
         Lang::Zh => format!("共 {total} 个请求：{valid} 个有效，{invalid} 个无效"),
     };
     writeln!(out, "{style}{text}{style:#}")?;

@@ -31,15 +31,10 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, Fail> {
     let mut code = query.as_str();
     let mut rows = catalog::lookup(provider, code, message);
     if rows.is_empty()
-        && let Some(known) = catalog::entries(provider)
-            .iter()
-            .map(|e| e.code.as_str())
-            .find(|c| c.eq_ignore_ascii_case(code))
+        && let Some(known) = catalog::resolve(provider, code).map(|c| c.as_str())
     {
         if !args.json {
-            output::note(&format!(
-                "no code \"{code}\" for {provider}; showing {known}"
-            ));
+            output::note(&format!("no code \"{code}\" for {provider}; showing {known}"));
         }
         code = known;
         rows = catalog::lookup(provider, code, message);
@@ -49,12 +44,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, Fail> {
     if rows.is_empty() {
         let nearest = catalog::nearest(provider, code, NEAREST);
         if args.json {
-            let answer = Explanation {
-                provider,
-                code,
-                entries: &[],
-                nearest: Some(&nearest),
-            };
+            let answer = Explanation { provider, code, entries: &[], nearest: Some(&nearest) };
             writeln!(out, "{}", to_json(&answer)?)?;
             out.flush()?;
         }
@@ -68,12 +58,7 @@ pub fn run(args: &ExplainArgs) -> Result<Exit, Fail> {
     }
 
     if args.json {
-        let answer = Explanation {
-            provider,
-            code,
-            entries: &rows,
-            nearest: None,
-        };
+        let answer = Explanation { provider, code, entries: &rows, nearest: None };
         writeln!(out, "{}", to_json(&answer)?)?;
     } else {
         for (i, entry) in rows.iter().enumerate() {
@@ -146,22 +131,12 @@ fn write_entry(
         Lang::En => &EN,
         Lang::Zh => &ZH,
     };
-    write!(
-        out,
-        "{LABEL}{}{LABEL:#}  HTTP {}  {DIM}({}",
-        entry.code,
-        entry.http_status,
-        provider.display_name()
-    )?;
+    write!(out, "{LABEL}{}{LABEL:#}  HTTP {}  {DIM}({}", entry.code, entry.http_status, provider.display_name())?;
     if of > 1 {
         write!(out, ", {} {n}/{of}", labels.row)?;
     }
     writeln!(out, "){DIM:#}")?;
-    let message = if entry.message.is_empty() {
-        labels.none
-    } else {
-        entry.message
-    };
+    let message = if entry.message.is_empty() { labels.none } else { entry.message };
     let fields = [
         (labels.message, message),
         (labels.meaning, entry.meaning.get(lang)),
@@ -172,12 +147,7 @@ fn write_entry(
         writeln!(out, "  {LABEL}{label}:{LABEL:#} {value}")?;
     }
     if !entry.documented {
-        writeln!(
-            out,
-            "  {NOTE}{}:{NOTE:#} {}",
-            labels.note,
-            undocumented_note(provider, lang)
-        )?;
+        writeln!(out, "  {NOTE}{}:{NOTE:#} {}", labels.note, undocumented_note(provider, lang))?;
     }
     Ok(())
 }

@@ -22,11 +22,7 @@ pub enum Source {
 
 impl Source {
     pub fn new(arg: &OsStr) -> Self {
-        if arg == "-" {
-            Source::Stdin
-        } else {
-            Source::File(PathBuf::from(OsString::from(arg)))
-        }
+        if arg == "-" { Source::Stdin } else { Source::File(PathBuf::from(OsString::from(arg))) }
     }
 
     /// Opens the source for buffered reading.
@@ -49,10 +45,7 @@ impl Source {
     pub fn read_all(&self) -> Result<Vec<u8>, Fail> {
         let reader = self.open()?;
         let mut bytes = Vec::new();
-        reader
-            .take(MAX_REQUEST as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| self.cannot_read(&e))?;
+        reader.take(MAX_REQUEST as u64 + 1).read_to_end(&mut bytes).map_err(|e| self.cannot_read(&e))?;
         if bytes.len() > MAX_REQUEST {
             return Err(Fail::Input(format!(
                 "{self}: larger than {} MiB; not a CreateImage request",
@@ -118,12 +111,7 @@ pub struct Lines<R> {
 
 impl<R: BufRead> Lines<R> {
     pub fn new(reader: R, max: usize) -> Self {
-        Lines {
-            reader,
-            buf: Vec::new(),
-            max,
-            number: 0,
-        }
+        Lines { reader, buf: Vec::new(), max, number: 0 }
     }
 
     /// The next line and its 1-based number, or `None` at the end of the input.
@@ -194,12 +182,7 @@ mod tests {
         let got = all(b"a\r\n\nbb\nccc", 10);
         assert_eq!(
             got,
-            vec![
-                (1, Some(b"a".to_vec())),
-                (2, Some(vec![])),
-                (3, Some(b"bb".to_vec())),
-                (4, Some(b"ccc".to_vec()))
-            ]
+            vec![(1, Some(b"a".to_vec())), (2, Some(vec![])), (3, Some(b"bb".to_vec())), (4, Some(b"ccc".to_vec()))]
         );
         assert!(all(b"", 10).is_empty());
     }
@@ -213,11 +196,7 @@ mod tests {
     #[test]
     fn request_bytes_explains_bad_text() {
         assert!(request_bytes(b"\xEF\xBB\xBF{}").is_ok());
-        assert!(
-            request_bytes(b"{\"a\":\"\xff\"}")
-                .unwrap_err()
-                .contains("offset 6")
-        );
+        assert!(request_bytes(b"{\"a\":\"\xff\"}").unwrap_err().contains("offset 6"));
         assert!(request_bytes(b"  \n").unwrap_err().contains("empty"));
     }
 }

@@ -66,11 +66,7 @@ pub fn report_failure(fail: Fail) -> Exit {
 /// Prints `createimage: error: msg` on stderr. Never panics, even if stderr is closed.
 pub fn error(msg: &str) {
     let mut err = anstream::stderr().lock();
-    let _ = writeln!(
-        err,
-        "createimage: {ERROR}error:{ERROR:#} {}",
-        printable(msg)
-    );
+    let _ = writeln!(err, "createimage: {ERROR}error:{ERROR:#} {}", printable(msg));
 }
 
 /// Prints `createimage: note: msg` on stderr.
@@ -120,12 +116,7 @@ fn severity_label(severity: Severity, lang: Lang) -> (&'static str, Style) {
 }
 
 /// One issue as `severity  field: message [code]`, after `prefix` (`line N: ` in JSON Lines).
-pub fn write_issue(
-    out: &mut impl Write,
-    prefix: &str,
-    issue: &Issue,
-    lang: Lang,
-) -> io::Result<()> {
+pub fn write_issue(out: &mut impl Write, prefix: &str, issue: &Issue, lang: Lang) -> io::Result<()> {
     let (label, style) = severity_label(issue.severity, lang);
     // Only the label is styled: `field: message [code]` stays one uninterrupted run of text.
     writeln!(
@@ -149,13 +140,7 @@ pub fn summary(report: &Report, lang: Lang) -> (String, Style) {
         return (text.to_owned(), VALID);
     }
     let text = match lang {
-        Lang::En => format!(
-            "{} {}, {} {}",
-            errors,
-            plural(errors, "error"),
-            warnings,
-            plural(warnings, "warning")
-        ),
+        Lang::En => format!("{} {}, {} {}", errors, plural(errors, "error"), warnings, plural(warnings, "warning")),
         Lang::Zh => format!("{errors} 个错误，{warnings} 个警告"),
     };
     let style = if report.valid { WARNING } else { ERROR };
@@ -163,20 +148,11 @@ pub fn summary(report: &Report, lang: Lang) -> (String, Style) {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
+    if n == 1 { word.to_owned() } else { format!("{word}s") }
 }
 
 /// A whole report in human form: its issues, then the summary line.
-pub fn write_report(
-    out: &mut impl Write,
-    prefix: &str,
-    report: &Report,
-    lang: Lang,
-) -> io::Result<()> {
+pub fn write_report(out: &mut impl Write, prefix: &str, report: &Report, lang: Lang) -> io::Result<()> {
     for issue in &report.issues {
         write_issue(out, prefix, issue, lang)?;
     }

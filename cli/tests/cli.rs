@@ -57,20 +57,9 @@ fn run_with(mut cmd: Command, stdin: Option<&[u8]>) -> Output {
         w.join().unwrap();
     }
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("panicked"),
-        "the binary panicked: {stderr}"
-    );
-    assert!(
-        out.status.code().is_some(),
-        "killed by a signal: {:?}",
-        out.status
-    );
-    assert!(
-        started.elapsed() < TIME_LIMIT,
-        "took {:?}",
-        started.elapsed()
-    );
+    assert!(!stderr.contains("panicked"), "the binary panicked: {stderr}");
+    assert!(out.status.code().is_some(), "killed by a signal: {:?}", out.status);
+    assert!(started.elapsed() < TIME_LIMIT, "took {:?}", started.elapsed());
     out
 }
 
@@ -95,22 +84,13 @@ fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("createimage-cli-tests");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!(
-        "{}-{}-{name}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
+    let path = dir.join(format!("{}-{}-{name}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
     std::fs::write(&path, contents).unwrap();
     path
 }
 
 fn keys(v: &Value) -> Vec<&str> {
-    let mut k: Vec<&str> = v
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let mut k: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
     k.sort_unstable();
     k
 }
@@ -144,10 +124,7 @@ mod usage {
     fn version_prints_the_package_version() {
         let out = run(&["--version"], None);
         assert_eq!(code(&out), 0);
-        assert_eq!(
-            stdout(&out).trim(),
-            format!("createimage {}", env!("CARGO_PKG_VERSION"))
-        );
+        assert_eq!(stdout(&out).trim(), format!("createimage {}", env!("CARGO_PKG_VERSION")));
     }
 
     #[test]
@@ -155,14 +132,7 @@ mod usage {
         let out = run(&["check", "--help"], None);
         assert_eq!(code(&out), 0);
         let text = stdout(&out);
-        for opt in [
-            "--provider",
-            "--json",
-            "--lang",
-            "--strict",
-            "--jsonl",
-            "FILE",
-        ] {
+        for opt in ["--provider", "--json", "--lang", "--strict", "--jsonl", "FILE"] {
             assert!(text.contains(opt), "{opt} missing from\n{text}");
         }
     }
@@ -186,31 +156,18 @@ mod usage {
     fn missing_file_argument_is_a_usage_error() {
         let out = run(&["check", "--provider", "zenlayer"], None);
         assert_eq!(code(&out), 2);
-        assert!(
-            stderr(&out).starts_with("createimage: error: "),
-            "{}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).starts_with("createimage: error: "), "{}", stderr(&out));
     }
 
     #[test]
     fn unknown_subcommand_and_option_are_usage_errors() {
         assert_eq!(code(&run(&["validate"], None)), 2);
-        assert_eq!(
-            code(&run(
-                &["check", "--provider", "zenlayer", "--bogus", "-"],
-                Some(ZEN_VALID.as_bytes())
-            )),
-            2
-        );
+        assert_eq!(code(&run(&["check", "--provider", "zenlayer", "--bogus", "-"], Some(ZEN_VALID.as_bytes()))), 2);
     }
 
     #[test]
     fn unknown_provider_lists_the_providers() {
-        for sub in [
-            &["check", "--provider", "aws", "-"][..],
-            &["explain", "--provider", "aws", "X"][..],
-        ] {
+        for sub in [&["check", "--provider", "aws", "-"][..], &["explain", "--provider", "aws", "X"][..]] {
             let out = run(sub, Some(ZEN_VALID.as_bytes()));
             assert_eq!(code(&out), 2);
             let err = stderr(&out);
@@ -222,23 +179,10 @@ mod usage {
 
     #[test]
     fn unknown_lang_is_a_usage_error() {
-        let out = run(
-            &["check", "--provider", "zenlayer", "--lang", "fr", "-"],
-            Some(ZEN_VALID.as_bytes()),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--lang", "fr", "-"], Some(ZEN_VALID.as_bytes()));
         assert_eq!(code(&out), 2);
         assert!(stderr(&out).contains("en or zh"), "{}", stderr(&out));
-        let out = run(
-            &[
-                "explain",
-                "--provider",
-                "zenlayer",
-                "--lang",
-                "de",
-                "INVALID_PARAMETER",
-            ],
-            None,
-        );
+        let out = run(&["explain", "--provider", "zenlayer", "--lang", "de", "INVALID_PARAMETER"], None);
         assert_eq!(code(&out), 2);
     }
 }
@@ -265,10 +209,7 @@ mod check {
     #[test]
     fn a_file_argument_works_like_stdin() {
         let path = temp_file("valid.json", ZEN_VALID.as_bytes());
-        let out = run(
-            &["check", "--provider", "zenlayer", path.to_str().unwrap()],
-            None,
-        );
+        let out = run(&["check", "--provider", "zenlayer", path.to_str().unwrap()], None);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         assert_eq!(stdout(&out), "valid\n");
     }
@@ -278,10 +219,7 @@ mod check {
         let out = check("zenlayer", &[], ZEN_WARNING);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let text = stdout(&out);
-        let line = text
-            .lines()
-            .find(|l| l.contains("imageName: "))
-            .expect("an issue line");
+        let line = text.lines().find(|l| l.contains("imageName: ")).expect("an issue line");
         assert!(line.starts_with("warning"), "{line}");
         assert!(line.contains("[INVALID_PARAMETER]"), "{line}");
         assert_eq!(text.lines().last(), Some("0 errors, 1 warning"));
@@ -292,11 +230,7 @@ mod check {
         let out = check("zenlayer", &["--strict"], ZEN_WARNING);
         assert_eq!(code(&out), 1);
         let text = stdout(&out);
-        assert!(
-            text.lines()
-                .any(|l| l.starts_with("error") && l.contains("imageName: ")),
-            "{text}"
-        );
+        assert!(text.lines().any(|l| l.starts_with("error") && l.contains("imageName: ")), "{text}");
         assert_eq!(text.lines().last(), Some("1 error, 0 warnings"));
     }
 
@@ -322,21 +256,10 @@ mod check {
             ("zenlayer", Provider::Zenlayer, ZEN_WARNING, true),
             ("tencent", Provider::Tencent, TENCENT_ERROR, false),
         ] {
-            let flags: &[&str] = if extra {
-                &["--json", "--strict"]
-            } else {
-                &["--json"]
-            };
+            let flags: &[&str] = if extra { &["--json", "--strict"] } else { &["--json"] };
             let out = check(provider, flags, request);
-            let expected = validate_json(
-                p,
-                request.as_bytes(),
-                Options {
-                    strict: extra,
-                    ..Options::default()
-                },
-            )
-            .unwrap();
+            let expected =
+                validate_json(p, request.as_bytes(), Options { strict: extra, ..Options::default() }).unwrap();
             assert_eq!(stdout(&out), format!("{}\n", expected.to_json()));
             assert_eq!(code(&out), if expected.valid { 0 } else { 1 });
         }
@@ -353,17 +276,7 @@ mod check {
         assert_eq!(v["provider"], "tencent");
         assert_eq!(v["valid"], false);
         let issue = &v["issues"][0];
-        assert_eq!(
-            keys(issue),
-            sorted(vec![
-                "field",
-                "code",
-                "severity",
-                "httpStatus",
-                "message",
-                "kind"
-            ])
-        );
+        assert_eq!(keys(issue), sorted(vec!["field", "code", "severity", "httpStatus", "message", "kind"]));
         assert_eq!(issue["field"], "imageName");
         assert_eq!(issue["code"], "4000");
         assert_eq!(issue["severity"], "error");
@@ -409,19 +322,12 @@ mod check {
         assert!(text.contains('\u{1b}'), "colour was forced: {text:?}");
         let line = text.lines().next().unwrap();
         let unit = &line[line.find("imageName: ").expect("unit intact")..];
-        assert!(
-            !unit.contains('\u{1b}') && unit.ends_with(" [4000]"),
-            "{line:?}"
-        );
+        assert!(!unit.contains('\u{1b}') && unit.ends_with(" [4000]"), "{line:?}");
     }
 
     #[test]
     fn control_characters_from_the_request_are_escaped_in_text() {
-        let out = check(
-            "zenlayer",
-            &[],
-            "{\"instanceId\":\"i\",\"imageName\":\"a\\u001b[2Jb\"}",
-        );
+        let out = check("zenlayer", &[], "{\"instanceId\":\"i\",\"imageName\":\"a\\u001b[2Jb\"}");
         assert_eq!(code(&out), 1);
         assert!(!out.stdout.contains(&0x1b), "{:?}", stdout(&out));
         assert!(stdout(&out).contains("\\u{1b}"), "{:?}", stdout(&out));
@@ -445,25 +351,15 @@ mod bad_input {
 
     fn check_file(name: &str, bytes: &[u8]) -> Output {
         let path = temp_file(name, bytes);
-        run(
-            &["check", "--provider", "zenlayer", path.to_str().unwrap()],
-            None,
-        )
+        run(&["check", "--provider", "zenlayer", path.to_str().unwrap()], None)
     }
 
     #[test]
     fn a_one_megabyte_string_value_is_an_ordinary_finding() {
-        let request = format!(
-            r#"{{"instanceId":"i","imageName":"{}"}}"#,
-            "a".repeat(1 << 20)
-        );
+        let request = format!(r#"{{"instanceId":"i","imageName":"{}"}}"#, "a".repeat(1 << 20));
         let out = check_stdin(request.as_bytes());
         assert_eq!(code(&out), 1, "{}", stderr(&out));
-        assert!(
-            stdout(&out).contains("imageName: "),
-            "{}",
-            &stdout(&out)[..200.min(out.stdout.len())]
-        );
+        assert!(stdout(&out).contains("imageName: "), "{}", &stdout(&out)[..200.min(out.stdout.len())]);
         // The value itself is not echoed back.
         assert!(out.stdout.len() < 10_000);
         let out = check_file("big.json", request.as_bytes());
@@ -472,10 +368,7 @@ mod bad_input {
 
     #[test]
     fn a_one_megabyte_key_is_an_ordinary_finding() {
-        let request = format!(
-            r#"{{"instanceId":"1234567654321","imageName":"web-01","{}":1}}"#,
-            "k".repeat(1 << 20)
-        );
+        let request = format!(r#"{{"instanceId":"1234567654321","imageName":"web-01","{}":1}}"#, "k".repeat(1 << 20));
         let out = check_stdin(request.as_bytes());
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         assert!(out.stdout.len() < 10_000);
@@ -485,38 +378,21 @@ mod bad_input {
     fn json_nested_ten_thousand_deep_is_exit_2() {
         let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
         assert_input_error(&check_stdin(deep.as_bytes()), "not valid JSON");
-        let inside = format!(
-            r#"{{"instanceId":{}1{}}}"#,
-            "{\"a\":".repeat(10_000),
-            "}".repeat(10_000)
-        );
-        assert_input_error(
-            &check_file("deep.json", inside.as_bytes()),
-            "not valid JSON",
-        );
+        let inside = format!(r#"{{"instanceId":{}1{}}}"#, "{\"a\":".repeat(10_000), "}".repeat(10_000));
+        assert_input_error(&check_file("deep.json", inside.as_bytes()), "not valid JSON");
     }
 
     #[test]
     fn nesting_within_the_parser_limit_is_validated() {
-        let request = format!(
-            r#"{{"instanceId":{}1{},"imageName":"x"}}"#,
-            "[".repeat(100),
-            "]".repeat(100)
-        );
+        let request = format!(r#"{{"instanceId":{}1{},"imageName":"x"}}"#, "[".repeat(100), "]".repeat(100));
         let out = check_stdin(request.as_bytes());
         assert_eq!(code(&out), 1, "{}", stderr(&out));
     }
 
     #[test]
     fn invalid_utf8_is_exit_2() {
-        assert_input_error(
-            &check_stdin(b"{\"instanceId\":\"\xff\xfe\",\"imageName\":\"x\"}"),
-            "UTF-8",
-        );
-        assert_input_error(
-            &check_file("latin1.json", b"{\"imageName\":\"caf\xe9\"}"),
-            "UTF-8",
-        );
+        assert_input_error(&check_stdin(b"{\"instanceId\":\"\xff\xfe\",\"imageName\":\"x\"}"), "UTF-8");
+        assert_input_error(&check_file("latin1.json", b"{\"imageName\":\"caf\xe9\"}"), "UTF-8");
         assert_input_error(&check_stdin(b"\xc3"), "UTF-8");
     }
 
@@ -529,10 +405,7 @@ mod bad_input {
 
     #[test]
     fn an_array_instead_of_an_object_is_exit_2() {
-        assert_input_error(
-            &check_stdin(format!("[{ZEN_VALID}]").as_bytes()),
-            "must be a JSON object, not an array",
-        );
+        assert_input_error(&check_stdin(format!("[{ZEN_VALID}]").as_bytes()), "must be a JSON object, not an array");
         assert_input_error(&check_stdin(b"\"web-01\""), "must be a JSON object");
         assert_input_error(&check_stdin(b"null"), "must be a JSON object");
         assert_input_error(&check_stdin(b"42"), "must be a JSON object");
@@ -542,48 +415,20 @@ mod bad_input {
     fn text_that_is_not_json_is_exit_2() {
         assert_input_error(&check_stdin(b"instanceId=i&imageName=x"), "not valid JSON");
         assert_input_error(&check_stdin(b"{\"instanceId\":\"i\""), "not valid JSON");
-        assert_input_error(
-            &check_stdin(format!("{ZEN_VALID} {ZEN_VALID}").as_bytes()),
-            "not valid JSON",
-        );
+        assert_input_error(&check_stdin(format!("{ZEN_VALID} {ZEN_VALID}").as_bytes()), "not valid JSON");
     }
 
     #[test]
     fn a_missing_file_is_exit_2() {
-        let out = run(
-            &[
-                "check",
-                "--provider",
-                "zenlayer",
-                "/nonexistent/createimage/request.json",
-            ],
-            None,
-        );
+        let out = run(&["check", "--provider", "zenlayer", "/nonexistent/createimage/request.json"], None);
         assert_input_error(&out, "cannot read /nonexistent/createimage/request.json");
-        let out = run(
-            &[
-                "check",
-                "--provider",
-                "zenlayer",
-                "--jsonl",
-                "/nonexistent/requests.jsonl",
-            ],
-            None,
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "/nonexistent/requests.jsonl"], None);
         assert_input_error(&out, "cannot read");
     }
 
     #[test]
     fn a_directory_is_exit_2() {
-        let out = run(
-            &[
-                "check",
-                "--provider",
-                "zenlayer",
-                env!("CARGO_TARGET_TMPDIR"),
-            ],
-            None,
-        );
+        let out = run(&["check", "--provider", "zenlayer", env!("CARGO_TARGET_TMPDIR")], None);
         assert_input_error(&out, "cannot read");
     }
 
@@ -614,78 +459,33 @@ mod jsonl {
     #[test]
     fn mixed_lines_human() {
         let path = temp_file("mixed.jsonl", &mixed());
-        let out = run(
-            &[
-                "check",
-                "--provider",
-                "zenlayer",
-                "--jsonl",
-                path.to_str().unwrap(),
-            ],
-            None,
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", path.to_str().unwrap()], None);
         assert_eq!(code(&out), 1, "{}", stderr(&out));
         let text = stdout(&out);
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines.contains(&"line 1: valid"), "{text}");
-        assert!(
-            !text.contains("line 2:") && !text.contains("line 7:"),
-            "blank lines are skipped: {text}"
-        );
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("line 3: warning") && l.contains("imageName: ")),
-            "{text}"
-        );
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("line 4: error: not valid JSON")),
-            "{text}"
-        );
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("line 5: error: ") && l.contains("object")),
-            "{text}"
-        );
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("line 6: error") && l.contains("imageName: ")),
-            "{text}"
-        );
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.starts_with("line 8: error: ") && l.contains("UTF-8")),
-            "{text}"
-        );
+        assert!(!text.contains("line 2:") && !text.contains("line 7:"), "blank lines are skipped: {text}");
+        assert!(lines.iter().any(|l| l.starts_with("line 3: warning") && l.contains("imageName: ")), "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("line 4: error: not valid JSON")), "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("line 5: error: ") && l.contains("object")), "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("line 6: error") && l.contains("imageName: ")), "{text}");
+        assert!(lines.iter().any(|l| l.starts_with("line 8: error: ") && l.contains("UTF-8")), "{text}");
         assert_eq!(lines.last(), Some(&"6 requests: 2 valid, 4 invalid"));
         assert!(out.stderr.is_empty(), "{}", stderr(&out));
     }
 
     #[test]
     fn mixed_lines_json() {
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "--json", "-"],
-            Some(&mixed()),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "--json", "-"], Some(&mixed()));
         assert_eq!(code(&out), 1, "{}", stderr(&out));
-        let rows: Vec<Value> = stdout(&out)
-            .lines()
-            .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-            .collect();
+        let rows: Vec<Value> =
+            stdout(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
         let numbers: Vec<u64> = rows.iter().map(|r| r["line"].as_u64().unwrap()).collect();
         assert_eq!(numbers, [1, 3, 4, 5, 6, 8]);
         for row in &rows {
             match row["line"].as_u64().unwrap() {
                 1 | 3 | 6 => {
-                    assert_eq!(
-                        keys(row),
-                        sorted(vec!["line", "provider", "valid", "issues"])
-                    );
+                    assert_eq!(keys(row), sorted(vec!["line", "provider", "valid", "issues"]));
                     assert_eq!(row["provider"], "zenlayer");
                 }
                 _ => {
@@ -703,10 +503,7 @@ mod jsonl {
 
     #[test]
     fn json_report_lines_carry_the_library_report() {
-        let out = run(
-            &["check", "--provider", "tencent", "--jsonl", "--json", "-"],
-            Some(TENCENT_ERROR.as_bytes()),
-        );
+        let out = run(&["check", "--provider", "tencent", "--jsonl", "--json", "-"], Some(TENCENT_ERROR.as_bytes()));
         assert_eq!(code(&out), 1);
         let report = createimage_validator::validate_json(
             createimage_validator::Provider::Tencent,
@@ -715,10 +512,7 @@ mod jsonl {
         )
         .unwrap();
         let mut expected: Value = serde_json::from_str(&report.to_json()).unwrap();
-        expected
-            .as_object_mut()
-            .unwrap()
-            .insert("line".into(), 1.into());
+        expected.as_object_mut().unwrap().insert("line".into(), 1.into());
         let got: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(got, expected);
     }
@@ -726,45 +520,23 @@ mod jsonl {
     #[test]
     fn all_valid_lines_exit_0() {
         let input = format!("{ZEN_VALID}\n{ZEN_WARNING}\n\n{ZEN_VALID}");
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "-"],
-            Some(input.as_bytes()),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "-"], Some(input.as_bytes()));
         assert_eq!(code(&out), 0, "{}", stdout(&out));
-        assert_eq!(
-            stdout(&out).lines().last(),
-            Some("3 requests: 3 valid, 0 invalid")
-        );
+        assert_eq!(stdout(&out).lines().last(), Some("3 requests: 3 valid, 0 invalid"));
     }
 
     #[test]
     fn strict_applies_to_every_line() {
         let input = format!("{ZEN_VALID}\n{ZEN_WARNING}\n");
-        let out = run(
-            &[
-                "check",
-                "--provider",
-                "zenlayer",
-                "--jsonl",
-                "--strict",
-                "-",
-            ],
-            Some(input.as_bytes()),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "--strict", "-"], Some(input.as_bytes()));
         assert_eq!(code(&out), 1);
     }
 
     #[test]
     fn an_empty_input_has_no_requests() {
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "-"],
-            Some(b""),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "-"], Some(b""));
         assert_eq!(code(&out), 0);
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "--json", "-"],
-            Some(b"\n\n"),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "--json", "-"], Some(b"\n\n"));
         assert_eq!(code(&out), 0);
         assert!(out.stdout.is_empty());
     }
@@ -772,31 +544,14 @@ mod jsonl {
     #[test]
     fn bad_lines_do_not_stop_the_rest() {
         let mut input = format!("{}{}\n", "[".repeat(10_000), "]".repeat(10_000)).into_bytes();
-        input.extend_from_slice(
-            format!(
-                r#"{{"instanceId":"i","imageName":"{}"}}"#,
-                "a".repeat(1 << 20)
-            )
-            .as_bytes(),
-        );
+        input.extend_from_slice(format!(r#"{{"instanceId":"i","imageName":"{}"}}"#, "a".repeat(1 << 20)).as_bytes());
         input.extend_from_slice(b"\n");
         input.extend_from_slice(ZEN_VALID.as_bytes());
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "--json", "-"],
-            Some(&input),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "--json", "-"], Some(&input));
         assert_eq!(code(&out), 1);
-        let rows: Vec<Value> = stdout(&out)
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect();
+        let rows: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
         assert_eq!(rows.len(), 3);
-        assert!(
-            rows[0]["error"]
-                .as_str()
-                .unwrap()
-                .contains("not valid JSON")
-        );
+        assert!(rows[0]["error"].as_str().unwrap().contains("not valid JSON"));
         assert_eq!(rows[1]["valid"], false);
         assert_eq!(rows[2]["valid"], true);
     }
@@ -804,10 +559,7 @@ mod jsonl {
     #[test]
     fn many_lines_stream() {
         let input = format!("{ZEN_VALID}\n").repeat(5_000);
-        let out = run(
-            &["check", "--provider", "zenlayer", "--jsonl", "--json", "-"],
-            Some(input.as_bytes()),
-        );
+        let out = run(&["check", "--provider", "zenlayer", "--jsonl", "--json", "-"], Some(input.as_bytes()));
         assert_eq!(code(&out), 0);
         assert_eq!(stdout(&out).lines().count(), 5_000);
     }
@@ -827,14 +579,8 @@ mod explain {
         let out = explain(&["--provider", "aliyun", "InvalidImageName.Malformed"]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let text = stdout(&out);
-        assert!(
-            text.starts_with("InvalidImageName.Malformed  HTTP 400"),
-            "{text}"
-        );
-        assert!(
-            text.contains("The specified Image name is wrongly formed."),
-            "{text}"
-        );
+        assert!(text.starts_with("InvalidImageName.Malformed  HTTP 400"), "{text}");
+        assert!(text.contains("The specified Image name is wrongly formed."), "{text}");
         for label in ["message:", "meaning:", "fix:", "source:"] {
             assert!(text.contains(label), "{label} missing from {text}");
         }
@@ -842,12 +588,7 @@ mod explain {
 
     #[test]
     fn json_has_exactly_the_listed_keys() {
-        let out = explain(&[
-            "--provider",
-            "aliyun",
-            "InvalidImageName.Malformed",
-            "--json",
-        ]);
+        let out = explain(&["--provider", "aliyun", "InvalidImageName.Malformed", "--json"]);
         assert_eq!(code(&out), 0);
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(keys(&v), sorted(vec!["provider", "code", "entries"]));
@@ -858,15 +599,7 @@ mod explain {
         for e in entries {
             assert_eq!(
                 keys(e),
-                sorted(vec![
-                    "code",
-                    "httpStatus",
-                    "message",
-                    "meaning",
-                    "fix",
-                    "source",
-                    "documented"
-                ])
+                sorted(vec!["code", "httpStatus", "message", "meaning", "fix", "source", "documented"])
             );
             assert_eq!(keys(&e["meaning"]), ["en", "zh"]);
             assert_eq!(keys(&e["fix"]), ["en", "zh"]);
@@ -876,53 +609,28 @@ mod explain {
 
     #[test]
     fn a_repeated_code_puts_the_best_message_match_first() {
-        let args = [
-            "--provider",
-            "aliyun",
-            "OperationDenied",
-            "--message",
-            "two or more system disk",
-        ];
+        let args = ["--provider", "aliyun", "OperationDenied", "--message", "two or more system disk"];
         let out = explain(&[&args[..], &["--json"]].concat());
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         let entries = v["entries"].as_array().unwrap();
         assert!(entries.len() > 1, "OperationDenied repeats: {v}");
         assert_eq!(entries[0]["httpStatus"], 400);
-        assert!(
-            entries[0]["message"]
-                .as_str()
-                .unwrap()
-                .contains("two or more system disk snapshots"),
-            "{v}"
-        );
+        assert!(entries[0]["message"].as_str().unwrap().contains("two or more system disk snapshots"), "{v}");
 
         let text = stdout(&explain(&args));
         let first = text.lines().next().unwrap();
         assert!(first.starts_with("OperationDenied  HTTP 400"), "{first}");
-        assert!(
-            text.lines()
-                .nth(1)
-                .unwrap()
-                .contains("two or more system disk snapshots"),
-            "{text}"
-        );
+        assert!(text.lines().nth(1).unwrap().contains("two or more system disk snapshots"), "{text}");
     }
 
     #[test]
     fn without_a_message_every_row_is_listed() {
         let out = explain(&["--provider", "aliyun", "OperationDenied", "--json"]);
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
-        let statuses: Vec<u64> = v["entries"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["httpStatus"].as_u64().unwrap())
-            .collect();
-        assert!(
-            statuses.contains(&400) && statuses.contains(&403),
-            "{statuses:?}"
-        );
+        let statuses: Vec<u64> =
+            v["entries"].as_array().unwrap().iter().map(|e| e["httpStatus"].as_u64().unwrap()).collect();
+        assert!(statuses.contains(&400) && statuses.contains(&403), "{statuses:?}");
     }
 
     #[test]
@@ -930,27 +638,14 @@ mod explain {
         let out = explain(&["--provider", "zenlayer", "INVALID_PARAMETER"]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let text = stdout(&out);
-        assert!(
-            text.contains("documents no such code") && text.contains("createimage chose it"),
-            "{text}"
-        );
+        assert!(text.contains("documents no such code") && text.contains("createimage chose it"), "{text}");
 
         let out = explain(&["--provider", "zenlayer", "INVALID_PARAMETER", "--json"]);
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(v["entries"][0]["documented"], false);
 
-        let out = explain(&[
-            "--provider",
-            "zenlayer",
-            "INVALID_PARAMETER",
-            "--lang",
-            "zh",
-        ]);
-        assert!(
-            stdout(&out).contains("文档中没有这个错误码"),
-            "{}",
-            stdout(&out)
-        );
+        let out = explain(&["--provider", "zenlayer", "INVALID_PARAMETER", "--lang", "zh"]);
+        assert!(stdout(&out).contains("文档中没有这个错误码"), "{}", stdout(&out));
     }
 
     #[test]
@@ -962,21 +657,12 @@ mod explain {
 
     #[test]
     fn lang_zh_shows_the_chinese_meaning() {
-        let out = explain(&[
-            "--provider",
-            "zenlayer",
-            "LIMIT_EXCEEDED_IMAGE_QUOTA",
-            "--lang",
-            "zh",
-        ]);
+        let out = explain(&["--provider", "zenlayer", "LIMIT_EXCEEDED_IMAGE_QUOTA", "--lang", "zh"]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let text = stdout(&out);
         assert!(text.contains("含义") && text.contains("镜像配额"), "{text}");
         // The provider's own message stays as documented.
-        assert!(
-            text.contains("Quantity of images exceeds the upper limit."),
-            "{text}"
-        );
+        assert!(text.contains("Quantity of images exceeds the upper limit."), "{text}");
     }
 
     #[test]
@@ -990,12 +676,7 @@ mod explain {
         );
         assert!(out.stdout.is_empty());
 
-        let out = explain(&[
-            "--provider",
-            "aliyun",
-            "InvalidImageName.Malformd",
-            "--json",
-        ]);
+        let out = explain(&["--provider", "aliyun", "InvalidImageName.Malformd", "--json"]);
         assert_eq!(code(&out), 1);
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(v["entries"].as_array().unwrap().len(), 0);
@@ -1004,12 +685,7 @@ mod explain {
 
     #[test]
     fn codes_are_matched_exactly_then_ignoring_case() {
-        let out = explain(&[
-            "--provider",
-            "aliyun",
-            "invalidimagename.malformed",
-            "--json",
-        ]);
+        let out = explain(&["--provider", "aliyun", "invalidimagename.malformed", "--json"]);
         assert_eq!(code(&out), 0, "{}", stderr(&out));
         let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
         assert_eq!(v["code"], "InvalidImageName.Malformed");
@@ -1017,11 +693,7 @@ mod explain {
         let out = explain(&["--provider", "zenlayer", "invalid_parameter"]);
         assert_eq!(code(&out), 0);
         assert!(stdout(&out).starts_with("INVALID_PARAMETER"));
-        assert!(
-            stderr(&out).contains("showing INVALID_PARAMETER"),
-            "{}",
-            stderr(&out)
-        );
+        assert!(stderr(&out).contains("showing INVALID_PARAMETER"), "{}", stderr(&out));
     }
 
     #[test]
@@ -1063,21 +735,12 @@ mod pipe {
         let input = format!("{ZEN_WARNING}\n").repeat(50_000);
         let path = temp_file("many.jsonl", input.as_bytes());
         for json in [false, true] {
-            let mut args = vec![
-                "check",
-                "--provider",
-                "zenlayer",
-                "--jsonl",
-                path.to_str().unwrap(),
-            ];
+            let mut args = vec!["check", "--provider", "zenlayer", "--jsonl", path.to_str().unwrap()];
             if json {
                 args.push("--json");
             }
             let (out, first) = close_early(&args);
-            assert!(
-                first.starts_with(if json { "{\"line\":1" } else { "line 1:" }),
-                "{first}"
-            );
+            assert!(first.starts_with(if json { "{\"line\":1" } else { "line 1:" }), "{first}");
             let err = String::from_utf8_lossy(&out.stderr);
             assert!(!err.contains("panicked"), "{err}");
             assert!(err.is_empty(), "a broken pipe is quiet: {err}");

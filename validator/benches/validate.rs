@@ -30,9 +30,8 @@ fn maximal(p: Provider) -> Value {
             let disks: Vec<Value> = ('a'..='z')
                 .map(|c| json!({"Device": format!("/dev/xvd{c}"), "DiskType": if c == 'a' {"system"} else {"data"}, "Size": 2000, "SnapshotId": "s-snapshotid1"}))
                 .collect();
-            let tags: Vec<Value> = (0..20)
-                .map(|i| json!({"Key": format!("{i}{}", "k".repeat(62)), "Value": "v".repeat(128)}))
-                .collect();
+            let tags: Vec<Value> =
+                (0..20).map(|i| json!({"Key": format!("{i}{}", "k".repeat(62)), "Value": "v".repeat(128)})).collect();
             json!({"RegionId": "cn-hangzhou", "ImageName": format!("A{}", "中".repeat(127)), "Description": "d".repeat(256),
                    "ClientToken": "t".repeat(64), "Architecture": "x86_64", "Platform": "Customized Linux", "ResourceGroupId": "rg-1",
                    "DiskDeviceMapping": disks, "Tag": tags})
@@ -57,20 +56,13 @@ fn maximal(p: Provider) -> Value {
 
 fn bench(c: &mut Criterion) {
     let o = Options::default();
-    for (shape, make) in [
-        ("typical", typical as fn(Provider) -> Value),
-        ("maximal", maximal),
-    ] {
+    for (shape, make) in [("typical", typical as fn(Provider) -> Value), ("maximal", maximal)] {
         let mut g = c.benchmark_group(format!("validate/{shape}"));
         g.throughput(Throughput::Elements(1));
         for p in Provider::ALL {
             let req = make(p);
             let report = validate_value(p, &req, o).unwrap();
-            assert!(
-                report.valid,
-                "{p} {shape} bench request must be valid: {:?}",
-                report.issues
-            );
+            assert!(report.valid, "{p} {shape} bench request must be valid: {:?}", report.issues);
             g.bench_with_input(BenchmarkId::from_parameter(p), &req, |b, req| {
                 b.iter(|| validate_value(p, black_box(req), o))
             });

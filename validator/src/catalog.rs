@@ -134,8 +134,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     pub fn parse(provider: Provider, wire: &str) -> Self {
-        Code::parse(provider, wire)
-            .map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
+        Code::parse(provider, wire).map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
     }
 
     pub fn as_str(&self) -> &str {
@@ -188,10 +187,7 @@ impl Entry {
 
     /// The same row, marked as chosen by createimage rather than documented by the provider.
     pub const fn undocumented(self) -> Self {
-        Entry {
-            documented: false,
-            ..self
-        }
+        Entry { documented: false, ..self }
     }
 }
 
@@ -208,10 +204,7 @@ pub fn entries(provider: Provider) -> &'static [Entry] {
 /// The rows for `code` (exact spelling), best match for `message` first when one is given.
 /// Several rows share a code where the seed repeats it with different messages.
 pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'static Entry> {
-    let mut rows: Vec<&Entry> = entries(provider)
-        .iter()
-        .filter(|e| e.code.as_str() == code)
-        .collect();
+    let mut rows: Vec<&Entry> = entries(provider).iter().filter(|e| e.code.as_str() == code).collect();
     if let Some(msg) = message {
         // Stable sort: rows the message matches best come first, ties keep table order.
         rows.sort_by_key(|e| std::cmp::Reverse(message_affinity(e.message, msg)));
@@ -219,17 +212,18 @@ pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'st
     rows
 }
 
-/// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`.
-pub fn entry_for(code: Code, hint: Option<&str>) -> &'static Entry {
-    let rows = entries(code.provider()).iter().filter(|e| e.code == code);
-    let mut first = None;
-    for e in rows {
-        first.get_or_insert(e);
-        if hint.is_none_or(|h| e.message.contains(h)) {
-            return e;
-        }
-    }
-    first.unwrap_or_else(|| panic!("code {code} has no catalog row; the catalog test guards this"))
+/// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`
+/// (or the first row of `code`). `None` only for a code without rows, which the table tests forbid.
+pub fn entry_for(code: Code, hint: Option<&str>) -> Option<&'static Entry> {
+    let mut rows = entries(code.provider()).iter().filter(|e| e.code == code).peekable();
+    let first = *rows.peek()?;
+    Some(rows.find(|e| hint.is_none_or(|h| e.message.contains(h))).unwrap_or(first))
+}
+
+/// The known code of `provider` spelt `code`, exactly or else ignoring case.
+pub fn resolve(provider: Provider, code: &str) -> Option<Code> {
+    Code::parse(provider, code)
+        .or_else(|| entries(provider).iter().map(|e| e.code).find(|c| c.as_str().eq_ignore_ascii_case(code)))
 }
 
 /// Known codes of `provider` closest to `code`, for "did you mean".
@@ -240,18 +234,15 @@ pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> 
             seen.push(e.code.as_str());
         }
     }
-    let lower = code.to_ascii_lowercase();
+    // Nothing longer than any code is a typo of one; keep the edit distance bounded.
+    let lower: String = code.chars().take(80).collect::<String>().to_ascii_lowercase();
     let mut scored: Vec<(usize, &'static str)> = seen
         .into_iter()
         .map(|c| {
             let lc = c.to_ascii_lowercase();
             let d = crate::suggest::distance(&lower, &lc);
             // A code that contains the query (or the reverse) is near whatever its length.
-            let d = if !lower.is_empty() && (lc.contains(&lower) || lower.contains(&lc)) {
-                d.min(1)
-            } else {
-                d
-            };
+            let d = if !lower.is_empty() && (lc.contains(&lower) || lower.contains(&lc)) { d.min(1) } else { d };
             (d, c)
         })
         .collect();
@@ -262,9 +253,5 @@ pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> 
 /// Words of `query` that occur in `row`, case-insensitively; placeholders (`xx`, `%s`) match anything.
 fn message_affinity(row: &str, query: &str) -> usize {
     let row = row.to_lowercase();
-    query
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && row.contains(w))
-        .count()
+    query.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1 && row.contains(w)).count()
 }

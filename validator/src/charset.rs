@@ -48,6 +48,59 @@ pub fn allows(set: &[CharClass], c: char) -> bool {
     set.iter().any(|k| k.contains(c))
 }
 
+/// A set of character classes with its ASCII members precomputed as a bitmask, so the common
+/// all-ASCII value costs one bit test per byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CharSet {
+    pub classes: &'static [CharClass],
+    #[serde(skip)]
+    ascii: [u64; 2],
+}
+
+impl CharSet {
+    pub const fn of(classes: &'static [CharClass]) -> Self {
+        let mut ascii = [0u64; 2];
+        let mut b = 0u8;
+        while b < 128 {
+            let mut i = 0;
+            while i < classes.len() {
+                let hit = match classes[i] {
+                    CharClass::Letter => b.is_ascii_alphabetic(),
+                    CharClass::Digit => b.is_ascii_digit(),
+                    CharClass::Char(c) => c as u32 == b as u32,
+                    CharClass::Han => false,
+                };
+                if hit {
+                    ascii[(b / 64) as usize] |= 1 << (b % 64);
+                }
+                i += 1;
+            }
+            b += 1;
+        }
+        CharSet { classes, ascii }
+    }
+
+    fn ascii_allows(&self, b: u8) -> bool {
+        self.ascii[(b >> 6) as usize] >> (b & 63) & 1 == 1
+    }
+
+    pub fn allows(&self, c: char) -> bool {
+        if c.is_ascii() { self.ascii_allows(c as u8) } else { allows(self.classes, c) }
+    }
+
+    /// The position and character of the first character of `s` outside the set.
+    pub fn first_outside(&self, s: &str) -> Option<(usize, char)> {
+        if s.is_ascii() {
+            return s.bytes().position(|b| !self.ascii_allows(b)).map(|i| (i, s.as_bytes()[i] as char));
+        }
+        s.chars().enumerate().find(|&(_, c)| !self.allows(c))
+    }
+
+    pub fn tokens(&self) -> Vec<&'static str> {
+        tokens(self.classes)
+    }
+}
+
 pub fn tokens(set: &[CharClass]) -> Vec<&'static str> {
     set.iter().map(|k| k.token()).collect()
 }
@@ -102,32 +155,10 @@ mod tests {
 
     #[test]
     fn han_boundaries() {
-        for c in [
-            '中',
-            '文',
-            '〇',
-            '々',
-            '\u{3400}',
-            '\u{9FFF}',
-            '\u{20000}',
-            '\u{323AF}',
-        ] {
+        for c in ['中', '文', '〇', '々', '\u{3400}', '\u{9FFF}', '\u{20000}', '\u{323AF}'] {
             assert!(is_han(c), "{c:?} is Han");
         }
-        for c in [
-            'a',
-            '1',
-            '-',
-            'あ',
-            'ア',
-            '한',
-            '。',
-            '，',
-            '\u{4DC0}',
-            '\u{2E9A}',
-            '\u{323B0}',
-            '😀',
-        ] {
+        for c in ['a', '1', '-', 'あ', 'ア', '한', '。', '，', '\u{4DC0}', '\u{2E9A}', '\u{323B0}', '😀'] {
             assert!(!is_han(c), "{c:?} is not Han");
         }
     }
@@ -137,6 +168,25 @@ mod tests {
         for w in HAN.windows(2) {
             assert!(w[0].0 <= w[0].1 && w[0].1 < w[1].0, "{w:?}");
         }
+    }
+
+    #[test]
+    fn ascii_mask_agrees_with_classes() {
+        let sets = [
+            CharSet::of(&[CharClass::Letter, CharClass::Digit, CharClass::Char('-')]),
+            CharSet::of(&[CharClass::Han, CharClass::Char(':'), CharClass::Char('_')]),
+            CharSet::of(&[]),
+        ];
+        for set in sets {
+            for b in 0u8..128 {
+                assert_eq!(set.allows(b as char), allows(set.classes, b as char), "{set:?} {b}");
+            }
+        }
+        let letters = CharSet::of(&[CharClass::Letter]);
+        assert_eq!(letters.first_outside("ab c"), Some((2, ' ')));
+        let han = CharSet::of(&[CharClass::Han]);
+        assert_eq!(han.first_outside("中文a"), Some((2, 'a')));
+        assert_eq!(han.first_outside("中文"), None);
     }
 
     #[test]

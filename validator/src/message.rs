@@ -2,7 +2,7 @@
 //! written: rules produce kinds, this renders them.
 
 use crate::catalog::Lang;
-use crate::report::{IssueKind, LengthUnit, ValueType};
+use crate::report::{DocSource, IssueKind, LengthUnit, ValueType};
 
 fn class_name(token: &str, lang: Lang) -> String {
     match (token, lang) {
@@ -48,8 +48,26 @@ fn unit(u: LengthUnit, lang: Lang) -> &'static str {
     }
 }
 
+fn doc(d: DocSource, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (DocSource::ZenlayerChinese, Lang::En) => "the Chinese edition of the docs",
+        (DocSource::ZenlayerChinese, Lang::Zh) => "中文版文档",
+        (DocSource::ZenlayerEnglish, Lang::En) => "the English edition",
+        (DocSource::ZenlayerEnglish, Lang::Zh) => "英文版文档",
+        (DocSource::AliyunParameterTable, Lang::En) => "the parameter table",
+        (DocSource::AliyunParameterTable, Lang::Zh) => "请求参数表",
+        (DocSource::AliyunErrorTable, Lang::En) => "the error table (InvalidImageName.Malformed)",
+        (DocSource::AliyunErrorTable, Lang::Zh) => "错误码表（InvalidImageName.Malformed）",
+    }
+}
+
 fn list(values: &[&str]) -> String {
     values.join(", ")
+}
+
+/// `t` with its English article: "an array", "a string".
+pub(crate) fn json_article(t: &str) -> String {
+    if t.starts_with(['a', 'e', 'i', 'o', 'u']) { format!("an {t}") } else { format!("a {t}") }
 }
 
 /// The message for `kind` in `lang`.
@@ -59,89 +77,38 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
     match kind {
         Missing if zh => "必填参数，不能为空。".into(),
         Missing => "is required.".into(),
-        WrongType { expected, actual } if zh => format!(
-            "类型错误：应为{}，实际为 {actual}。",
-            type_name(*expected, lang)
-        ),
-        WrongType { expected, actual } => {
-            format!("must be {}, not {actual}.", type_name(*expected, lang))
+        WrongType { expected, actual } if zh => {
+            format!("类型错误：应为{}，实际为 {actual}。", type_name(*expected, lang))
         }
-        TooShort {
-            min,
-            actual,
-            unit: u,
-        } if zh => format!("长度至少 {min}{}，当前 {actual}。", unit(*u, lang)),
-        TooShort {
-            min,
-            actual,
-            unit: u,
-        } => format!(
-            "must be at least {min} {} long (is {actual}).",
-            unit(*u, lang)
-        ),
-        TooLong {
-            max,
-            actual,
-            unit: u,
-        } if zh => format!("长度不能超过 {max}{}，当前 {actual}。", unit(*u, lang)),
-        TooLong {
-            max,
-            actual,
-            unit: u,
-        } => format!(
-            "must be at most {max} {} long (is {actual}).",
-            unit(*u, lang)
-        ),
+        WrongType { expected, actual } => {
+            format!("must be {}, not {}.", type_name(*expected, lang), json_article(actual))
+        }
+        TooShort { min, actual, unit: u } if zh => format!("长度至少 {min}{}，当前 {actual}。", unit(*u, lang)),
+        TooShort { min, actual, unit: u } => format!("must be at least {min} {} long (is {actual}).", unit(*u, lang)),
+        TooLong { max, actual, unit: u } if zh => format!("长度不能超过 {max}{}，当前 {actual}。", unit(*u, lang)),
+        TooLong { max, actual, unit: u } => format!("must be at most {max} {} long (is {actual}).", unit(*u, lang)),
         Utf16TooLong { max, actual } if zh => {
-            format!(
-                "按字符计不超过 {max}，但按 UTF-16 计为 {actual}：按 UTF-16 计数的服务端或浏览器可能拒绝。"
-            )
+            format!("按字符计不超过 {max}，但按 UTF-16 计为 {actual}：按 UTF-16 计数的服务端或浏览器可能拒绝。")
         }
         Utf16TooLong { max, actual } => format!(
             "is within {max} characters but {actual} UTF-16 code units: a server or browser that counts UTF-16 may reject it."
         ),
-        InvalidChar {
-            char,
-            index,
-            allowed,
-        } if zh => {
-            format!(
-                "第 {} 个字符 \"{char}\" 不允许；只能包含{}。",
-                index + 1,
-                classes(allowed, lang)
-            )
+        InvalidChar { char, index, allowed } if zh => {
+            format!("第 {} 个字符 \"{char}\" 不允许；只能包含{}。", index + 1, classes(allowed, lang))
         }
-        InvalidChar {
-            char,
-            index,
-            allowed,
-        } => {
-            format!(
-                "character {} (\"{char}\") is not allowed; only {} may be used.",
-                index + 1,
-                classes(allowed, lang)
-            )
+        InvalidChar { char, index, allowed } => {
+            format!("character {} (\"{char}\") is not allowed; only {} may be used.", index + 1, classes(allowed, lang))
         }
-        InvalidFirstChar { char, allowed } if zh => format!(
-            "不能以 \"{char}\" 开头；必须以{}开头。",
-            classes(allowed, lang)
-        ),
-        InvalidFirstChar { char, allowed } => format!(
-            "must start with {}, not \"{char}\".",
-            classes(allowed, lang)
-        ),
+        InvalidFirstChar { char, allowed } if zh => {
+            format!("不能以 \"{char}\" 开头；必须以{}开头。", classes(allowed, lang))
+        }
+        InvalidFirstChar { char, allowed } => format!("must start with {}, not \"{char}\".", classes(allowed, lang)),
         ForbiddenPrefix { prefix } if zh => format!("不能以 {prefix} 开头。"),
-        ForbiddenPrefix { prefix } => format!("must not start with {prefix}"),
+        ForbiddenPrefix { prefix } => format!("must not start with \"{prefix}\"."),
         ForbiddenSubstring { substring } if zh => format!("不能包含 {substring}。"),
-        ForbiddenSubstring { substring } => format!("must not contain {substring}"),
-        NotAscii { char, index } if zh => format!(
-            "只能包含 ASCII 字符；第 {} 个字符 \"{char}\" 不是。",
-            index + 1
-        ),
-        NotAscii { char, index } => format!(
-            "must be ASCII only; character {} (\"{char}\") is not.",
-            index + 1
-        ),
+        ForbiddenSubstring { substring } => format!("must not contain \"{substring}\"."),
+        NotAscii { char, index } if zh => format!("只能包含 ASCII 字符；第 {} 个字符 \"{char}\" 不是。", index + 1),
+        NotAscii { char, index } => format!("must be ASCII only; character {} (\"{char}\") is not.", index + 1),
         NotAllowed { value, allowed } if zh => {
             format!("取值 \"{value}\" 无效；可选值：{}。", list(allowed))
         }
@@ -166,36 +133,18 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         }
         InvalidBase64 if zh => "不是有效的 Base64 编码。".into(),
         InvalidBase64 => "is not valid Base64.".into(),
-        InvalidEncodedJson {
-            expected,
-            missing: Some(m),
-        } if zh => format!("Base64 解码后应为 {expected}，缺少 {m}。"),
-        InvalidEncodedJson {
-            expected,
-            missing: Some(m),
-        } => format!("must decode to {expected}; {m} is missing."),
-        InvalidEncodedJson {
-            expected,
-            missing: None,
-        } if zh => format!("Base64 解码后应为 JSON：{expected}。"),
-        InvalidEncodedJson {
-            expected,
-            missing: None,
-        } => format!("must decode to the JSON {expected}."),
-        UnknownParameter {
-            suggestion: Some(s),
-        } if zh => format!("未知参数，将被忽略。是否要写 {s}？"),
-        UnknownParameter {
-            suggestion: Some(s),
-        } => format!("is not a parameter of this API and will be ignored. Did you mean {s}?"),
+        InvalidEncodedJson { expected, missing: Some(m) } if zh => format!("Base64 解码后应为 {expected}，缺少 {m}。"),
+        InvalidEncodedJson { expected, missing: Some(m) } => format!("must decode to {expected}; {m} is missing."),
+        InvalidEncodedJson { expected, missing: None } if zh => format!("Base64 解码后应为 JSON：{expected}。"),
+        InvalidEncodedJson { expected, missing: None } => format!("must decode to the JSON {expected}."),
+        UnknownParameter { suggestion: Some(s) } if zh => format!("未知参数，将被忽略。是否要写 {s}？"),
+        UnknownParameter { suggestion: Some(s) } => {
+            format!("is not a parameter of this API and will be ignored. Did you mean {s}?")
+        }
         UnknownParameter { suggestion: None } if zh => "未知参数，将被忽略。".into(),
-        UnknownParameter { suggestion: None } => {
-            "is not a parameter of this API and will be ignored.".into()
-        }
+        UnknownParameter { suggestion: None } => "is not a parameter of this API and will be ignored.".into(),
         GivenTwice if zh => "重复指定（例如同时以结构化和扁平形式给出）。".into(),
-        GivenTwice => {
-            "is given twice (for example in both the structured and the flat form).".into()
-        }
+        GivenTwice => "is given twice (for example in both the structured and the flat form).".into(),
         IndexOutOfRange { min, max, actual } if zh => {
             format!("序号 N 的取值范围为 {min}~{max}，当前 {actual}。")
         }
@@ -217,10 +166,9 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         IneffectiveUnless { other, values } if zh => {
             format!("仅当 {other} 为 {} 时有效，将被忽略。", list(values))
         }
-        IneffectiveUnless { other, values } => format!(
-            "only takes effect when {other} is {}; it will be ignored.",
-            list(values)
-        ),
+        IneffectiveUnless { other, values } => {
+            format!("only takes effect when {other} is {}; it will be ignored.", list(values))
+        }
         Ignored { winner } if zh => format!("同时指定了优先级更高的 {winner}，此参数将被忽略。"),
         Ignored { winner } => {
             format!("will be ignored: {winner}, which takes priority, is also given.")
@@ -231,21 +179,13 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         Defaulted { value } => {
             format!("is not given and defaults to {value} (the docs also call it required).")
         }
-        DocsDisagree {
-            char,
-            allowed_by,
-            forbidden_by,
-        } if zh => {
-            format!("包含 \"{char}\"：{allowed_by} 允许，{forbidden_by} 不允许；服务端可能拒绝。")
+        DocsDisagree { char, allowed_by, forbidden_by } if zh => {
+            let (a, f) = (doc(*allowed_by, lang), doc(*forbidden_by, lang));
+            format!("包含 \"{char}\"：{a}允许，{f}不允许；服务端可能拒绝。")
         }
-        DocsDisagree {
-            char,
-            allowed_by,
-            forbidden_by,
-        } => {
-            format!(
-                "contains \"{char}\", which {allowed_by} allows but {forbidden_by} forbids; the server may reject it."
-            )
+        DocsDisagree { char, allowed_by, forbidden_by } => {
+            let (a, f) = (doc(*allowed_by, lang), doc(*forbidden_by, lang));
+            format!("contains \"{char}\", which {a} allows but {f} forbids; the server may reject it.")
         }
         SystemDiskDevice { device } if zh => format!("系统盘的设备名必须为 {device}。"),
         SystemDiskDevice { device } => format!("must be {device} for the system disk."),

@@ -19,12 +19,7 @@ pub enum Provider {
 
 impl Provider {
     /// Every provider, in the order the product lists them.
-    pub const ALL: [Provider; 4] = [
-        Provider::Aliyun,
-        Provider::Tencent,
-        Provider::JdCloud,
-        Provider::Zenlayer,
-    ];
+    pub const ALL: [Provider; 4] = [Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer];
 
     /// The stable identifier used on the command line, in JSON reports and in the JS package.
     pub const fn as_str(self) -> &'static str {
@@ -67,11 +62,7 @@ impl fmt::Display for UnknownProvider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = Provider::ALL.iter().map(|p| p.as_str()).collect();
         let shown: String = self.0.chars().take(40).collect();
-        write!(
-            f,
-            "unknown provider {shown:?}: expected one of {}",
-            names.join(", ")
-        )
+        write!(f, "unknown provider {shown:?}: expected one of {}", names.join(", "))
     }
 }
 

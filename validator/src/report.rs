@@ -35,13 +35,23 @@ pub enum ValueType {
     Array,
 }
 
+/// A part of the provider documentation, named where two parts disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DocSource {
+    /// Seed 000: Zenlayer's CreateImage page, Chinese edition.
+    ZenlayerChinese,
+    /// Seed 001: Zenlayer's CreateImage page, English (later) edition.
+    ZenlayerEnglish,
+    /// Seed 002, 请求参数: Alibaba's parameter table.
+    AliyunParameterTable,
+    /// Seed 002, 错误码: Alibaba's error table (`InvalidImageName.Malformed`).
+    AliyunErrorTable,
+}
+
 /// Why an issue was raised: a typed reason carrying its data, rendered to text only in `message`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum IssueKind {
     /// A required parameter is absent (or null, or an empty string where one is not allowed).
     Missing,
@@ -174,8 +184,8 @@ pub enum IssueKind {
     /// One edition of the docs allows `char`, another forbids it (warning).
     DocsDisagree {
         char: String,
-        allowed_by: &'static str,
-        forbidden_by: &'static str,
+        allowed_by: DocSource,
+        forbidden_by: DocSource,
     },
     /// The system disk's device must be `device`.
     SystemDiskDevice {
@@ -223,9 +233,7 @@ impl Report {
     }
 
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
+        self.issues.iter().filter(|i| i.severity == Severity::Warning)
     }
 
     /// The report as compact JSON (the `check --json` line).

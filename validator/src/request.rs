@@ -46,15 +46,8 @@ pub struct Request<'a> {
 
 impl<'a> Request<'a> {
     /// Reads `root` against `spec`; problems of form go to `findings`.
-    pub fn parse(
-        spec: &'static Spec,
-        root: &'a Map<String, Value>,
-        findings: &mut Findings,
-    ) -> Self {
-        let mut req = Request {
-            spec,
-            nodes: Vec::new(),
-        };
+    pub fn parse(spec: &'static Spec, root: &'a Map<String, Value>, findings: &mut Findings) -> Self {
+        let mut req = Request { spec, nodes: Vec::with_capacity(root.len() + 4) };
         req.walk(root, "", None, findings);
         req
     }
@@ -62,10 +55,7 @@ impl<'a> Request<'a> {
     /// The value of the field `path` in item `index`.
     pub fn get(&self, path: &str, index: Option<u32>) -> Option<Scalar<'a>> {
         let field = self.spec.index_of(path)?;
-        self.nodes
-            .iter()
-            .find(|n| n.field == field && n.index == index)
-            .map(|n| n.value)
+        self.nodes.iter().find(|n| n.field == field && n.index == index).map(|n| n.value)
     }
 
     pub fn get_str(&self, path: &str, index: Option<u32>) -> Option<&'a str> {
@@ -79,23 +69,27 @@ impl<'a> Request<'a> {
     }
 
     /// The items of the container `path` (`""`: the request itself, one item).
-    pub fn items(&self, path: &str) -> Vec<Option<u32>> {
-        if path.is_empty() {
-            return vec![None];
-        }
-        self.values(path)
-            .filter(|n| n.value == Scalar::Item)
-            .map(|n| n.index)
-            .collect()
+    pub fn items(&self, path: &str) -> impl Iterator<Item = Option<u32>> + '_ {
+        let root = path.is_empty();
+        let field = if root { None } else { self.spec.index_of(path) };
+        self.items_of(root, field)
+    }
+
+    /// The items of the container with table index `field` (`None`: the request itself).
+    pub fn items_of(&self, root: bool, field: Option<usize>) -> impl Iterator<Item = Option<u32>> + '_ {
+        root.then_some(None).into_iter().chain(
+            self.nodes
+                .iter()
+                .filter(move |n| !root && Some(n.field) == field && n.value == Scalar::Item)
+                .map(|n| n.index),
+        )
     }
 
     /// Whether the field `path`, or for a container any field inside it, is present.
     pub fn present(&self, path: &str) -> bool {
         self.nodes.iter().any(|n| {
             let p = self.spec.fields[n.field].path;
-            p == path
-                || (p.starts_with(path)
-                    && matches!(p.as_bytes().get(path.len()), Some(b'.' | b'[')))
+            p == path || (p.starts_with(path) && matches!(p.as_bytes().get(path.len()), Some(b'.' | b'[')))
         })
     }
 
@@ -104,10 +98,10 @@ impl<'a> Request<'a> {
         let Some(i) = index else {
             return pattern.to_owned();
         };
-        if let Some(at) = pattern.find(".N") {
-            if pattern[at + 2..].is_empty() || pattern[at + 2..].starts_with('.') {
-                return format!("{}.{}{}", &pattern[..at], i, &pattern[at + 2..]);
-            }
+        if let Some(at) = pattern.find(".N")
+            && (pattern[at + 2..].is_empty() || pattern[at + 2..].starts_with('.'))
+        {
+            return format!("{}.{}{}", &pattern[..at], i, &pattern[at + 2..]);
         }
         match pattern.find("[]") {
             Some(at) => format!("{}[{}]{}", &pattern[..at], i, &pattern[at + 2..]),
@@ -116,15 +110,12 @@ impl<'a> Request<'a> {
     }
 
     fn child(&self, parent: &str, key: &str) -> Option<(usize, &'static Field)> {
+        let slot = if parent.is_empty() { 0 } else { self.spec.index_of(parent)? + 1 };
         let ci = self.spec.case_insensitive_keys;
-        self.spec.fields.iter().enumerate().find(|(_, f)| {
-            f.parent() == parent
-                && if ci {
-                    f.key().eq_ignore_ascii_case(key)
-                } else {
-                    f.key() == key
-                }
-        })
+        self.spec.index().children[slot]
+            .iter()
+            .find(|(k, _)| if ci { k.eq_ignore_ascii_case(key) } else { *k == key })
+            .map(|&(_, i)| (i, &self.spec.fields[i]))
     }
 
     /// The display prefix for keys inside container `parent`, item `index`.
@@ -132,10 +123,7 @@ impl<'a> Request<'a> {
         if parent.is_empty() {
             return String::new();
         }
-        let is_array = self
-            .spec
-            .field(parent)
-            .is_some_and(|f| f.ty == ValueType::Array);
+        let is_array = self.spec.field(parent).is_some_and(|f| f.ty == ValueType::Array);
         match (is_array, index) {
             (true, Some(i)) if self.spec.flat_form => format!("{parent}.{i}."),
             (true, Some(i)) => format!("{parent}[{i}]."),
@@ -143,31 +131,17 @@ impl<'a> Request<'a> {
         }
     }
 
-    fn walk(
-        &mut self,
-        obj: &'a Map<String, Value>,
-        parent: &'static str,
-        index: Option<u32>,
-        findings: &mut Findings,
-    ) {
+    fn walk(&mut self, obj: &'a Map<String, Value>, parent: &'static str, index: Option<u32>, findings: &mut Findings) {
         for (key, value) in obj {
             if value.is_null() {
                 continue; // the SDKs send null for an absent optional parameter
             }
             if let Some((fi, field)) = self.child(parent, key) {
                 self.read(fi, field, index, value, findings);
-            } else if parent.is_empty()
-                && self.spec.flat_form
-                && self.read_flat(key, value, findings)
-            {
+            } else if parent.is_empty() && self.spec.flat_form && self.read_flat(key, value, findings) {
                 // handled as `Group.N.Key`
             } else {
-                let siblings = self
-                    .spec
-                    .fields
-                    .iter()
-                    .filter(|f| f.parent() == parent)
-                    .map(|f| f.key());
+                let siblings = self.spec.fields.iter().filter(|f| f.parent() == parent).map(|f| f.key());
                 let suggestion = crate::suggest::nearest(key, siblings).map(|s| {
                     if self.spec.flat_form && parent.is_empty() {
                         s.to_owned()
@@ -202,18 +176,8 @@ impl<'a> Request<'a> {
         let max = gfield.max_items.unwrap_or(u32::MAX as usize) as u32;
         let number: u64 = n.parse().unwrap_or(u64::MAX);
         if number < 1 || number > u64::from(max) {
-            let kind = IssueKind::IndexOutOfRange {
-                min: 1,
-                max,
-                actual: number,
-            };
-            findings.push(
-                clip(key).to_owned(),
-                self.spec.generic,
-                None,
-                Severity::Error,
-                kind,
-            );
+            let kind = IssueKind::IndexOutOfRange { min: 1, max, actual: number };
+            findings.push(clip(key).to_owned(), self.spec.generic, None, Severity::Error, kind);
             return true;
         }
         let index = Some(number as u32);
@@ -221,14 +185,8 @@ impl<'a> Request<'a> {
         match self.child(gfield.path, sub) {
             Some((fi, field)) => self.read(fi, field, index, value, findings),
             None => {
-                let siblings = self
-                    .spec
-                    .fields
-                    .iter()
-                    .filter(|f| f.parent() == gfield.path)
-                    .map(|f| f.key());
-                let suggestion =
-                    crate::suggest::nearest(sub, siblings).map(|s| format!("{group}.{number}.{s}"));
+                let siblings = self.spec.fields.iter().filter(|f| f.parent() == gfield.path).map(|f| f.key());
+                let suggestion = crate::suggest::nearest(sub, siblings).map(|s| format!("{group}.{number}.{s}"));
                 findings.push(
                     clip(key).to_owned(),
                     self.spec.generic,
@@ -242,16 +200,8 @@ impl<'a> Request<'a> {
     }
 
     fn add_item(&mut self, field: usize, index: Option<u32>) {
-        if !self
-            .nodes
-            .iter()
-            .any(|n| n.field == field && n.index == index)
-        {
-            self.nodes.push(Node {
-                field,
-                index,
-                value: Scalar::Item,
-            });
+        if !self.nodes.iter().any(|n| n.field == field && n.index == index) {
+            self.nodes.push(Node { field, index, value: Scalar::Item });
         }
     }
 
@@ -270,11 +220,7 @@ impl<'a> Request<'a> {
                 Scalar::Int(n.as_i64().unwrap_or(i64::MAX))
             }
             (ValueType::Integer, Value::String(s)) if self.spec.flat_form && is_decimal(s) => {
-                Scalar::Int(s.parse().unwrap_or(if s.starts_with('-') {
-                    i64::MIN
-                } else {
-                    i64::MAX
-                }))
+                Scalar::Int(s.parse().unwrap_or(if s.starts_with('-') { i64::MIN } else { i64::MAX }))
             }
             (ValueType::Boolean, Value::Bool(b)) => Scalar::Bool(*b),
             (ValueType::Object, Value::Object(map)) => {
@@ -287,10 +233,7 @@ impl<'a> Request<'a> {
                 return;
             }
             (expected, other) => {
-                let kind = IssueKind::WrongType {
-                    expected,
-                    actual: json_type(other),
-                };
+                let kind = IssueKind::WrongType { expected, actual: json_type(other) };
                 findings.push(at(), field.code, field.row_hint, Severity::Error, kind);
                 Scalar::Invalid
             }
@@ -298,27 +241,12 @@ impl<'a> Request<'a> {
         self.push(fi, index, scalar, findings);
     }
 
-    fn read_array(
-        &mut self,
-        fi: usize,
-        field: &'static Field,
-        items: &'a [Value],
-        findings: &mut Findings,
-    ) {
+    fn read_array(&mut self, fi: usize, field: &'static Field, items: &'a [Value], findings: &mut Findings) {
         // Alibaba numbers its groups from 1 (`Tag.1.Key`); JSON arrays count from 0.
         let base = u32::from(self.spec.flat_form);
         if let Some(max) = field.max_items.filter(|&m| items.len() > m) {
-            let kind = IssueKind::TooMany {
-                max,
-                actual: items.len(),
-            };
-            findings.push(
-                field.path.to_owned(),
-                field.code,
-                field.row_hint,
-                Severity::Error,
-                kind,
-            );
+            let kind = IssueKind::TooMany { max, actual: items.len() };
+            findings.push(field.path.to_owned(), field.code, field.row_hint, Severity::Error, kind);
         }
         for (i, item) in items.iter().enumerate() {
             let index = Some(i as u32 + base);
@@ -329,10 +257,7 @@ impl<'a> Request<'a> {
                 }
                 Value::Null => {}
                 other => {
-                    let kind = IssueKind::WrongType {
-                        expected: ValueType::Object,
-                        actual: json_type(other),
-                    };
+                    let kind = IssueKind::WrongType { expected: ValueType::Object, actual: json_type(other) };
                     let at = self.prefix(field.path, index);
                     findings.push(
                         at.trim_end_matches('.').to_owned(),
@@ -346,33 +271,13 @@ impl<'a> Request<'a> {
         }
     }
 
-    fn push(
-        &mut self,
-        field: usize,
-        index: Option<u32>,
-        value: Scalar<'a>,
-        findings: &mut Findings,
-    ) {
-        if self
-            .nodes
-            .iter()
-            .any(|n| n.field == field && n.index == index)
-        {
+    fn push(&mut self, field: usize, index: Option<u32>, value: Scalar<'a>, findings: &mut Findings) {
+        if self.nodes.iter().any(|n| n.field == field && n.index == index) {
             let f = &self.spec.fields[field];
-            findings.push(
-                Self::path(f.path, index),
-                self.spec.generic,
-                None,
-                Severity::Error,
-                IssueKind::GivenTwice,
-            );
+            findings.push(Self::path(f.path, index), self.spec.generic, None, Severity::Error, IssueKind::GivenTwice);
             return;
         }
-        self.nodes.push(Node {
-            field,
-            index,
-            value,
-        });
+        self.nodes.push(Node { field, index, value });
     }
 }
 

@@ -5,7 +5,7 @@
 //! repeated Alibaba parameter (`Tag.N.Key`), `[]` for a JSON array index (`dataDisks[].deviceName`).
 
 use crate::catalog::{Code, Text};
-use crate::charset::CharClass;
+use crate::charset::CharSet;
 use crate::report::{LengthUnit, ValueType};
 use serde::Serialize;
 
@@ -56,10 +56,7 @@ impl Field {
     }
 
     pub const fn required(self) -> Self {
-        Field {
-            required: true,
-            ..self
-        }
+        Field { required: true, ..self }
     }
 
     pub const fn checks(self, checks: &'static [Check]) -> Self {
@@ -67,31 +64,19 @@ impl Field {
     }
 
     pub const fn missing_code(self, code: Code) -> Self {
-        Field {
-            missing_code: Some(code),
-            ..self
-        }
+        Field { missing_code: Some(code), ..self }
     }
 
     pub const fn row(self, hint: &'static str) -> Self {
-        Field {
-            row_hint: Some(hint),
-            ..self
-        }
+        Field { row_hint: Some(hint), ..self }
     }
 
     pub const fn max_items(self, max: usize) -> Self {
-        Field {
-            max_items: Some(max),
-            ..self
-        }
+        Field { max_items: Some(max), ..self }
     }
 
     pub const fn common(self) -> Self {
-        Field {
-            common: true,
-            ..self
-        }
+        Field { common: true, ..self }
     }
 
     pub const fn text(
@@ -101,11 +86,7 @@ impl Field {
         help_en: &'static str,
         help_zh: &'static str,
     ) -> Self {
-        Field {
-            label: Text::new(label_en, label_zh),
-            help: Text::new(help_en, help_zh),
-            ..self
-        }
+        Field { label: Text::new(label_en, label_zh), help: Text::new(help_en, help_zh), ..self }
     }
 
     /// The last segment of the path: the key as it appears in JSON.
@@ -142,11 +123,7 @@ pub fn parent_of(path: &'static str) -> &'static str {
 
 /// A check on one value.
 #[derive(Debug, Clone, Copy, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Check {
     Length {
         min: usize,
@@ -155,10 +132,10 @@ pub enum Check {
     },
     /// Every character must be in one of the classes.
     Chars {
-        allowed: &'static [CharClass],
+        allowed: CharSet,
     },
     FirstChar {
-        allowed: &'static [CharClass],
+        allowed: CharSet,
     },
     /// Must not start with any of these (`ignore_case` for URL schemes).
     NoPrefix {
@@ -186,8 +163,8 @@ pub enum Check {
     /// Accepted, with a warning: one edition of the docs allows `char`, another forbids it.
     DocsDisagree {
         char: char,
-        allowed_by: &'static str,
-        forbidden_by: &'static str,
+        allowed_by: crate::report::DocSource,
+        forbidden_by: crate::report::DocSource,
     },
     /// Base64 text of a JSON object that must have these members (dotted paths).
     Base64Json {
@@ -231,11 +208,7 @@ impl DeviceRange {
         let Some(suffix) = name.strip_prefix(self.prefix) else {
             return false;
         };
-        match (
-            Self::ordinal(suffix),
-            Self::ordinal(self.first),
-            Self::ordinal(self.last),
-        ) {
+        match (Self::ordinal(suffix), Self::ordinal(self.first), Self::ordinal(self.last)) {
             (Some(n), Some(lo), Some(hi)) => lo <= n && n <= hi,
             _ => false,
         }
@@ -273,25 +246,14 @@ pub struct Range {
 /// A rule across fields. Field patterns name fields of the same table; fields under the same
 /// array item are compared within that item.
 #[derive(Debug, Clone, Copy, Serialize)]
-#[serde(
-    tag = "type",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
+#[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Cross {
     /// At least one of these must be present (a container counts when any of its fields is).
-    AnyOf {
-        fields: &'static [&'static str],
-        code: Code,
-    },
+    AnyOf { fields: &'static [&'static str], code: Code },
     /// When several are present, the first wins and the others are ignored by the API (warning).
     Priority { order: &'static [&'static str] },
     /// `field` is required in its item unless `unless` is present there.
-    RequiredUnless {
-        field: &'static str,
-        unless: &'static str,
-        code: Code,
-    },
+    RequiredUnless { field: &'static str, unless: &'static str, code: Code },
     /// `field` is required in its item when `other` equals `value` (`other` defaults to `default`).
     /// With `defaulted`, a missing `field` is only a warning: the API falls back to that value.
     RequiredWhen {
@@ -310,11 +272,7 @@ pub enum Cross {
         default: Option<&'static str>,
     },
     /// `field` may only be given together with `other`.
-    Requires {
-        field: &'static str,
-        other: &'static str,
-        code: Code,
-    },
+    Requires { field: &'static str, other: &'static str, code: Code },
     /// The range of `field` depends on the value of `selector`; `fallback` when it is absent.
     RangeBy {
         field: &'static str,
@@ -326,10 +284,7 @@ pub enum Cross {
     /// Values of `field` must differ across the items of its array.
     Unique { field: &'static str, code: Code },
     /// `field` is deprecated in favour of `replacement` (warning).
-    Deprecated {
-        field: &'static str,
-        replacement: &'static str,
-    },
+    Deprecated { field: &'static str, replacement: &'static str },
     /// A rule too specific for the vocabulary, in its provider's module.
     Custom {
         name: &'static str,
@@ -345,10 +300,7 @@ mod tests {
     #[test]
     fn parents() {
         assert_eq!(parent_of("Tag.N.Key"), "Tag");
-        assert_eq!(
-            parent_of("dataDisks[].cloudDiskSpec.iops"),
-            "dataDisks[].cloudDiskSpec"
-        );
+        assert_eq!(parent_of("dataDisks[].cloudDiskSpec.iops"), "dataDisks[].cloudDiskSpec");
         assert_eq!(parent_of("dataDisks[].deviceName"), "dataDisks");
         assert_eq!(parent_of("dataDisks[].cloudDiskSpec"), "dataDisks");
         assert_eq!(parent_of("ImageName"), "");
@@ -356,11 +308,7 @@ mod tests {
 
     #[test]
     fn device_ranges() {
-        let jd = DeviceRange {
-            prefix: "vd",
-            first: "b",
-            last: "bm",
-        };
+        let jd = DeviceRange { prefix: "vd", first: "b", last: "bm" };
         for ok in ["vdb", "vdz", "vdaa", "vdaz", "vdba", "vdbm"] {
             assert!(jd.contains(ok), "{ok}");
         }
@@ -368,14 +316,8 @@ mod tests {
             assert!(!jd.contains(bad), "{bad}");
         }
         assert_eq!(jd.len(), 64);
-        let ali = DeviceRange {
-            prefix: "/dev/xvd",
-            first: "a",
-            last: "z",
-        };
-        assert!(
-            ali.contains("/dev/xvda") && ali.contains("/dev/xvdz") && !ali.contains("/dev/xvdaa")
-        );
+        let ali = DeviceRange { prefix: "/dev/xvd", first: "a", last: "z" };
+        assert!(ali.contains("/dev/xvda") && ali.contains("/dev/xvdz") && !ali.contains("/dev/xvdaa"));
         assert_eq!(ali.len(), 26);
     }
 }
@@ -395,15 +337,84 @@ pub struct Spec {
     pub generic: Code,
     /// The code for a missing required parameter, unless the field names its own.
     pub missing: Code,
+    /// Derived from `fields` on first use; `OnceLock::new()` in every table.
+    pub derived: std::sync::OnceLock<Index>,
 }
 
 impl Spec {
     /// The table index of the field with this exact pattern.
     pub fn index_of(&self, path: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f.path == path)
+        let ix = self.index();
+        ix.by_path.binary_search_by(|(p, _)| (*p).cmp(path)).ok().map(|at| ix.by_path[at].1)
     }
 
     pub fn field(&self, path: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.path == path)
+        self.index_of(path).map(|i| &self.fields[i])
+    }
+
+    /// Facts derived once from the table (parents, keys, a sorted path index).
+    pub fn index(&self) -> &Index {
+        self.derived.get_or_init(|| Index::new(self.fields, self.cross))
+    }
+}
+
+/// What the interpreter looks up on every request, computed once per table.
+#[derive(Debug)]
+pub struct Index {
+    /// Per field: the container pattern (`""` for top level) and the JSON key.
+    pub parent: Vec<&'static str>,
+    pub key: Vec<&'static str>,
+    /// Per field: the index of its container, `None` at top level.
+    pub parent_index: Vec<Option<usize>>,
+    /// (path, field index), sorted by path.
+    pub by_path: Vec<(&'static str, usize)>,
+    /// Fields that are required, with their container's index.
+    pub required: Vec<(usize, Option<usize>)>,
+    /// Per container (slot 0: the request itself, slot i + 1: field i): its fields' (key, index).
+    pub children: Vec<Vec<(&'static str, usize)>>,
+    /// Per cross rule: the top-level field its subject lives under; the rule has nothing to check
+    /// when that field is absent. `None` for rules over the whole request.
+    pub cross_anchor: Vec<Option<usize>>,
+}
+
+impl Cross {
+    /// The field a per-field rule is about.
+    pub fn subject(&self) -> Option<&'static str> {
+        match *self {
+            Cross::RequiredUnless { field, .. }
+            | Cross::RequiredWhen { field, .. }
+            | Cross::IneffectiveUnless { field, .. }
+            | Cross::Requires { field, .. }
+            | Cross::RangeBy { field, .. }
+            | Cross::Unique { field, .. }
+            | Cross::Deprecated { field, .. } => Some(field),
+            Cross::AnyOf { .. } | Cross::Priority { .. } | Cross::Custom { .. } => None,
+        }
+    }
+}
+
+impl Index {
+    fn new(fields: &'static [Field], cross: &'static [Cross]) -> Self {
+        let parent: Vec<&'static str> = fields.iter().map(|f| f.parent()).collect();
+        let key: Vec<&'static str> = fields.iter().map(|f| f.key()).collect();
+        let mut by_path: Vec<(&'static str, usize)> = fields.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
+        by_path.sort_unstable();
+        let find = |p: &str| by_path.binary_search_by(|(q, _)| (*q).cmp(p)).ok().map(|at| by_path[at].1);
+        let parent_index: Vec<Option<usize>> =
+            parent.iter().map(|p| if p.is_empty() { None } else { find(p) }).collect();
+        let required =
+            fields.iter().enumerate().filter(|(_, f)| f.required).map(|(i, _)| (i, parent_index[i])).collect();
+        let mut children = vec![Vec::new(); fields.len() + 1];
+        for (i, f) in fields.iter().enumerate() {
+            children[parent_index[i].map_or(0, |p| p + 1)].push((f.key(), i));
+        }
+        let top = |mut i: usize| {
+            while let Some(p) = parent_index[i] {
+                i = p;
+            }
+            i
+        };
+        let cross_anchor = cross.iter().map(|c| c.subject().and_then(find).map(top)).collect();
+        Index { parent, key, parent_index, by_path, required, children, cross_anchor }
     }
 }

@@ -26,11 +26,7 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let lower = name.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = if c.to_lowercase() == lower {
-            1
-        } else {
-            distance(&lower, &c.to_lowercase()) + 1
-        };
+        let d = if c.to_lowercase() == lower { 1 } else { distance(&lower, &c.to_lowercase()) + 1 };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
@@ -47,14 +43,8 @@ mod tests {
     #[test]
     fn finds_typos_and_case() {
         assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(
-            nearest("ImageName", ["imageName", "instanceId"]),
-            Some("imageName")
-        );
-        assert_eq!(
-            nearest("imageNmae", ["imageName", "instanceId"]),
-            Some("imageName")
-        );
+        assert_eq!(nearest("ImageName", ["imageName", "instanceId"]), Some("imageName"));
+        assert_eq!(nearest("imageNmae", ["imageName", "instanceId"]), Some("imageName"));
         assert_eq!(nearest("zzz", ["imageName", "instanceId"]), None);
     }
 }

@@ -6,6 +6,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// The length of `s` in `unit`.
 pub fn count(s: &str, unit: LengthUnit) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
     match unit {
         LengthUnit::Chars => s.chars().count(),
         LengthUnit::Utf16 => s.encode_utf16().count(),

@@ -2,7 +2,6 @@
 //! then render findings into a [`Report`] in the requested language.
 
 use crate::catalog::{self, Code};
-use crate::charset;
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity};
 use crate::request::{Request, Scalar, clip, json_type};
@@ -34,13 +33,7 @@ impl Findings {
         severity: Severity,
         kind: IssueKind,
     ) {
-        self.0.push(Finding {
-            field,
-            code,
-            row_hint,
-            severity,
-            kind,
-        });
+        self.0.push(Finding { field, code, row_hint, severity, kind });
     }
 
     pub fn error(&mut self, field: String, code: Code, kind: IssueKind) {
@@ -66,39 +59,22 @@ impl fmt::Display for InputError {
         match self {
             InputError::NotJson(e) => write!(f, "not valid JSON: {e}"),
             InputError::NotObject(t) => {
-                write!(f, "the request must be a JSON object, not {}", article(t))
+                write!(f, "the request must be a JSON object, not {}", crate::message::json_article(t))
             }
         }
-    }
-}
-
-fn article(t: &str) -> String {
-    if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        format!("an {t}")
-    } else {
-        format!("a {t}")
     }
 }
 
 impl std::error::Error for InputError {}
 
 /// Validates a request given as JSON text (or bytes, which must be UTF-8).
-pub fn validate_json(
-    provider: Provider,
-    json: &[u8],
-    options: Options,
-) -> Result<Report, InputError> {
-    let value: Value =
-        serde_json::from_slice(json).map_err(|e| InputError::NotJson(e.to_string()))?;
+pub fn validate_json(provider: Provider, json: &[u8], options: Options) -> Result<Report, InputError> {
+    let value: Value = serde_json::from_slice(json).map_err(|e| InputError::NotJson(e.to_string()))?;
     validate_value(provider, &value, options)
 }
 
 /// Validates a parsed JSON request.
-pub fn validate_value(
-    provider: Provider,
-    value: &Value,
-    options: Options,
-) -> Result<Report, InputError> {
+pub fn validate_value(provider: Provider, value: &Value, options: Options) -> Result<Report, InputError> {
     let Value::Object(map) = value else {
         return Err(InputError::NotObject(json_type(value)));
     };
@@ -115,8 +91,11 @@ pub fn check(spec: &'static Spec, map: &serde_json::Map<String, Value>) -> Findi
         let field = &spec.fields[node.field];
         check_value(field, node.index, node.value, &mut findings);
     }
-    for rule in spec.cross {
-        check_cross(&req, rule, &mut findings);
+    let anchors = &spec.index().cross_anchor;
+    for (rule, anchor) in spec.cross.iter().zip(anchors) {
+        if anchor.is_none_or(|a| req.nodes.iter().any(|n| n.field == a)) {
+            check_cross(&req, rule, &mut findings);
+        }
     }
     findings
 }
@@ -127,13 +106,9 @@ pub fn render(provider: Provider, findings: Findings, options: Options) -> Repor
         .0
         .into_iter()
         .map(|f| {
-            let severity = if options.strict {
-                Severity::Error
-            } else {
-                f.severity
-            };
+            let severity = if options.strict { Severity::Error } else { f.severity };
             Issue {
-                http_status: catalog::entry_for(f.code, f.row_hint).http_status,
+                http_status: catalog::entry_for(f.code, f.row_hint).map_or(400, |e| e.http_status),
                 message: crate::message::render(&f.kind, options.lang),
                 field: f.field,
                 code: f.code,
@@ -143,22 +118,15 @@ pub fn render(provider: Provider, findings: Findings, options: Options) -> Repor
         })
         .collect();
     let valid = !issues.iter().any(|i| i.severity == Severity::Error);
-    Report {
-        provider,
-        valid,
-        issues,
-    }
+    Report { provider, valid, issues }
 }
 
 fn check_required(req: &Request<'_>, findings: &mut Findings) {
-    for field in req.spec.fields.iter().filter(|f| f.required) {
-        for index in req.items(field.parent()) {
-            let absent = match req.get(field.path, index) {
-                None => true,
-                Some(Scalar::Str(s)) => s.is_empty(),
-                Some(_) => false,
-            };
-            if absent {
+    for &(fi, parent) in &req.spec.index().required {
+        let field = &req.spec.fields[fi];
+        for index in req.items_of(parent.is_none(), parent) {
+            let value = req.nodes.iter().find(|n| n.field == fi && n.index == index).map(|n| n.value);
+            if matches!(value, None | Some(Scalar::Str(""))) {
                 let code = field.missing_code.unwrap_or(field.code);
                 findings.push(
                     Request::path(field.path, index),
@@ -178,26 +146,12 @@ pub fn check_value(field: &Field, index: Option<u32>, value: Scalar<'_>, finding
     if field.required && value == Scalar::Str("") {
         return;
     }
-    let mut emit = |severity, kind| {
-        findings.push(
-            Request::path(field.path, index),
-            field.code,
-            field.row_hint,
-            severity,
-            kind,
-        )
-    };
+    let mut emit =
+        |severity, kind| findings.push(Request::path(field.path, index), field.code, field.row_hint, severity, kind);
     for check in field.checks {
         match (check, value) {
             (Check::Range { min, max, step }, Scalar::Int(v)) => {
-                if let Some(kind) = range_issue(
-                    Range {
-                        min: *min,
-                        max: *max,
-                        step: *step,
-                    },
-                    v,
-                ) {
+                if let Some(kind) = range_issue(Range { min: *min, max: *max, step: *step }, v) {
                     emit(Severity::Error, kind);
                 }
             }
@@ -213,17 +167,9 @@ pub fn check_value(field: &Field, index: Option<u32>, value: Scalar<'_>, finding
 
 fn range_issue(r: Range, v: i64) -> Option<IssueKind> {
     if v < r.min || v > r.max {
-        Some(IssueKind::OutOfRange {
-            min: r.min,
-            max: r.max,
-            actual: v,
-        })
+        Some(IssueKind::OutOfRange { min: r.min, max: r.max, actual: v })
     } else if r.step > 1 && (v - r.min) % r.step != 0 {
-        Some(IssueKind::BadStep {
-            step: r.step,
-            base: r.min,
-            actual: v,
-        })
+        Some(IssueKind::BadStep { step: r.step, base: r.min, actual: v })
     } else {
         None
     }
@@ -244,24 +190,10 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
         Check::Length { min, max, unit } => {
             let n = text::count(s, unit);
             if n < min {
-                out.push((
-                    Error,
-                    IssueKind::TooShort {
-                        min,
-                        actual: n,
-                        unit,
-                    },
-                ));
+                out.push((Error, IssueKind::TooShort { min, actual: n, unit }));
             } else if n > max {
-                out.push((
-                    Error,
-                    IssueKind::TooLong {
-                        max,
-                        actual: n,
-                        unit,
-                    },
-                ));
-            } else if unit == LengthUnit::Chars {
+                out.push((Error, IssueKind::TooLong { max, actual: n, unit }));
+            } else if unit == LengthUnit::Chars && !s.is_ascii() {
                 let wide = text::count(s, LengthUnit::Utf16);
                 if wide > max {
                     out.push((Warning, IssueKind::Utf16TooLong { max, actual: wide }));
@@ -269,50 +201,23 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
             }
         }
         Check::Chars { allowed } => {
-            if let Some((index, c)) = s
-                .chars()
-                .enumerate()
-                .find(|&(_, c)| !charset::allows(allowed, c))
-            {
-                out.push((
-                    Error,
-                    IssueKind::InvalidChar {
-                        char: c.to_string(),
-                        index,
-                        allowed: charset::tokens(allowed),
-                    },
-                ));
+            if let Some((index, c)) = allowed.first_outside(s) {
+                out.push((Error, IssueKind::InvalidChar { char: c.to_string(), index, allowed: allowed.tokens() }));
             }
         }
         Check::FirstChar { allowed } => {
-            if let Some(c) = s.chars().next().filter(|&c| !charset::allows(allowed, c)) {
-                out.push((
-                    Error,
-                    IssueKind::InvalidFirstChar {
-                        char: c.to_string(),
-                        allowed: charset::tokens(allowed),
-                    },
-                ));
+            if let Some(c) = s.chars().next().filter(|&c| !allowed.allows(c)) {
+                out.push((Error, IssueKind::InvalidFirstChar { char: c.to_string(), allowed: allowed.tokens() }));
             }
         }
-        Check::NoPrefix {
-            prefixes,
-            ignore_case,
-        } => {
+        Check::NoPrefix { prefixes, ignore_case } => {
             if let Some(&prefix) = prefixes.iter().find(|p| starts_with(s, p, ignore_case)) {
                 out.push((Error, IssueKind::ForbiddenPrefix { prefix }));
             }
         }
-        Check::NoSubstring {
-            substrings,
-            ignore_case,
-        } => {
+        Check::NoSubstring { substrings, ignore_case } => {
             let hit = substrings.iter().find(|sub| {
-                if ignore_case {
-                    s.to_ascii_lowercase().contains(&sub.to_ascii_lowercase())
-                } else {
-                    s.contains(*sub)
-                }
+                if ignore_case { s.to_ascii_lowercase().contains(&sub.to_ascii_lowercase()) } else { s.contains(*sub) }
             });
             if let Some(&substring) = hit {
                 out.push((Error, IssueKind::ForbiddenSubstring { substring }));
@@ -320,52 +225,25 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
         }
         Check::OneOf { values } => {
             if !values.contains(&s) {
-                out.push((
-                    Error,
-                    IssueKind::NotAllowed {
-                        value: clip(s).to_owned(),
-                        allowed: values.to_vec(),
-                    },
-                ));
+                out.push((Error, IssueKind::NotAllowed { value: clip(s).to_owned(), allowed: values.to_vec() }));
             }
         }
-        Check::Ascii => {
+        Check::Ascii if !s.is_ascii() => {
             if let Some((index, c)) = s.chars().enumerate().find(|(_, c)| !c.is_ascii()) {
-                out.push((
-                    Error,
-                    IssueKind::NotAscii {
-                        char: c.to_string(),
-                        index,
-                    },
-                ));
+                out.push((Error, IssueKind::NotAscii { char: c.to_string(), index }));
             }
         }
         Check::Device { range } => {
             if !range.contains(s) {
                 out.push((
                     Error,
-                    IssueKind::InvalidDevice {
-                        value: clip(s).to_owned(),
-                        first: range.first,
-                        last: range.last,
-                    },
+                    IssueKind::InvalidDevice { value: clip(s).to_owned(), first: range.first, last: range.last },
                 ));
             }
         }
-        Check::DocsDisagree {
-            char,
-            allowed_by,
-            forbidden_by,
-        } => {
+        Check::DocsDisagree { char, allowed_by, forbidden_by } => {
             if s.contains(char) {
-                out.push((
-                    Warning,
-                    IssueKind::DocsDisagree {
-                        char: char.to_string(),
-                        allowed_by,
-                        forbidden_by,
-                    },
-                ));
+                out.push((Warning, IssueKind::DocsDisagree { char: char.to_string(), allowed_by, forbidden_by }));
             }
         }
         Check::Base64Json { expected, members } => {
@@ -373,26 +251,19 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
                 out.push((Error, kind));
             }
         }
-        Check::Range { .. } => {}
+        Check::Range { .. } | Check::Ascii => {}
     }
     out
 }
 
-fn base64_json_issue(
-    s: &str,
-    expected: &'static str,
-    members: &'static [&'static str],
-) -> Option<IssueKind> {
+fn base64_json_issue(s: &str, expected: &'static str, members: &'static [&'static str]) -> Option<IssueKind> {
     use base64::Engine as _;
     let bytes = match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
         Ok(b) => b,
         Err(_) => return Some(IssueKind::InvalidBase64),
     };
     let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(&bytes) else {
-        return Some(IssueKind::InvalidEncodedJson {
-            expected,
-            missing: None,
-        });
+        return Some(IssueKind::InvalidEncodedJson { expected, missing: None });
     };
     let root = Value::Object(obj);
     let missing = members.iter().find(|m| {
@@ -405,10 +276,7 @@ fn base64_json_issue(
         }
         false
     });
-    missing.map(|&m| IssueKind::InvalidEncodedJson {
-        expected,
-        missing: Some(m),
-    })
+    missing.map(|&m| IssueKind::InvalidEncodedJson { expected, missing: Some(m) })
 }
 
 fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
@@ -416,49 +284,26 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
     match *rule {
         Cross::AnyOf { fields, code } => {
             if !fields.iter().any(|f| req.present(f)) {
-                findings.error(
-                    fields[0].to_owned(),
-                    code,
-                    IssueKind::OneOfRequired {
-                        fields: fields.to_vec(),
-                    },
-                );
+                findings.error(fields[0].to_owned(), code, IssueKind::OneOfRequired { fields: fields.to_vec() });
             }
         }
         Cross::Priority { order } => {
             if let Some(winner) = order.iter().copied().find(|f| req.present(f)) {
                 for &loser in order.iter().filter(|&&f| f != winner && req.present(f)) {
-                    findings.warn(
-                        loser.to_owned(),
-                        spec.generic,
-                        IssueKind::Ignored { winner },
-                    );
+                    findings.warn(loser.to_owned(), spec.generic, IssueKind::Ignored { winner });
                 }
             }
         }
-        Cross::RequiredUnless {
-            field,
-            unless,
-            code,
-        } => {
+        Cross::RequiredUnless { field, unless, code } => {
             let parent = crate::rule::parent_of(field);
-            for index in req.items(parent) {
+            for index in req.items(parent).collect::<Vec<_>>() {
                 if req.get(field, index).is_none() && req.get(unless, index).is_none() {
-                    let kind = IssueKind::RequiredUnless {
-                        other: Request::path(unless, index),
-                    };
+                    let kind = IssueKind::RequiredUnless { other: Request::path(unless, index) };
                     findings.error(Request::path(field, index), code, kind);
                 }
             }
         }
-        Cross::RequiredWhen {
-            field,
-            other,
-            value,
-            default,
-            defaulted,
-            code,
-        } => {
+        Cross::RequiredWhen { field, other, value, default, defaulted, code } => {
             for index in req.items(crate::rule::parent_of(field)) {
                 let actual = req.get_str(other, index).or(default);
                 if actual == Some(value) && req.get(field, index).is_none() {
@@ -468,66 +313,41 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
                         None => findings.error(
                             at,
                             code,
-                            IssueKind::RequiredWhen {
-                                other: Request::path(other, index),
-                                value,
-                            },
+                            IssueKind::RequiredWhen { other: Request::path(other, index), value },
                         ),
                     }
                 }
             }
         }
-        Cross::IneffectiveUnless {
-            field,
-            other,
-            values,
-            default,
-        } => {
+        Cross::IneffectiveUnless { field, other, values, default } => {
             for node in req.values(field) {
-                if let Some(actual) = req.get_str(other, node.index).or(default) {
-                    if !values.contains(&actual) {
-                        let kind = IssueKind::IneffectiveUnless {
-                            other: Request::path(other, node.index),
-                            values: values.to_vec(),
-                        };
-                        findings.warn(Request::path(field, node.index), spec.generic, kind);
-                    }
+                if let Some(actual) = req.get_str(other, node.index).or(default)
+                    && !values.contains(&actual)
+                {
+                    let kind = IssueKind::IneffectiveUnless {
+                        other: Request::path(other, node.index),
+                        values: values.to_vec(),
+                    };
+                    findings.warn(Request::path(field, node.index), spec.generic, kind);
                 }
             }
         }
         Cross::Requires { field, other, code } => {
             for node in req.values(field) {
                 if req.get(other, node.index).is_none() {
-                    let kind = IssueKind::Requires {
-                        other: Request::path(other, node.index),
-                    };
+                    let kind = IssueKind::Requires { other: Request::path(other, node.index) };
                     findings.error(Request::path(field, node.index), code, kind);
                 }
             }
         }
-        Cross::RangeBy {
-            field,
-            selector,
-            cases,
-            fallback,
-            code,
-        } => {
+        Cross::RangeBy { field, selector, cases, fallback, code } => {
             let row = spec.field(field).and_then(|f| f.row_hint);
             for node in req.values(field) {
                 let Scalar::Int(v) = node.value else { continue };
                 let sel = req.get_str(selector, node.index);
-                let range = cases
-                    .iter()
-                    .find(|(k, _)| Some(*k) == sel)
-                    .map_or(fallback, |&(_, r)| r);
+                let range = cases.iter().find(|(k, _)| Some(*k) == sel).map_or(fallback, |&(_, r)| r);
                 if let Some(kind) = range_issue(range, v) {
-                    findings.push(
-                        Request::path(field, node.index),
-                        code,
-                        row,
-                        Severity::Error,
-                        kind,
-                    );
+                    findings.push(Request::path(field, node.index), code, row, Severity::Error, kind);
                 }
             }
         }
@@ -539,10 +359,8 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
                 };
                 match seen.iter().find(|(s, _)| *s == v) {
                     Some(&(_, first)) => {
-                        let kind = IssueKind::Duplicate {
-                            value: clip(v).to_owned(),
-                            first: Request::path(field, first),
-                        };
+                        let kind =
+                            IssueKind::Duplicate { value: clip(v).to_owned(), first: Request::path(field, first) };
                         findings.error(Request::path(field, node.index), code, kind);
                     }
                     None => seen.push((v, node.index)),
@@ -551,9 +369,7 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
         }
         Cross::Deprecated { field, replacement } => {
             for node in req.values(field) {
-                let kind = IssueKind::Deprecated {
-                    replacement: Request::path(replacement, node.index),
-                };
+                let kind = IssueKind::Deprecated { replacement: Request::path(replacement, node.index) };
                 findings.warn(Request::path(field, node.index), spec.generic, kind);
             }
         }

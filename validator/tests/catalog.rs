@@ -53,17 +53,10 @@ fn error_rows(seed: &str, heading: &str) -> Vec<SeedRow> {
             continue;
         };
         if cells[1].is_empty() {
-            assert!(
-                (200..300).contains(&status),
-                "a row without a code must be the success row: {line}"
-            );
+            assert!((200..300).contains(&status), "a row without a code must be the success row: {line}");
             continue;
         }
-        rows.push(SeedRow {
-            status,
-            code: cells[1].clone(),
-            message: cells[2].clone(),
-        });
+        rows.push(SeedRow { status, code: cells[1].clone(), message: cells[2].clone() });
     }
     rows
 }
@@ -79,11 +72,7 @@ fn assert_rows_in_catalog(provider: Provider, seed: &str, rows: &[SeedRow]) -> V
         let found = all
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                e.code.as_str() == row.code
-                    && e.http_status == row.status
-                    && e.message == row.message
-            })
+            .filter(|(_, e)| e.code.as_str() == row.code && e.http_status == row.status && e.message == row.message)
             .find(|(i, _)| last.is_none_or(|l| *i > l));
         let Some((i, e)) = found else {
             panic!("{provider}: {seed} row {row:?} is not in the catalog (in seed order)");
@@ -106,12 +95,7 @@ fn aliyun_seed_002_rows_are_all_in_the_catalog() {
     let rows = error_rows(SEED_002, "## 错误码");
     let matched = assert_rows_in_catalog(Provider::Aliyun, "seed 002", &rows);
     for e in matched {
-        assert!(
-            e.source.starts_with("seed 002"),
-            "{}: source {:?}",
-            e.code,
-            e.source
-        );
+        assert!(e.source.starts_with("seed 002"), "{}: source {:?}", e.code, e.source);
     }
     // Repeated codes keep one entry per row.
     let denied = rows.iter().filter(|r| r.code == "OperationDenied").count();
@@ -119,8 +103,7 @@ fn aliyun_seed_002_rows_are_all_in_the_catalog() {
     assert_eq!(
         entries(Provider::Aliyun)
             .iter()
-            .filter(|e| e.code == Code::Aliyun(aliyun::Code::OperationDenied)
-                && e.source.starts_with("seed 002"))
+            .filter(|e| e.code == Code::Aliyun(aliyun::Code::OperationDenied) && e.source.starts_with("seed 002"))
             .count(),
         denied
     );
@@ -132,12 +115,7 @@ fn jdcloud_seed_004_rows_are_all_in_the_catalog() {
     let rows = error_rows(SEED_004, "## 返回码");
     let matched = assert_rows_in_catalog(Provider::JdCloud, "seed 004", &rows);
     for e in matched {
-        assert!(
-            e.source.starts_with("seed 004"),
-            "{}: source {:?}",
-            e.code,
-            e.source
-        );
+        assert!(e.source.starts_with("seed 004"), "{}: source {:?}", e.code, e.source);
     }
 }
 
@@ -147,12 +125,7 @@ fn zenlayer_seed_001_rows_are_all_in_the_catalog() {
     let rows = error_rows(SEED_001, "6. Error Codes");
     let matched = assert_rows_in_catalog(Provider::Zenlayer, "seed 001", &rows);
     for e in matched {
-        assert!(
-            e.source.starts_with("seed 001"),
-            "{}: source {:?}",
-            e.code,
-            e.source
-        );
+        assert!(e.source.starts_with("seed 001"), "{}: source {:?}", e.code, e.source);
     }
 }
 
@@ -166,44 +139,26 @@ fn zenlayer_seed_000_codes_are_in_the_catalog() {
     let en = error_rows(SEED_001, "6. Error Codes");
     for row in &rows {
         assert!(
-            en.iter()
-                .any(|r| r.code == row.code && r.status == row.status),
+            en.iter().any(|r| r.code == row.code && r.status == row.status),
             "seed 000 row {row:?} is not in seed 001"
         );
         let e = entries(Provider::Zenlayer)
             .iter()
             .find(|e| e.code.as_str() == row.code && e.http_status == row.status)
             .unwrap_or_else(|| panic!("seed 000 row {row:?} is not in the catalog"));
-        assert!(
-            e.source.contains("seed 000"),
-            "{}: source {:?}",
-            e.code,
-            e.source
-        );
+        assert!(e.source.contains("seed 000"), "{}: source {:?}", e.code, e.source);
     }
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn tencent_seed_003_has_no_error_table_so_the_catalog_is_providers_md() {
-    assert!(
-        !SEED_003.contains("Error Code |"),
-        "seed 003 now has an error table: parse it here"
-    );
+    assert!(!SEED_003.contains("Error Code |"), "seed 003 now has an error table: parse it here");
     for e in entries(Provider::Tencent) {
-        assert!(
-            e.source.starts_with("providers.md C.5"),
-            "{}: source {:?}",
-            e.code,
-            e.source
-        );
+        assert!(e.source.starts_with("providers.md C.5"), "{}: source {:?}", e.code, e.source);
         // Legacy v2 errors arrive as HTTP 200 with code != 0.
         assert_eq!(e.http_status, 200, "{}", e.code);
-        assert!(
-            e.code.as_str().parse::<u32>().is_ok_and(|n| n != 0),
-            "{}",
-            e.code
-        );
+        assert!(e.code.as_str().parse::<u32>().is_ok_and(|n| n != 0), "{}", e.code);
     }
 }
 
@@ -211,18 +166,9 @@ fn tencent_seed_003_has_no_error_table_so_the_catalog_is_providers_md() {
 fn all_codes(provider: Provider) -> Vec<Code> {
     match provider {
         Provider::Aliyun => aliyun::Code::ALL.iter().map(|&c| Code::Aliyun(c)).collect(),
-        Provider::Tencent => tencent::Code::ALL
-            .iter()
-            .map(|&c| Code::Tencent(c))
-            .collect(),
-        Provider::JdCloud => jdcloud::Code::ALL
-            .iter()
-            .map(|&c| Code::JdCloud(c))
-            .collect(),
-        Provider::Zenlayer => zenlayer::Code::ALL
-            .iter()
-            .map(|&c| Code::Zenlayer(c))
-            .collect(),
+        Provider::Tencent => tencent::Code::ALL.iter().map(|&c| Code::Tencent(c)).collect(),
+        Provider::JdCloud => jdcloud::Code::ALL.iter().map(|&c| Code::JdCloud(c)).collect(),
+        Provider::Zenlayer => zenlayer::Code::ALL.iter().map(|&c| Code::Zenlayer(c)).collect(),
     }
 }
 
@@ -232,15 +178,8 @@ fn every_code_has_an_entry_and_round_trips() {
     for provider in Provider::ALL {
         for code in all_codes(provider) {
             assert_eq!(code.provider(), provider);
-            assert!(
-                entries(provider).iter().any(|e| e.code == code),
-                "{provider}: {code} has no catalog entry"
-            );
-            assert_eq!(
-                Code::parse(provider, code.as_str()),
-                Some(code),
-                "{provider}: {code}"
-            );
+            assert!(entries(provider).iter().any(|e| e.code == code), "{provider}: {code} has no catalog entry");
+            assert_eq!(Code::parse(provider, code.as_str()), Some(code), "{provider}: {code}");
         }
         // The per-provider enums round-trip too, and their wire spellings are unique.
         for &c in aliyun::Code::ALL {
@@ -267,11 +206,7 @@ fn every_entry_is_complete() {
         for (i, e) in all.iter().enumerate() {
             let at = format!("{provider} entry {i} ({})", e.code);
             assert_eq!(e.code.provider(), provider, "{at}: wrong provider");
-            assert!(
-                (200..=599).contains(&e.http_status),
-                "{at}: HTTP status {}",
-                e.http_status
-            );
+            assert!((200..=599).contains(&e.http_status), "{at}: HTTP status {}", e.http_status);
             for (what, text) in [
                 ("meaning.en", e.meaning.en),
                 ("meaning.zh", e.meaning.zh),
@@ -283,23 +218,15 @@ fn every_entry_is_complete() {
             }
             // The Chinese texts are Chinese, the English ones are not.
             for zh in [e.meaning.zh, e.fix.zh] {
-                assert!(
-                    zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                    "{at}: zh text {zh:?}"
-                );
+                assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{at}: zh text {zh:?}");
             }
             for en in [e.meaning.en, e.fix.en] {
-                assert!(
-                    !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                    "{at}: en text {en:?}"
-                );
+                assert!(!en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{at}: en text {en:?}");
             }
             assert_eq!(Code::parse(provider, e.code.as_str()), Some(e.code), "{at}");
             // No row is listed twice.
             assert!(
-                !all[..i].iter().any(|p| p.code == e.code
-                    && p.http_status == e.http_status
-                    && p.message == e.message),
+                !all[..i].iter().any(|p| p.code == e.code && p.http_status == e.http_status && p.message == e.message),
                 "{at}: duplicate row"
             );
         }
@@ -328,11 +255,7 @@ fn unverified_statuses_say_so() {
         let rows = lookup(provider, code, None);
         assert!(!rows.is_empty(), "{provider}: {code} missing");
         for e in rows {
-            assert!(
-                e.source.contains("UNVERIFIED"),
-                "{provider}: {code} source {:?}",
-                e.source
-            );
+            assert!(e.source.contains("UNVERIFIED"), "{provider}: {code} source {:?}", e.source);
         }
     }
     // The one Zenlayer common code the SDKs tie to a status is not marked.
@@ -345,90 +268,40 @@ fn unverified_statuses_say_so() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn lookup_picks_the_row_the_message_matches() {
-    let rows = lookup(
-        Provider::Aliyun,
-        "OperationDenied",
-        Some("contains two or more system disk snapshots"),
-    );
+    let rows = lookup(Provider::Aliyun, "OperationDenied", Some("contains two or more system disk snapshots"));
     assert!(rows.len() > 1);
     assert_eq!(rows[0].http_status, 400);
-    assert!(
-        rows[0].message.contains("two or more system disk"),
-        "{:?}",
-        rows[0].message
-    );
+    assert!(rows[0].message.contains("two or more system disk"), "{:?}", rows[0].message);
 
-    let rows = lookup(
-        Provider::Aliyun,
-        "OperationDenied",
-        Some("encrypted snapshot"),
-    );
-    assert!(
-        rows[0].message.contains("encrypted"),
-        "{:?}",
-        rows[0].message
-    );
+    let rows = lookup(Provider::Aliyun, "OperationDenied", Some("encrypted snapshot"));
+    assert!(rows[0].message.contains("encrypted"), "{:?}", rows[0].message);
 
-    let rows = lookup(
-        Provider::Aliyun,
-        "OperationDenied",
-        Some("The specified snapshot is not from system disk."),
-    );
+    let rows = lookup(Provider::Aliyun, "OperationDenied", Some("The specified snapshot is not from system disk."));
     assert_eq!(rows[0].http_status, 403);
-    assert!(
-        rows[0].message.contains("not from system disk"),
-        "{:?}",
-        rows[0].message
-    );
+    assert!(rows[0].message.contains("not from system disk"), "{:?}", rows[0].message);
 
     let rows = lookup(Provider::Aliyun, "IncorrectDiskStatus", None);
-    assert_eq!(
-        rows.len(),
-        1,
-        "IncorrectDiskStatus.* are codes of their own"
-    );
+    assert_eq!(rows.len(), 1, "IncorrectDiskStatus.* are codes of their own");
 
-    let rows = lookup(
-        Provider::JdCloud,
-        "OUT_OF_RANGE",
-        Some("DataDisks.CloudDiskSpec.Iops out of range."),
-    );
+    let rows = lookup(Provider::JdCloud, "OUT_OF_RANGE", Some("DataDisks.CloudDiskSpec.Iops out of range."));
     assert!(rows.len() > 1);
     assert!(rows[0].message.contains("Iops"), "{:?}", rows[0].message);
 
-    let rows = lookup(
-        Provider::JdCloud,
-        "FAILED_PRECONDITION",
-        Some("Please stop the instance first"),
-    );
+    let rows = lookup(Provider::JdCloud, "FAILED_PRECONDITION", Some("Please stop the instance first"));
     assert_eq!(rows[0].message, "Please stop the instance first");
 
-    let rows = lookup(
-        Provider::JdCloud,
-        "NOT_FOUND",
-        Some("Snapshot 'snapshot-h8u1xxxx36' not found"),
-    );
+    let rows = lookup(Provider::JdCloud, "NOT_FOUND", Some("Snapshot 'snapshot-h8u1xxxx36' not found"));
     assert_eq!(rows[0].message, "Snapshot 'xx' not found");
 
-    let rows = lookup(
-        Provider::JdCloud,
-        "QUOTA_EXCEEDED",
-        Some("Snapshot quota limit exceeded"),
-    );
+    let rows = lookup(Provider::JdCloud, "QUOTA_EXCEEDED", Some("Snapshot quota limit exceeded"));
     assert_eq!(rows[0].message, "Snapshot quota limit exceeded");
 
     // Without a message the rows keep table order; an unknown code has none; spelling is exact.
     let rows = lookup(Provider::Aliyun, "OperationDenied", None);
-    assert_eq!(
-        rows[0].message,
-        "The specified snapshot is not allowed to create image."
-    );
+    assert_eq!(rows[0].message, "The specified snapshot is not allowed to create image.");
     assert!(lookup(Provider::Aliyun, "NoSuchCode", None).is_empty());
     assert!(lookup(Provider::Aliyun, "operationdenied", None).is_empty());
-    assert_eq!(
-        lookup(Provider::Aliyun, "InvalidParamter.Conflict", None).len(),
-        1
-    );
+    assert_eq!(lookup(Provider::Aliyun, "InvalidParamter.Conflict", None).len(), 1);
     assert!(lookup(Provider::Aliyun, "InvalidParameter.Conflict", None).is_empty());
 }
 
@@ -436,31 +309,15 @@ fn lookup_picks_the_row_the_message_matches() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn nearest_suggests_the_intended_code() {
     let cases = [
-        (
-            Provider::Aliyun,
-            "InvalidImageName.Malformd",
-            "InvalidImageName.Malformed",
-        ),
-        (
-            Provider::Aliyun,
-            "InvalidInstanceId.NotFond",
-            "InvalidInstanceId.NotFound",
-        ),
+        (Provider::Aliyun, "InvalidImageName.Malformd", "InvalidImageName.Malformed"),
+        (Provider::Aliyun, "InvalidInstanceId.NotFond", "InvalidInstanceId.NotFound"),
         (Provider::JdCloud, "QUOTA_EXCEDED", "QUOTA_EXCEEDED"),
-        (
-            Provider::Zenlayer,
-            "INVALID_INSTANCE_NOT_FOUN",
-            "INVALID_INSTANCE_NOT_FOUND",
-        ),
+        (Provider::Zenlayer, "INVALID_INSTANCE_NOT_FOUN", "INVALID_INSTANCE_NOT_FOUND"),
         (Provider::Tencent, "4001", "4000"),
     ];
     for (provider, typo, want) in cases {
         let got = nearest(provider, typo, 3);
-        assert_eq!(
-            got.first().copied(),
-            Some(want),
-            "{provider}: {typo} -> {got:?}"
-        );
+        assert_eq!(got.first().copied(), Some(want), "{provider}: {typo} -> {got:?}");
     }
 }
 
@@ -469,17 +326,9 @@ fn nearest_suggests_the_intended_code() {
 fn only_zenlayer_invalid_parameter_is_undocumented() {
     let undocumented: Vec<(Provider, &str)> = Provider::ALL
         .into_iter()
-        .flat_map(|p| {
-            entries(p)
-                .iter()
-                .filter(|e| !e.documented)
-                .map(move |e| (p, e.code.as_str()))
-        })
+        .flat_map(|p| entries(p).iter().filter(|e| !e.documented).map(move |e| (p, e.code.as_str())))
         .collect();
-    assert_eq!(
-        undocumented,
-        vec![(Provider::Zenlayer, "INVALID_PARAMETER")]
-    );
+    assert_eq!(undocumented, vec![(Provider::Zenlayer, "INVALID_PARAMETER")]);
 
     let e = lookup(Provider::Zenlayer, "INVALID_PARAMETER", None)[0];
     assert_eq!(e.http_status, 400);
@@ -501,45 +350,19 @@ fn common_codes_are_present() {
         "Throttling",
         "ServiceUnavailable.RegionMaintaining",
     ] {
-        assert!(
-            !lookup(Provider::Aliyun, code, None).is_empty(),
-            "aliyun {code}"
-        );
+        assert!(!lookup(Provider::Aliyun, code, None).is_empty(), "aliyun {code}");
     }
     // A code in both the seed and the common table with the same status is one entry.
-    assert_eq!(
-        lookup(Provider::Aliyun, "InvalidInstanceId.NotFound", None).len(),
-        1
-    );
+    assert_eq!(lookup(Provider::Aliyun, "InvalidInstanceId.NotFound", None).len(), 1);
     assert_eq!(lookup(Provider::Aliyun, "InternalError", None).len(), 1);
-    for code in [
-        "UNAUTHENTICATED",
-        "HTTP_FORBIDDEN",
-        "RATE_LIMIT",
-        "UNAVAILABLE",
-        "DUPLICATE",
-    ] {
-        assert!(
-            !lookup(Provider::JdCloud, code, None).is_empty(),
-            "jdcloud {code}"
-        );
+    for code in ["UNAUTHENTICATED", "HTTP_FORBIDDEN", "RATE_LIMIT", "UNAVAILABLE", "DUPLICATE"] {
+        assert!(!lookup(Provider::JdCloud, code, None).is_empty(), "jdcloud {code}");
     }
-    for code in [
-        "4000", "4100", "4500", "5000", "5100", "5200", "5300", "6000",
-    ] {
-        assert!(
-            !lookup(Provider::Tencent, code, None).is_empty(),
-            "tencent {code}"
-        );
+    for code in ["4000", "4100", "4500", "5000", "5100", "5200", "5300", "6000"] {
+        assert!(!lookup(Provider::Tencent, code, None).is_empty(), "tencent {code}");
     }
-    assert_eq!(
-        Code::parse(Provider::Tencent, "4000"),
-        Some(Code::Tencent(tencent::Code::InvalidParameter))
-    );
-    assert_eq!(
-        Code::parse(Provider::Tencent, "4100"),
-        Some(Code::Tencent(tencent::Code::AuthFailure))
-    );
+    assert_eq!(Code::parse(Provider::Tencent, "4000"), Some(Code::Tencent(tencent::Code::InvalidParameter)));
+    assert_eq!(Code::parse(Provider::Tencent, "4100"), Some(Code::Tencent(tencent::Code::AuthFailure)));
     for code in [
         "REQUEST_LIMIT_EXCEEDED",
         "INTERNAL_SERVER_ERROR",
@@ -549,9 +372,6 @@ fn common_codes_are_present() {
         "INVALID_OPERATION_TIMEOUT",
         "INVALID_ZONE_NOT_FOUND",
     ] {
-        assert!(
-            !lookup(Provider::Zenlayer, code, None).is_empty(),
-            "zenlayer {code}"
-        );
+        assert!(!lookup(Provider::Zenlayer, code, None).is_empty(), "zenlayer {code}");
     }
 }

@@ -25,9 +25,7 @@ fn mappings(items: Value) -> Value {
 }
 
 fn tags(n: usize) -> Value {
-    let items: Vec<Value> = (1..=n)
-        .map(|i| json!({"Key": format!("k{i}"), "Value": "v"}))
-        .collect();
+    let items: Vec<Value> = (1..=n).map(|i| json!({"Key": format!("k{i}"), "Value": "v"})).collect();
     with(&base(), "Tag", Value::Array(items))
 }
 
@@ -49,10 +47,7 @@ fn seed_example_is_valid() {
         (W, "Tag.1.key", P, "deprecated"),
         (W, "Tag.1.value", P, "deprecated"),
     ];
-    run(
-        Provider::Aliyun,
-        &[case("seed 002 example", example, &warnings)],
-    );
+    run(Provider::Aliyun, &[case("seed 002 example", example, &warnings)]);
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -62,27 +57,11 @@ fn names_and_descriptions() {
     let cases = vec![
         case("base", b.clone(), &[]),
         case("name 2", with(&b, "ImageName", json!("ab")), &[]),
-        case(
-            "name 1",
-            with(&b, "ImageName", json!("a")),
-            &[(E, "ImageName", NAME, "tooShort")],
-        ),
+        case("name 1", with(&b, "ImageName", json!("a")), &[(E, "ImageName", NAME, "tooShort")]),
         case("name 128", with(&b, "ImageName", json!(rep("a", 128))), &[]),
-        case(
-            "name 129",
-            with(&b, "ImageName", json!(rep("a", 129))),
-            &[(E, "ImageName", NAME, "tooLong")],
-        ),
-        case(
-            "name Han first",
-            with(&b, "ImageName", json!("中文镜像-1_a")),
-            &[],
-        ),
-        case(
-            "name digit first",
-            with(&b, "ImageName", json!("1abc")),
-            &[(E, "ImageName", NAME, "invalidFirstChar")],
-        ),
+        case("name 129", with(&b, "ImageName", json!(rep("a", 129))), &[(E, "ImageName", NAME, "tooLong")]),
+        case("name Han first", with(&b, "ImageName", json!("中文镜像-1_a")), &[]),
+        case("name digit first", with(&b, "ImageName", json!("1abc")), &[(E, "ImageName", NAME, "invalidFirstChar")]),
         case(
             "name underscore first",
             with(&b, "ImageName", json!("_abc")),
@@ -98,11 +77,7 @@ fn names_and_descriptions() {
             with(&b, "ImageName", json!("a.b")),
             &[(W, "ImageName", NAME, "docsDisagree")],
         ),
-        case(
-            "name space",
-            with(&b, "ImageName", json!("a b")),
-            &[(E, "ImageName", NAME, "invalidChar")],
-        ),
+        case("name space", with(&b, "ImageName", json!("a b")), &[(E, "ImageName", NAME, "invalidChar")]),
         case(
             "name URL",
             with(&b, "ImageName", json!("https://x")),
@@ -113,21 +88,9 @@ fn names_and_descriptions() {
             ],
         ),
         case("description 2", with(&b, "Description", json!("ab")), &[]),
-        case(
-            "description 1",
-            with(&b, "Description", json!("a")),
-            &[(E, "Description", DESC, "tooShort")],
-        ),
-        case(
-            "description 256",
-            with(&b, "Description", json!(rep("描", 256))),
-            &[],
-        ),
-        case(
-            "description 257",
-            with(&b, "Description", json!(rep("描", 257))),
-            &[(E, "Description", DESC, "tooLong")],
-        ),
+        case("description 1", with(&b, "Description", json!("a")), &[(E, "Description", DESC, "tooShort")]),
+        case("description 256", with(&b, "Description", json!(rep("描", 256))), &[]),
+        case("description 257", with(&b, "Description", json!(rep("描", 257))), &[(E, "Description", DESC, "tooLong")]),
         case(
             "description http",
             with(&b, "Description", json!("http://x.y")),
@@ -138,85 +101,28 @@ fn names_and_descriptions() {
             with(&b, "Description", json!("HTTPS://x.y")),
             &[(E, "Description", DESC, "forbiddenPrefix")],
         ),
-        case(
-            "description URL inside",
-            with(&b, "Description", json!("see http://x.y")),
-            &[],
-        ),
-        case(
-            "client token 64",
-            with(&b, "ClientToken", json!(rep("t", 64))),
-            &[],
-        ),
-        case(
-            "client token 65",
-            with(&b, "ClientToken", json!(rep("t", 65))),
-            &[(E, "ClientToken", P, "tooLong")],
-        ),
-        case(
-            "client token non-ASCII",
-            with(&b, "ClientToken", json!("tök")),
-            &[(E, "ClientToken", P, "notAscii")],
-        ),
-        case(
-            "architecture i386",
-            with(&b, "Architecture", json!("i386")),
-            &[],
-        ),
+        case("description URL inside", with(&b, "Description", json!("see http://x.y")), &[]),
+        case("client token 64", with(&b, "ClientToken", json!(rep("t", 64))), &[]),
+        case("client token 65", with(&b, "ClientToken", json!(rep("t", 65))), &[(E, "ClientToken", P, "tooLong")]),
+        case("client token non-ASCII", with(&b, "ClientToken", json!("tök")), &[(E, "ClientToken", P, "notAscii")]),
+        case("architecture i386", with(&b, "Architecture", json!("i386")), &[]),
         case(
             "architecture arm",
             with(&b, "Architecture", json!("arm")),
-            &[(
-                E,
-                "Architecture",
-                "InvalidArchitecture.Malformed",
-                "notAllowed",
-            )],
+            &[(E, "Architecture", "InvalidArchitecture.Malformed", "notAllowed")],
         ),
-        case(
-            "platform with space",
-            with(&b, "Platform", json!("Aliyun Linux")),
-            &[],
-        ),
+        case("platform with space", with(&b, "Platform", json!("Aliyun Linux")), &[]),
         case(
             "platform unknown",
             with(&b, "Platform", json!("Windows 10")),
             &[(E, "Platform", "InvalidPlatform.Malformed", "notAllowed")],
         ),
-        case(
-            "region absent",
-            without(&b, "RegionId"),
-            &[(E, "RegionId", "MissingParameter", "missing")],
-        ),
-        case(
-            "no source",
-            without(&b, "InstanceId"),
-            &[(E, "InstanceId", "MissingParameter", "oneOfRequired")],
-        ),
-        case(
-            "snapshot only",
-            with(&without(&b, "InstanceId"), "SnapshotId", json!("s-1")),
-            &[],
-        ),
-        case(
-            "other action",
-            with(&b, "Action", json!("DeleteImage")),
-            &[(E, "Action", P, "notAllowed")],
-        ),
-        case(
-            "unknown, suggested",
-            with(&b, "Imagename", json!("abc")),
-            &[(W, "Imagename", P, "unknownParameter")],
-        ),
-        case(
-            "common parameters known",
-            with(
-                &with(&b, "SignatureNonce", json!("n")),
-                "Format",
-                json!("JSON"),
-            ),
-            &[],
-        ),
+        case("region absent", without(&b, "RegionId"), &[(E, "RegionId", "MissingParameter", "missing")]),
+        case("no source", without(&b, "InstanceId"), &[(E, "InstanceId", "MissingParameter", "oneOfRequired")]),
+        case("snapshot only", with(&without(&b, "InstanceId"), "SnapshotId", json!("s-1")), &[]),
+        case("other action", with(&b, "Action", json!("DeleteImage")), &[(E, "Action", P, "notAllowed")]),
+        case("unknown, suggested", with(&b, "Imagename", json!("abc")), &[(W, "Imagename", P, "unknownParameter")]),
+        case("common parameters known", with(&with(&b, "SignatureNonce", json!("n")), "Format", json!("JSON")), &[]),
     ];
     run(Provider::Aliyun, &cases);
 }
@@ -228,9 +134,7 @@ fn disk_device_mappings() {
     let sys = json!({"Device": "/dev/xvda", "DiskType": "system", "SnapshotId": "s-1"});
     let one = |extra: Value| {
         let mut m = json!({"DiskType": "data", "SnapshotId": "s-2"});
-        m.as_object_mut()
-            .unwrap()
-            .extend(extra.as_object().unwrap().clone());
+        m.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
         mappings(json!([sys.clone(), m]))
     };
     let no_device = |n: usize| {
@@ -244,28 +148,12 @@ fn disk_device_mappings() {
     let cases = vec![
         case("system only", mappings(json!([sys.clone()])), &[]),
         case("size 5", one(json!({"Size": 5})), &[]),
-        case(
-            "size 4",
-            one(json!({"Size": 4})),
-            &[(E, "DiskDeviceMapping.2.Size", size, "outOfRange")],
-        ),
+        case("size 4", one(json!({"Size": 4})), &[(E, "DiskDeviceMapping.2.Size", size, "outOfRange")]),
         case("size 2000", one(json!({"Size": 2000})), &[]),
-        case(
-            "size 2001",
-            one(json!({"Size": 2001})),
-            &[(E, "DiskDeviceMapping.2.Size", size, "outOfRange")],
-        ),
+        case("size 2001", one(json!({"Size": 2001})), &[(E, "DiskDeviceMapping.2.Size", size, "outOfRange")]),
         case("size as string", one(json!({"Size": "2000"})), &[]),
-        case(
-            "size not a number",
-            one(json!({"Size": "big"})),
-            &[(E, "DiskDeviceMapping.2.Size", size, "wrongType")],
-        ),
-        case(
-            "size fractional",
-            one(json!({"Size": 20.5})),
-            &[(E, "DiskDeviceMapping.2.Size", size, "wrongType")],
-        ),
+        case("size not a number", one(json!({"Size": "big"})), &[(E, "DiskDeviceMapping.2.Size", size, "wrongType")]),
+        case("size fractional", one(json!({"Size": 20.5})), &[(E, "DiskDeviceMapping.2.Size", size, "wrongType")]),
         case("device xvdz", one(json!({"Device": "/dev/xvdz"})), &[]),
         case(
             "device xvdaa",
@@ -282,12 +170,7 @@ fn disk_device_mappings() {
             one(json!({"Device": "/dev/xvda"})),
             &[
                 (E, "DiskDeviceMapping.2.Device", DEV, "reservedDevice"),
-                (
-                    E,
-                    "DiskDeviceMapping.2.Device",
-                    "InvalidDevice.InUse",
-                    "duplicate",
-                ),
+                (E, "DiskDeviceMapping.2.Device", "InvalidDevice.InUse", "duplicate"),
             ],
         ),
         case(
@@ -298,22 +181,12 @@ fn disk_device_mappings() {
         case(
             "duplicate device",
             mappings(json!([sys.clone(), {"Device": "/dev/xvdc"}, {"Device": "/dev/xvdc"}])),
-            &[(
-                E,
-                "DiskDeviceMapping.3.Device",
-                "InvalidDevice.InUse",
-                "duplicate",
-            )],
+            &[(E, "DiskDeviceMapping.3.Device", "InvalidDevice.InUse", "duplicate")],
         ),
         case(
             "two system disks",
             mappings(json!([sys.clone(), {"DiskType": "system", "SnapshotId": "s-3"}])),
-            &[(
-                E,
-                "DiskDeviceMapping.2.DiskType",
-                "OperationDenied",
-                "multipleSystemDisks",
-            )],
+            &[(E, "DiskDeviceMapping.2.DiskType", "OperationDenied", "multipleSystemDisks")],
         ),
         case(
             "no system disk",
@@ -327,31 +200,15 @@ fn disk_device_mappings() {
         ),
         case("26 mappings", mappings(Value::Array(all)), &[]),
         case("26 without devices", no_device(26), &[]),
-        case(
-            "27 mappings",
-            no_device(27),
-            &[(E, "DiskDeviceMapping", P, "tooMany")],
-        ),
-        case(
-            "item not an object",
-            mappings(json!([sys.clone(), "x"])),
-            &[(E, "DiskDeviceMapping.2", P, "wrongType")],
-        ),
-        case(
-            "group not an array",
-            mappings(json!({"Size": 5})),
-            &[(E, "DiskDeviceMapping", P, "wrongType")],
-        ),
+        case("27 mappings", no_device(27), &[(E, "DiskDeviceMapping", P, "tooMany")]),
+        case("item not an object", mappings(json!([sys.clone(), "x"])), &[(E, "DiskDeviceMapping.2", P, "wrongType")]),
+        case("group not an array", mappings(json!({"Size": 5})), &[(E, "DiskDeviceMapping", P, "wrongType")]),
         case(
             "flat form",
             json!({"RegionId": "r", "DiskDeviceMapping.1.DiskType": "system", "DiskDeviceMapping.1.SnapshotId": "s", "DiskDeviceMapping.2.Size": "30"}),
             &[],
         ),
-        case(
-            "flat N 26",
-            json!({"RegionId": "r", "DiskDeviceMapping.26.DiskType": "system"}),
-            &[],
-        ),
+        case("flat N 26", json!({"RegionId": "r", "DiskDeviceMapping.26.DiskType": "system"}), &[]),
         case(
             "flat N 27",
             json!({"RegionId": "r", "SnapshotId": "s", "DiskDeviceMapping.27.Size": "30"}),
@@ -369,11 +226,7 @@ fn disk_device_mappings() {
         ),
         case(
             "structured and flat twice",
-            with(
-                &mappings(json!([sys.clone()])),
-                "DiskDeviceMapping.1.SnapshotId",
-                json!("s-9"),
-            ),
+            with(&mappings(json!([sys.clone()])), "DiskDeviceMapping.1.SnapshotId", json!("s-9")),
             &[(E, "DiskDeviceMapping.1.SnapshotId", P, "givenTwice")],
         ),
         case(
@@ -399,91 +252,28 @@ fn tags_1_to_20() {
         case("20 tags", tags(20), &[]),
         case("21 tags", tags(21), &[(E, "Tag", P, "tooMany")]),
         case("flat N 20", with(&b, "Tag.20.Key", json!("k")), &[]),
-        case(
-            "flat N 21",
-            with(&b, "Tag.21.Key", json!("k")),
-            &[(E, "Tag.21.Key", P, "indexOutOfRange")],
-        ),
-        case(
-            "flat N 0",
-            with(&b, "Tag.0.Key", json!("k")),
-            &[(E, "Tag.0.Key", P, "indexOutOfRange")],
-        ),
+        case("flat N 21", with(&b, "Tag.21.Key", json!("k")), &[(E, "Tag.21.Key", P, "indexOutOfRange")]),
+        case("flat N 0", with(&b, "Tag.0.Key", json!("k")), &[(E, "Tag.0.Key", P, "indexOutOfRange")]),
         case("key 64", tag(json!({"Key": rep("k", 64)})), &[]),
-        case(
-            "key 65",
-            tag(json!({"Key": rep("k", 65)})),
-            &[(E, "Tag.1.Key", P, "tooLong")],
-        ),
-        case(
-            "key empty",
-            tag(json!({"Key": ""})),
-            &[(E, "Tag.1.Key", P, "tooShort")],
-        ),
-        case(
-            "key aliyun prefix",
-            tag(json!({"Key": "aliyun-x"})),
-            &[(E, "Tag.1.Key", P, "forbiddenPrefix")],
-        ),
-        case(
-            "key acs: prefix",
-            tag(json!({"Key": "acs:x"})),
-            &[(E, "Tag.1.Key", P, "forbiddenPrefix")],
-        ),
-        case(
-            "key Aliyun (case differs)",
-            tag(json!({"Key": "Aliyun-x"})),
-            &[],
-        ),
-        case(
-            "key with URL",
-            tag(json!({"Key": "see https://x"})),
-            &[(E, "Tag.1.Key", P, "forbiddenSubstring")],
-        ),
-        case(
-            "value 128",
-            tag(json!({"Key": "k", "Value": rep("v", 128)})),
-            &[],
-        ),
-        case(
-            "value 129",
-            tag(json!({"Key": "k", "Value": rep("v", 129)})),
-            &[(E, "Tag.1.Value", P, "tooLong")],
-        ),
+        case("key 65", tag(json!({"Key": rep("k", 65)})), &[(E, "Tag.1.Key", P, "tooLong")]),
+        case("key empty", tag(json!({"Key": ""})), &[(E, "Tag.1.Key", P, "tooShort")]),
+        case("key aliyun prefix", tag(json!({"Key": "aliyun-x"})), &[(E, "Tag.1.Key", P, "forbiddenPrefix")]),
+        case("key acs: prefix", tag(json!({"Key": "acs:x"})), &[(E, "Tag.1.Key", P, "forbiddenPrefix")]),
+        case("key Aliyun (case differs)", tag(json!({"Key": "Aliyun-x"})), &[]),
+        case("key with URL", tag(json!({"Key": "see https://x"})), &[(E, "Tag.1.Key", P, "forbiddenSubstring")]),
+        case("value 128", tag(json!({"Key": "k", "Value": rep("v", 128)})), &[]),
+        case("value 129", tag(json!({"Key": "k", "Value": rep("v", 129)})), &[(E, "Tag.1.Value", P, "tooLong")]),
         case("value empty", tag(json!({"Key": "k", "Value": ""})), &[]),
-        case(
-            "value acs:",
-            tag(json!({"Key": "k", "Value": "acs:v"})),
-            &[(E, "Tag.1.Value", P, "forbiddenPrefix")],
-        ),
-        case(
-            "value without key",
-            tag(json!({"Value": "v"})),
-            &[(E, "Tag.1.Key", P, "requiredUnless")],
-        ),
-        case(
-            "deprecated key only",
-            tag(json!({"key": "k"})),
-            &[(W, "Tag.1.key", P, "deprecated")],
-        ),
+        case("value acs:", tag(json!({"Key": "k", "Value": "acs:v"})), &[(E, "Tag.1.Value", P, "forbiddenPrefix")]),
+        case("value without key", tag(json!({"Value": "v"})), &[(E, "Tag.1.Key", P, "requiredUnless")]),
+        case("deprecated key only", tag(json!({"key": "k"})), &[(W, "Tag.1.key", P, "deprecated")]),
         case(
             "deprecated key 65",
             tag(json!({"key": rep("k", 65)})),
-            &[
-                (E, "Tag.1.key", P, "tooLong"),
-                (W, "Tag.1.key", P, "deprecated"),
-            ],
+            &[(E, "Tag.1.key", P, "tooLong"), (W, "Tag.1.key", P, "deprecated")],
         ),
-        case(
-            "key not a string",
-            tag(json!({"Key": 5})),
-            &[(E, "Tag.1.Key", P, "wrongType")],
-        ),
-        case(
-            "tag not an object",
-            with(&b, "Tag", json!(["k=v"])),
-            &[(E, "Tag.1", P, "wrongType")],
-        ),
+        case("key not a string", tag(json!({"Key": 5})), &[(E, "Tag.1.Key", P, "wrongType")]),
+        case("tag not an object", with(&b, "Tag", json!(["k=v"])), &[(E, "Tag.1", P, "wrongType")]),
     ];
     run(Provider::Aliyun, &cases);
 }

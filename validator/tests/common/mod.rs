@@ -18,11 +18,7 @@ pub struct Case {
 }
 
 pub fn case(name: impl Into<String>, request: Value, want: &[Want]) -> Case {
-    Case {
-        name: name.into(),
-        request,
-        want: want.to_vec(),
-    }
+    Case { name: name.into(), request, want: want.to_vec() }
 }
 
 /// `base` with `key` set to `value` (top level).
@@ -46,26 +42,17 @@ pub fn rep(s: &str, n: usize) -> String {
 pub fn run(provider: Provider, cases: &[Case]) {
     let mut failures = Vec::new();
     for c in cases {
-        let report =
-            validate_value(provider, &c.request, Options::default()).expect("object request");
+        let report = validate_value(provider, &c.request, Options::default()).expect("object request");
         let mut got: Vec<(Severity, String, String, String)> = report
             .issues
             .iter()
             .map(|i| {
                 let kind = serde_json::to_value(&i.kind).unwrap();
-                (
-                    i.severity,
-                    i.field.clone(),
-                    i.code.as_str().to_owned(),
-                    kind["type"].as_str().unwrap().to_owned(),
-                )
+                (i.severity, i.field.clone(), i.code.as_str().to_owned(), kind["type"].as_str().unwrap().to_owned())
             })
             .collect();
-        let mut want: Vec<(Severity, String, String, String)> = c
-            .want
-            .iter()
-            .map(|&(s, f, code, k)| (s, f.to_owned(), code.to_owned(), k.to_owned()))
-            .collect();
+        let mut want: Vec<(Severity, String, String, String)> =
+            c.want.iter().map(|&(s, f, code, k)| (s, f.to_owned(), code.to_owned(), k.to_owned())).collect();
         got.sort();
         want.sort();
         let valid = !c.want.iter().any(|w| w.0 == Severity::Error);
@@ -76,11 +63,5 @@ pub fn run(provider: Provider, cases: &[Case]) {
             assert!(!i.message.is_empty(), "{}: empty message", c.name);
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }

@@ -11,8 +11,9 @@ pub use catalog::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
+use crate::charset::CharSet;
 use crate::provider::Provider;
-use crate::report::{IssueKind, LengthUnit::Chars, Severity, ValueType};
+use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
 use crate::request::Request;
 use crate::rule::{Check, Cross, DeviceRange, Field, Spec};
 use crate::validate::Findings;
@@ -27,44 +28,15 @@ const SEED: &str = "seed 002, 请求参数";
 const COMMON: &str = "providers.md B.5";
 
 /// `/dev/xvda`–`/dev/xvdz` (seed 002, DiskDeviceMapping.N.Device).
-pub const DEVICES: DeviceRange = DeviceRange {
-    prefix: "/dev/xvd",
-    first: "a",
-    last: "z",
-};
+pub const DEVICES: DeviceRange = DeviceRange { prefix: "/dev/xvd", first: "a", last: "z" };
 /// The system disk's only device name (seed 002, 接口说明, 方法三).
 pub const SYSTEM_DEVICE: &str = "/dev/xvda";
 
-const URL_PREFIXES: Check = Check::NoPrefix {
-    prefixes: &["http://", "https://"],
-    ignore_case: true,
-};
-const TAG_PREFIXES: Check = Check::NoPrefix {
-    prefixes: &["aliyun", "acs:"],
-    ignore_case: false,
-};
-const TAG_URLS: Check = Check::NoSubstring {
-    substrings: &["http://", "https://"],
-    ignore_case: true,
-};
-const TAG_KEY: &[Check] = &[
-    Check::Length {
-        min: 1,
-        max: 64,
-        unit: Chars,
-    },
-    TAG_PREFIXES,
-    TAG_URLS,
-];
-const TAG_VALUE: &[Check] = &[
-    Check::Length {
-        min: 0,
-        max: 128,
-        unit: Chars,
-    },
-    TAG_PREFIXES,
-    TAG_URLS,
-];
+const URL_PREFIXES: Check = Check::NoPrefix { prefixes: &["http://", "https://"], ignore_case: true };
+const TAG_PREFIXES: Check = Check::NoPrefix { prefixes: &["aliyun", "acs:"], ignore_case: false };
+const TAG_URLS: Check = Check::NoSubstring { substrings: &["http://", "https://"], ignore_case: true };
+const TAG_KEY: &[Check] = &[Check::Length { min: 1, max: 64, unit: Chars }, TAG_PREFIXES, TAG_URLS];
+const TAG_VALUE: &[Check] = &[Check::Length { min: 0, max: 128, unit: Chars }, TAG_PREFIXES, TAG_URLS];
 
 pub static FIELDS: &[Field] = &[
     Field::new("RegionId", ValueType::String, PARAM, SEED)
@@ -124,11 +96,11 @@ pub static FIELDS: &[Field] = &[
     Field::new("ImageName", ValueType::String, NAME, SEED)
         .checks(&[
             Check::Length { min: 2, max: 128, unit: Chars },
-            Check::FirstChar { allowed: &[Letter, Han] },
+            Check::FirstChar { allowed: CharSet::of(&[Letter, Han]) },
             URL_PREFIXES,
-            Check::Chars { allowed: &[Han, Letter, Digit, Char(':'), Char('_'), Char('-'), Char('.')] },
-            Check::DocsDisagree { char: ':', allowed_by: "the parameter table", forbidden_by: "the InvalidImageName.Malformed row" },
-            Check::DocsDisagree { char: '.', allowed_by: "the InvalidImageName.Malformed row", forbidden_by: "the parameter table" },
+            Check::Chars { allowed: CharSet::of(&[Han, Letter, Digit, Char(':'), Char('_'), Char('-'), Char('.')]) },
+            Check::DocsDisagree { char: ':', allowed_by: DocSource::AliyunParameterTable, forbidden_by: DocSource::AliyunErrorTable },
+            Check::DocsDisagree { char: '.', allowed_by: DocSource::AliyunErrorTable, forbidden_by: DocSource::AliyunParameterTable },
         ])
         .text(
             "Image name",
@@ -207,34 +179,13 @@ pub static FIELDS: &[Field] = &[
 
 pub static CROSS: &[Cross] = &[
     // 接口说明: one of the three sources is required; InstanceId > DiskDeviceMapping > SnapshotId.
-    Cross::AnyOf {
-        fields: &["InstanceId", "DiskDeviceMapping", "SnapshotId"],
-        code: MISSING,
-    },
-    Cross::Priority {
-        order: &["InstanceId", "DiskDeviceMapping", "SnapshotId"],
-    },
-    Cross::RequiredUnless {
-        field: "Tag.N.Key",
-        unless: "Tag.N.key",
-        code: PARAM,
-    },
-    Cross::Deprecated {
-        field: "Tag.N.key",
-        replacement: "Tag.N.Key",
-    },
-    Cross::Deprecated {
-        field: "Tag.N.value",
-        replacement: "Tag.N.Value",
-    },
-    Cross::Unique {
-        field: "DiskDeviceMapping.N.Device",
-        code: C::Aliyun(Code::InvalidDeviceInUse),
-    },
-    Cross::Custom {
-        name: "system disk of DiskDeviceMapping",
-        check: system_disk,
-    },
+    Cross::AnyOf { fields: &["InstanceId", "DiskDeviceMapping", "SnapshotId"], code: MISSING },
+    Cross::Priority { order: &["InstanceId", "DiskDeviceMapping", "SnapshotId"] },
+    Cross::RequiredUnless { field: "Tag.N.Key", unless: "Tag.N.key", code: PARAM },
+    Cross::Deprecated { field: "Tag.N.key", replacement: "Tag.N.Key" },
+    Cross::Deprecated { field: "Tag.N.value", replacement: "Tag.N.Value" },
+    Cross::Unique { field: "DiskDeviceMapping.N.Device", code: C::Aliyun(Code::InvalidDeviceInUse) },
+    Cross::Custom { name: "system disk of DiskDeviceMapping", check: system_disk },
 ];
 
 pub static SPEC: Spec = Spec {
@@ -245,12 +196,13 @@ pub static SPEC: Spec = Spec {
     flat_form: true,
     generic: PARAM,
     missing: MISSING,
+    derived: std::sync::OnceLock::new(),
 };
 
 /// 方法三: exactly one system disk, on /dev/xvda; /dev/xvda holds nothing else. The count rules
 /// apply only when the mappings are what the image is made from (no InstanceId, which wins).
 fn system_disk(req: &Request<'_>, findings: &mut Findings) {
-    let items = req.items("DiskDeviceMapping");
+    let items: Vec<Option<u32>> = req.items("DiskDeviceMapping").collect();
     if items.is_empty() {
         return;
     }
@@ -262,22 +214,10 @@ fn system_disk(req: &Request<'_>, findings: &mut Findings) {
         let at = || Request::path("DiskDeviceMapping.N.Device", index);
         match (disk_type, device) {
             (Some("system"), Some(d)) if d != SYSTEM_DEVICE && DEVICES.contains(d) => {
-                findings.error(
-                    at(),
-                    DEVICE,
-                    IssueKind::SystemDiskDevice {
-                        device: SYSTEM_DEVICE,
-                    },
-                );
+                findings.error(at(), DEVICE, IssueKind::SystemDiskDevice { device: SYSTEM_DEVICE });
             }
             (Some("data"), Some(SYSTEM_DEVICE)) => {
-                findings.error(
-                    at(),
-                    DEVICE,
-                    IssueKind::ReservedDevice {
-                        device: SYSTEM_DEVICE,
-                    },
-                );
+                findings.error(at(), DEVICE, IssueKind::ReservedDevice { device: SYSTEM_DEVICE });
             }
             _ => {}
         }
@@ -292,17 +232,9 @@ fn system_disk(req: &Request<'_>, findings: &mut Findings) {
         return;
     }
     if systems.len() > 1 {
-        let kind = IssueKind::MultipleSystemDisks {
-            count: systems.len(),
-        };
+        let kind = IssueKind::MultipleSystemDisks { count: systems.len() };
         let at = Request::path("DiskDeviceMapping.N.DiskType", systems[1]);
-        findings.push(
-            at,
-            DENIED,
-            Some("two or more system disk"),
-            Severity::Error,
-            kind,
-        );
+        findings.push(at, DENIED, Some("two or more system disk"), Severity::Error, kind);
     }
     if all_data {
         findings.push(

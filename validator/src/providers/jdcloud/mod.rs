@@ -11,6 +11,7 @@ pub use catalog::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
+use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec};
@@ -24,21 +25,13 @@ const DISK: &str = "seed 004, DiskSpec";
 const CHARGE: &str = "seed 004, ChargeSpec";
 
 /// Data disks `vdb`–`vdbm` (InstanceDiskAttachmentSpec.deviceName).
-pub const DEVICES: DeviceRange = DeviceRange {
-    prefix: "vd",
-    first: "b",
-    last: "bm",
-};
+pub const DEVICES: DeviceRange = DeviceRange { prefix: "vd", first: "b", last: "bm" };
 pub const DISK_TYPES: &[&str] = &["ssd", "premium-hdd", "ssd.gp1", "ssd.io1", "hdd.std1"];
 const PREPAID: &str = "prepaid_by_duration";
 const DEFAULT_MODE: &str = "postpaid_by_duration";
 
 const fn step10(max: i64) -> Range {
-    Range {
-        min: 20,
-        max,
-        step: 10,
-    }
+    Range { min: 20, max, step: 10 }
 }
 
 pub static FIELDS: &[Field] = &[
@@ -52,7 +45,7 @@ pub static FIELDS: &[Field] = &[
         .required()
         .checks(&[
             Check::Length { min: 2, max: 32, unit: Chars },
-            Check::Chars { allowed: &[Han, Digit, Letter, Char('_'), Char('-'), Char('.')] },
+            Check::Chars { allowed: CharSet::of(&[Han, Digit, Letter, Char('_'), Char('-'), Char('.')]) },
         ])
         .text(
             "Image name",
@@ -158,15 +151,8 @@ const UNIT: &str = "dataDisks[].cloudDiskSpec.charge.chargeUnit";
 const DURATION: &str = "dataDisks[].cloudDiskSpec.charge.chargeDuration";
 
 pub static CROSS: &[Cross] = &[
-    Cross::Unique {
-        field: "dataDisks[].deviceName",
-        code: C::JdCloud(Code::Duplicate),
-    },
-    Cross::Requires {
-        field: "dataDisks[].noDevice",
-        other: "dataDisks[].deviceName",
-        code: ARG,
-    },
+    Cross::Unique { field: "dataDisks[].deviceName", code: C::JdCloud(Code::Duplicate) },
+    Cross::Requires { field: "dataDisks[].noDevice", other: "dataDisks[].deviceName", code: ARG },
     Cross::IneffectiveUnless {
         field: "dataDisks[].autoDelete",
         other: MODE,
@@ -174,16 +160,8 @@ pub static CROSS: &[Cross] = &[
         default: Some(DEFAULT_MODE),
     },
     // 返回码: "没有使用快照的情况下需要指定类型 / 大小".
-    Cross::RequiredUnless {
-        field: DISK_TYPE,
-        unless: SNAPSHOT,
-        code: ARG,
-    },
-    Cross::RequiredUnless {
-        field: "dataDisks[].cloudDiskSpec.diskSizeGB",
-        unless: SNAPSHOT,
-        code: RANGE,
-    },
+    Cross::RequiredUnless { field: DISK_TYPE, unless: SNAPSHOT, code: ARG },
+    Cross::RequiredUnless { field: "dataDisks[].cloudDiskSpec.diskSizeGB", unless: SNAPSHOT, code: RANGE },
     Cross::RangeBy {
         field: "dataDisks[].cloudDiskSpec.diskSizeGB",
         selector: DISK_TYPE,
@@ -220,44 +198,13 @@ pub static CROSS: &[Cross] = &[
         defaulted: Some("month"),
         code: ARG,
     },
-    Cross::IneffectiveUnless {
-        field: UNIT,
-        other: MODE,
-        values: &[PREPAID],
-        default: Some(DEFAULT_MODE),
-    },
-    Cross::IneffectiveUnless {
-        field: DURATION,
-        other: MODE,
-        values: &[PREPAID],
-        default: Some(DEFAULT_MODE),
-    },
+    Cross::IneffectiveUnless { field: UNIT, other: MODE, values: &[PREPAID], default: Some(DEFAULT_MODE) },
+    Cross::IneffectiveUnless { field: DURATION, other: MODE, values: &[PREPAID], default: Some(DEFAULT_MODE) },
     Cross::RangeBy {
         field: DURATION,
         selector: UNIT,
-        cases: &[
-            (
-                "month",
-                Range {
-                    min: 1,
-                    max: 9,
-                    step: 1,
-                },
-            ),
-            (
-                "year",
-                Range {
-                    min: 1,
-                    max: 3,
-                    step: 1,
-                },
-            ),
-        ],
-        fallback: Range {
-            min: 1,
-            max: 9,
-            step: 1,
-        },
+        cases: &[("month", Range { min: 1, max: 9, step: 1 }), ("year", Range { min: 1, max: 3, step: 1 })],
+        fallback: Range { min: 1, max: 9, step: 1 },
         code: ARG,
     },
 ];
@@ -270,4 +217,5 @@ pub static SPEC: Spec = Spec {
     flat_form: false,
     generic: ARG,
     missing: ARG,
+    derived: std::sync::OnceLock::new(),
 };

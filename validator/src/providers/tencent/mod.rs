@@ -8,6 +8,7 @@ pub use catalog::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
+use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Field, Spec};
@@ -17,25 +18,17 @@ const SEED: &str = "seed 003, Input Parameters";
 const COMMON: &str = "providers.md C.4";
 
 pub static FIELDS: &[Field] = &[
-    Field::new("instanceId", ValueType::String, PARAM, SEED)
-        .required()
-        .text(
-            "Instance ID",
-            "实例 ID",
-            "The instance to image (ins-…). Shut it down first.",
-            "要制作镜像的实例 ID（ins-…）。请先关机。",
-        ),
+    Field::new("instanceId", ValueType::String, PARAM, SEED).required().text(
+        "Instance ID",
+        "实例 ID",
+        "The instance to image (ins-…). Shut it down first.",
+        "要制作镜像的实例 ID（ins-…）。请先关机。",
+    ),
     Field::new("imageName", ValueType::String, PARAM, SEED)
         .required()
         .checks(&[
-            Check::Length {
-                min: 1,
-                max: 16,
-                unit: Chars,
-            },
-            Check::Chars {
-                allowed: &[Letter, Digit, Char('-')],
-            },
+            Check::Length { min: 1, max: 16, unit: Chars },
+            Check::Chars { allowed: CharSet::of(&[Letter, Digit, Char('-')]) },
         ])
         .text(
             "Image name",
@@ -45,14 +38,8 @@ pub static FIELDS: &[Field] = &[
         ),
     Field::new("imageDescription", ValueType::String, PARAM, SEED)
         .checks(&[
-            Check::Length {
-                min: 0,
-                max: 64,
-                unit: Chars,
-            },
-            Check::Chars {
-                allowed: &[Han, Letter, Digit, Char('-'), Char('_')],
-            },
+            Check::Length { min: 0, max: 64, unit: Chars },
+            Check::Chars { allowed: CharSet::of(&[Han, Letter, Digit, Char('-'), Char('_')]) },
         ])
         .text(
             "Image description",
@@ -62,9 +49,7 @@ pub static FIELDS: &[Field] = &[
         ),
     Field::new("Action", ValueType::String, PARAM, COMMON)
         .common()
-        .checks(&[Check::OneOf {
-            values: &["CreateImage"],
-        }]),
+        .checks(&[Check::OneOf { values: &["CreateImage"] }]),
     Field::new("Region", ValueType::String, PARAM, COMMON).common(),
     Field::new("Timestamp", ValueType::Integer, PARAM, COMMON).common(),
     Field::new("Nonce", ValueType::Integer, PARAM, COMMON).common(),
@@ -72,9 +57,7 @@ pub static FIELDS: &[Field] = &[
     Field::new("Signature", ValueType::String, PARAM, COMMON).common(),
     Field::new("SignatureMethod", ValueType::String, PARAM, COMMON)
         .common()
-        .checks(&[Check::OneOf {
-            values: &["HmacSHA1", "HmacSHA256"],
-        }]),
+        .checks(&[Check::OneOf { values: &["HmacSHA1", "HmacSHA256"] }]),
     Field::new("Token", ValueType::String, PARAM, COMMON).common(),
 ];
 
@@ -87,4 +70,5 @@ pub static SPEC: Spec = Spec {
     flat_form: true,
     generic: PARAM,
     missing: PARAM,
+    derived: std::sync::OnceLock::new(),
 };

@@ -34,8 +34,7 @@ crate::codes! {
 use Code::*;
 const SEED_BOTH: &str = "seed 001, Error Codes; seed 000, 错误码";
 const SEED_EN: &str = "seed 001, Error Codes";
-const SDK_UNVERIFIED: &str =
-    "providers.md A.5, common codes from SDK code (HTTP status UNVERIFIED)";
+const SDK_UNVERIFIED: &str = "providers.md A.5, common codes from SDK code (HTTP status UNVERIFIED)";
 
 #[rustfmt::skip]
 pub static ENTRIES: &[Entry] = &[

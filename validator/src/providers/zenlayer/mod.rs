@@ -8,7 +8,9 @@ pub use catalog::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
+use crate::charset::CharSet;
 use crate::provider::Provider;
+use crate::report::DocSource;
 use crate::report::{LengthUnit::Chars, ValueType::String};
 use crate::rule::{Check, Field, Spec};
 
@@ -18,29 +20,21 @@ const PARAM: C = C::Zenlayer(Code::InvalidParameter);
 const SEEDS: &str = "seed 000 + seed 001, request parameters";
 
 pub static FIELDS: &[Field] = &[
-    Field::new("instanceId", String, PARAM, SEEDS)
-        .required()
-        .text(
-            "Instance ID",
-            "实例 ID",
-            "The instance to image. Shut it down first.",
-            "需要制作镜像的实例 ID。请先关机。",
-        ),
+    Field::new("instanceId", String, PARAM, SEEDS).required().text(
+        "Instance ID",
+        "实例 ID",
+        "The instance to image. Shut it down first.",
+        "需要制作镜像的实例 ID。请先关机。",
+    ),
     Field::new("imageName", String, PARAM, SEEDS)
         .required()
         .checks(&[
-            Check::Length {
-                min: 1,
-                max: 24,
-                unit: Chars,
-            },
-            Check::Chars {
-                allowed: &[Han, Letter, Digit, Char('-'), Char('_'), Char('.')],
-            },
+            Check::Length { min: 1, max: 24, unit: Chars },
+            Check::Chars { allowed: CharSet::of(&[Han, Letter, Digit, Char('-'), Char('_'), Char('.')]) },
             Check::DocsDisagree {
                 char: '.',
-                allowed_by: "the Chinese edition (seed 000)",
-                forbidden_by: "the English edition (seed 001)",
+                allowed_by: DocSource::ZenlayerChinese,
+                forbidden_by: DocSource::ZenlayerEnglish,
             },
         ])
         .text(
@@ -50,17 +44,8 @@ pub static FIELDS: &[Field] = &[
             "不超过 24 个字符，支持中文、字母、数字、- 和 _。",
         ),
     Field::new("imageDescription", String, PARAM, SEEDS)
-        .checks(&[Check::Length {
-            min: 0,
-            max: 255,
-            unit: Chars,
-        }])
-        .text(
-            "Image description",
-            "镜像描述",
-            "Up to 255 characters.",
-            "不超过 255 个字符。",
-        ),
+        .checks(&[Check::Length { min: 0, max: 255, unit: Chars }])
+        .text("Image description", "镜像描述", "Up to 255 characters.", "不超过 255 个字符。"),
 ];
 
 pub static SPEC: Spec = Spec {
@@ -71,4 +56,5 @@ pub static SPEC: Spec = Spec {
     flat_form: false,
     generic: PARAM,
     missing: PARAM,
+    derived: std::sync::OnceLock::new(),
 };
