@@ -51,8 +51,9 @@ stage_wasm_validator() {
   wasm_test -p createimage-validator --lib --tests
 }
 
+# --lib only: the console's main.rs has no tests, and a runner line saying so would end the log.
 stage_wasm_console() {
-  wasm_test -p createimage-console --lib --tests
+  wasm_test -p createimage-console --lib
 }
 
 # --- runner -------------------------------------------------------------------------------------------
@@ -62,12 +63,15 @@ CURRENT=""
 CURRENT_START=0
 ALL_START=$SECONDS
 
+# Every stage's output also goes to this log, so the summary can add up the test runners' results.
+TEST_LOG="$(mktemp)"
+
 run_stage() {
   local name=$1
   CURRENT=$name
   CURRENT_START=$SECONDS
   say "==> $name"
-  "stage_$name"
+  "stage_$name" > >(tee -a "$TEST_LOG") 2>&1
   local took=$((SECONDS - CURRENT_START))
   RESULTS+=("$(printf 'ok     %5ss  %s' "$took" "$name")")
   say "<== $name ok (${took}s)"
@@ -83,11 +87,16 @@ summary() {
   echo "---- summary ----"
   local r
   for r in "${RESULTS[@]}"; do echo "$r"; done
+  # cargo's "test result: ok. N passed; M failed; …" lines (Rust, wasm-bindgen-test), added up.
+  local counts
+  counts="$(awk '/^test result:/ { gsub(/;/, ""); p += $4; f += $6 } END { printf "%d passed, %d failed", p, f }' "$TEST_LOG")"
+  rm -f "$TEST_LOG"
   if [ "$rc" -eq 0 ]; then
     echo "all ${#RESULTS[@]} stages passed in $((SECONDS - ALL_START))s"
   else
     echo "FAILED (exit $rc) after $((SECONDS - ALL_START))s"
   fi
+  echo "tests: $counts"
 }
 
 selected=("$@")
