@@ -16,11 +16,13 @@ fn class_name(token: &str, lang: Lang) -> String {
     }
 }
 
-fn classes(tokens: &[&str], lang: Lang) -> String {
+/// The classes as a list whose last item is joined by `last` ("and", "or"); Chinese uses 、.
+fn classes(tokens: &[&str], lang: Lang, last: &str) -> String {
     let names: Vec<String> = tokens.iter().map(|t| class_name(t, lang)).collect();
-    match lang {
-        Lang::En => names.join(", "),
-        Lang::Zh => names.join("、"),
+    match (lang, names.split_last()) {
+        (Lang::Zh, _) => names.join("、"),
+        (Lang::En, Some((tail, head))) if !head.is_empty() => format!("{} {last} {tail}", head.join(", ")),
+        (Lang::En, _) => names.join(""),
     }
 }
 
@@ -94,15 +96,21 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
             "is within {max} characters but {actual} UTF-16 code units: a server or browser that counts UTF-16 may reject it."
         ),
         InvalidChar { char, index, allowed } if zh => {
-            format!("第 {} 个字符 \"{char}\" 不允许；只能包含{}。", index + 1, classes(allowed, lang))
+            format!("第 {} 个字符 \"{char}\" 不允许；只能包含{}。", index + 1, classes(allowed, lang, ""))
         }
         InvalidChar { char, index, allowed } => {
-            format!("character {} (\"{char}\") is not allowed; only {} may be used.", index + 1, classes(allowed, lang))
+            format!(
+                "character {} (\"{char}\") is not allowed; only {} may be used.",
+                index + 1,
+                classes(allowed, lang, "and")
+            )
         }
         InvalidFirstChar { char, allowed } if zh => {
-            format!("不能以 \"{char}\" 开头；必须以{}开头。", classes(allowed, lang))
+            format!("不能以 \"{char}\" 开头；必须以{}开头。", classes(allowed, lang, "and"))
         }
-        InvalidFirstChar { char, allowed } => format!("must start with {}, not \"{char}\".", classes(allowed, lang)),
+        InvalidFirstChar { char, allowed } => {
+            format!("must start with {}, not \"{char}\".", classes(allowed, lang, "or"))
+        }
         ForbiddenPrefix { prefix } if zh => format!("不能以 {prefix} 开头。"),
         ForbiddenPrefix { prefix } => format!("must not start with \"{prefix}\"."),
         ForbiddenSubstring { substring } if zh => format!("不能包含 {substring}。"),

@@ -158,7 +158,7 @@ fn report_json_shape_is_pinned() {
         validate_json(Provider::Tencent, br#"{"instanceId":"ins-1","imageName":"a_b"}"#, Options::default()).unwrap();
     assert_eq!(
         r.to_json(),
-        r#"{"provider":"tencent","valid":false,"issues":[{"field":"imageName","code":"4000","severity":"error","httpStatus":200,"message":"character 2 (\"_\") is not allowed; only letters, digits, \"-\" may be used.","kind":{"type":"invalidChar","char":"_","index":1,"allowed":["letter","digit","-"]}}]}"#
+        r#"{"provider":"tencent","valid":false,"issues":[{"field":"imageName","code":"4000","severity":"error","httpStatus":200,"message":"character 2 (\"_\") is not allowed; only letters, digits and \"-\" may be used.","kind":{"type":"invalidChar","char":"_","index":1,"allowed":["letter","digit","-"]}}]}"#
     );
     let r = validate_json(
         Provider::Zenlayer,
