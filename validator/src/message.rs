@@ -163,6 +163,8 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         TooMany { max, actual } => format!("allows at most {max} items (has {actual})."),
         Duplicate { value, first } if zh => format!("\"{value}\" 与 {first} 重复。"),
         Duplicate { value, first } => format!("\"{value}\" is already used by {first}."),
+        AllEmpty { fields } if zh => format!("{} 不能全部为空。", fields.join("、")),
+        AllEmpty { fields } => format!("{} are all empty; at least one needs a value.", fields.join(", ")),
         OneOfRequired { fields } if zh => format!("{} 至少需要指定一个。", fields.join("、")),
         OneOfRequired { fields } => format!("at least one of {} is required.", fields.join(", ")),
         RequiredWhen { other, value } if zh => format!("当 {other} 为 {value} 时必填。"),

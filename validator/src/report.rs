@@ -151,6 +151,10 @@ pub enum IssueKind {
     OneOfRequired {
         fields: Vec<&'static str>,
     },
+    /// Some of these are given, but every one is empty.
+    AllEmpty {
+        fields: Vec<&'static str>,
+    },
     /// Required when `other` has value `value`.
     RequiredWhen {
         other: String,

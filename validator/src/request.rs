@@ -93,6 +93,15 @@ impl<'a> Request<'a> {
         })
     }
 
+    /// Like [`present`](Self::present), but an empty string does not count.
+    pub fn present_nonempty(&self, path: &str) -> bool {
+        self.nodes.iter().any(|n| {
+            let p = self.spec.fields[n.field].path;
+            n.value != Scalar::Str("")
+                && (p == path || (p.starts_with(path) && matches!(p.as_bytes().get(path.len()), Some(b'.' | b'['))))
+        })
+    }
+
     /// The display path of a field pattern in item `index`: `N` and `[]` filled in.
     pub fn path(pattern: &str, index: Option<u32>) -> String {
         let Some(i) = index else {

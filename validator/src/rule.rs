@@ -249,7 +249,9 @@ pub struct Range {
 #[serde(tag = "type", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Cross {
     /// At least one of these must be present (a container counts when any of its fields is).
-    AnyOf { fields: &'static [&'static str], code: Code },
+    /// With `all_empty`, given-but-all-empty values get that code instead (Alibaba's
+    /// `InvalidParameter.AllEmpty`).
+    AnyOf { fields: &'static [&'static str], code: Code, all_empty: Option<Code> },
     /// When several are present, the first wins and the others are ignored by the API (warning).
     Priority { order: &'static [&'static str] },
     /// `field` is required in its item unless `unless` is present there.

@@ -282,14 +282,21 @@ fn base64_json_issue(s: &str, expected: &'static str, members: &'static [&'stati
 fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
     let spec = req.spec;
     match *rule {
-        Cross::AnyOf { fields, code } => {
-            if !fields.iter().any(|f| req.present(f)) {
-                findings.error(fields[0].to_owned(), code, IssueKind::OneOfRequired { fields: fields.to_vec() });
+        Cross::AnyOf { fields, code, all_empty } => {
+            let given: Vec<&str> = fields.iter().copied().filter(|f| req.present(f)).collect();
+            match (given.first(), all_empty) {
+                (None, _) => {
+                    findings.error(fields[0].to_owned(), code, IssueKind::OneOfRequired { fields: fields.to_vec() })
+                }
+                (Some(&first), Some(empty)) if !given.iter().any(|f| req.present_nonempty(f)) => {
+                    findings.error(first.to_owned(), empty, IssueKind::AllEmpty { fields: fields.to_vec() })
+                }
+                _ => {}
             }
         }
         Cross::Priority { order } => {
-            if let Some(winner) = order.iter().copied().find(|f| req.present(f)) {
-                for &loser in order.iter().filter(|&&f| f != winner && req.present(f)) {
+            if let Some(winner) = order.iter().copied().find(|f| req.present_nonempty(f)) {
+                for &loser in order.iter().filter(|&&f| f != winner && req.present_nonempty(f)) {
                     findings.warn(loser.to_owned(), spec.generic, IssueKind::Ignored { winner });
                 }
             }

@@ -119,6 +119,16 @@ fn names_and_descriptions() {
         ),
         case("region absent", without(&b, "RegionId"), &[(E, "RegionId", "MissingParameter", "missing")]),
         case("no source", without(&b, "InstanceId"), &[(E, "InstanceId", "MissingParameter", "oneOfRequired")]),
+        case(
+            "sources all empty",
+            with(&with(&b, "InstanceId", json!("")), "SnapshotId", json!("")),
+            &[(E, "InstanceId", "InvalidParameter.AllEmpty", "allEmpty")],
+        ),
+        case(
+            "empty instance, snapshot given",
+            with(&with(&b, "InstanceId", json!("")), "SnapshotId", json!("s-1")),
+            &[],
+        ),
         case("snapshot only", with(&without(&b, "InstanceId"), "SnapshotId", json!("s-1")), &[]),
         case("other action", with(&b, "Action", json!("DeleteImage")), &[(E, "Action", P, "notAllowed")]),
         case("unknown, suggested", with(&b, "Imagename", json!("abc")), &[(W, "Imagename", P, "unknownParameter")]),

@@ -32,12 +32,13 @@ fn cross_fields(rule: &Cross) -> Vec<&'static str> {
 
 fn cross_codes(rule: &Cross) -> Vec<Code> {
     match *rule {
-        Cross::AnyOf { code, .. }
+        Cross::AnyOf { code, all_empty: None, .. }
         | Cross::RequiredUnless { code, .. }
         | Cross::RequiredWhen { code, .. }
         | Cross::Requires { code, .. }
         | Cross::RangeBy { code, .. }
         | Cross::Unique { code, .. } => vec![code],
+        Cross::AnyOf { code, all_empty: Some(empty), .. } => vec![code, empty],
         _ => vec![],
     }
 }

@@ -179,7 +179,12 @@ pub static FIELDS: &[Field] = &[
 
 pub static CROSS: &[Cross] = &[
     // 接口说明: one of the three sources is required; InstanceId > DiskDeviceMapping > SnapshotId.
-    Cross::AnyOf { fields: &["InstanceId", "DiskDeviceMapping", "SnapshotId"], code: MISSING },
+    Cross::AnyOf {
+        fields: &["InstanceId", "DiskDeviceMapping", "SnapshotId"],
+        code: MISSING,
+        all_empty: Some(C::Aliyun(Code::InvalidParameterAllEmpty)),
+    },
+    // An empty value is no source: it neither wins nor gets ignored.
     Cross::Priority { order: &["InstanceId", "DiskDeviceMapping", "SnapshotId"] },
     Cross::RequiredUnless { field: "Tag.N.Key", unless: "Tag.N.key", code: PARAM },
     Cross::Deprecated { field: "Tag.N.key", replacement: "Tag.N.Key" },
