@@ -11,6 +11,7 @@ mod check;
 mod explain;
 mod input;
 mod output;
+mod serve;
 
 use clap::{Args, Parser, Subcommand};
 use createimage_validator::{Lang, Provider};

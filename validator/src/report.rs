@@ -221,6 +221,10 @@ pub struct Issue {
     /// Human text in the requested language.
     pub message: String,
     pub kind: IssueKind,
+    /// Picks the catalog row of `code` this finding maps to (a part of its message), where the
+    /// code has several; not part of the JSON.
+    #[serde(skip)]
+    pub row_hint: Option<&'static str>,
 }
 
 /// Everything found in one request.

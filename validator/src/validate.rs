@@ -114,6 +114,7 @@ pub fn render(provider: Provider, findings: Findings, options: Options) -> Repor
                 code: f.code,
                 severity,
                 kind: f.kind,
+                row_hint: f.row_hint,
             }
         })
         .collect();
@@ -281,12 +282,16 @@ fn base64_json_issue(s: &str, expected: &'static str, members: &'static [&'stati
 
 fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
     let spec = req.spec;
+    // A finding about a field maps to the catalog row that field's own rules map to.
+    let row = |field: &str| spec.field(field).and_then(|f| f.row_hint);
     match *rule {
         Cross::AnyOf { fields, code, all_empty } => {
             let given: Vec<&str> = fields.iter().copied().filter(|f| req.present(f)).collect();
             match (given.first(), all_empty) {
+                // The row that names the fields (Alibaba's MissingParameter row names all three).
                 (None, _) => {
-                    findings.error(fields[0].to_owned(), code, IssueKind::OneOfRequired { fields: fields.to_vec() })
+                    let kind = IssueKind::OneOfRequired { fields: fields.to_vec() };
+                    findings.push(fields[0].to_owned(), code, Some(fields[0]), Severity::Error, kind)
                 }
                 (Some(&first), Some(empty)) if !given.iter().any(|f| req.present_nonempty(f)) => {
                     findings.error(first.to_owned(), empty, IssueKind::AllEmpty { fields: fields.to_vec() })
@@ -306,7 +311,7 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
             for index in req.items(parent).collect::<Vec<_>>() {
                 if req.get(field, index).is_none() && req.get(unless, index).is_none() {
                     let kind = IssueKind::RequiredUnless { other: Request::path(unless, index) };
-                    findings.error(Request::path(field, index), code, kind);
+                    findings.push(Request::path(field, index), code, row(field), Severity::Error, kind);
                 }
             }
         }
@@ -317,11 +322,10 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
                     let at = Request::path(field, index);
                     match defaulted {
                         Some(d) => findings.warn(at, code, IssueKind::Defaulted { value: d }),
-                        None => findings.error(
-                            at,
-                            code,
-                            IssueKind::RequiredWhen { other: Request::path(other, index), value },
-                        ),
+                        None => {
+                            let kind = IssueKind::RequiredWhen { other: Request::path(other, index), value };
+                            findings.push(at, code, row(field), Severity::Error, kind)
+                        }
                     }
                 }
             }
@@ -348,7 +352,7 @@ fn check_cross(req: &Request<'_>, rule: &Cross, findings: &mut Findings) {
             }
         }
         Cross::RangeBy { field, selector, cases, fallback, code } => {
-            let row = spec.field(field).and_then(|f| f.row_hint);
+            let row = row(field);
             for node in req.values(field) {
                 let Scalar::Int(v) = node.value else { continue };
                 let sel = req.get_str(selector, node.index);

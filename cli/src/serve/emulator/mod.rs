@@ -1,0 +1,191 @@
+//! The emulator's CreateImage: the shared validator first (so its verdicts are the client's), then
+//! the provider's business rules against the fixture and the state, then the new image. Transport,
+//! signatures and envelopes are the HTTP layer's; this module sees a decoded request.
+
+mod aliyun;
+mod jdcloud;
+mod tencent;
+mod zenlayer;
+
+use super::fixture::{Account, Fixture, Image};
+use super::state::{CreatedImage, State};
+use createimage_validator::catalog::{self, Code};
+use createimage_validator::{Options, Provider, Severity, validate_value};
+use serde_json::Value;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// A refusal, as the provider would answer it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub code: Code,
+    pub http_status: u16,
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure with `code`'s catalog row (picked by `row`, a part of its message) for its status.
+    pub fn new(code: Code, row: Option<&str>, message: impl Into<String>) -> Self {
+        let http_status = catalog::entry_for(code, row).map_or(400, |e| e.http_status);
+        Failure { code, http_status, message: message.into() }
+    }
+
+    /// A failure whose message is the catalog row's own text (the row that contains `row`).
+    pub fn row(code: Code, row: Option<&str>) -> Self {
+        let message = catalog::entry_for(code, row).map_or("", |e| e.message);
+        Failure::new(code, row, message)
+    }
+}
+
+/// What a successful CreateImage returns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub image_id: String,
+}
+
+/// What the business rules decided: where the image goes and what it is made from.
+#[derive(Debug)]
+pub(crate) struct Plan {
+    pub name: String,
+    pub location: String,
+    pub source: String,
+}
+
+/// The emulator: a fixture, and the state behind one lock so that a check and the write it
+/// allows are one step (200 concurrent creates against a quota of 5 make exactly 5 images).
+#[derive(Debug)]
+pub struct Emulator {
+    pub fixture: Fixture,
+    state: Mutex<State>,
+    state_file: Option<PathBuf>,
+}
+
+impl Emulator {
+    pub fn new(fixture: Fixture, state: State, state_file: Option<PathBuf>) -> Self {
+        Emulator { fixture, state: Mutex::new(state), state_file }
+    }
+
+    /// The account that owns `access_key_id` at `provider`.
+    pub fn account(&self, provider: Provider, access_key_id: &str) -> Option<&Account> {
+        let accounts = match provider {
+            Provider::Aliyun => &self.fixture.aliyun.accounts,
+            Provider::Tencent => &self.fixture.tencent.accounts,
+            Provider::JdCloud => &self.fixture.jdcloud.accounts,
+            Provider::Zenlayer => &self.fixture.zenlayer.accounts,
+        };
+        accounts.iter().find(|a| a.access_key_id == access_key_id)
+    }
+
+    /// Runs `f` on the state under the lock.
+    pub fn with_state<T>(&self, f: impl FnOnce(&mut State) -> T) -> T {
+        let mut guard = self.state.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut guard)
+    }
+
+    /// Forgets every created image and token (the fixture stays).
+    pub fn reset(&self) -> std::io::Result<()> {
+        self.with_state(|s| {
+            let next_id = s.next_id;
+            *s = State { next_id, ..State::default() };
+            self.persist(s)
+        })
+    }
+
+    fn persist(&self, state: &State) -> std::io::Result<()> {
+        match &self.state_file {
+            Some(path) => state.save(path),
+            None => Ok(()),
+        }
+    }
+
+    /// CreateImage for `account` at `now_ms`. `request` is in the provider's own naming (the
+    /// validator's), with Tencent's `Region` common parameter included.
+    pub fn create(
+        &self,
+        provider: Provider,
+        account: &Account,
+        request: &Value,
+        now_ms: u64,
+    ) -> Result<Created, Failure> {
+        validation_failure(provider, request)?;
+        let delay_ms = self.fixture.image_delay_seconds.saturating_mul(1000);
+        self.with_state(|state| {
+            let plan = match provider {
+                Provider::Aliyun => match aliyun::plan(&self.fixture.aliyun, state, account, request)? {
+                    aliyun::Decision::Create(plan) => plan,
+                    aliyun::Decision::Repeat(image_id) => return Ok(Created { image_id }),
+                },
+                Provider::Tencent => tencent::plan(&self.fixture.tencent, state, request)?,
+                Provider::JdCloud => jdcloud::plan(&self.fixture.jdcloud, state, request)?,
+                Provider::Zenlayer => zenlayer::plan(&self.fixture.zenlayer, state, request, now_ms)?,
+            };
+            let image_id = state.new_image_id(provider);
+            state.images.push(CreatedImage {
+                provider: provider.as_str().to_owned(),
+                id: image_id.clone(),
+                name: plan.name,
+                location: plan.location,
+                source: plan.source,
+                created_ms: now_ms,
+                available_ms: now_ms.saturating_add(delay_ms),
+            });
+            if provider == Provider::Aliyun {
+                aliyun::remember_token(state, account, request, &image_id);
+            }
+            // The image exists once the state says so; a failed write is logged, not undone.
+            if let Err(e) = self.persist(state) {
+                tracing::error!(error = %e, "could not write the state file");
+            }
+            Ok(Created { image_id })
+        })
+    }
+}
+
+/// The first error the shared validator finds, as the provider answers it.
+fn validation_failure(provider: Provider, request: &Value) -> Result<(), Failure> {
+    let report = match validate_value(provider, request, Options::default()) {
+        Ok(r) => r,
+        Err(e) => return Err(Failure::new(generic(provider), None, e.to_string())),
+    };
+    let Some(issue) = report.issues.iter().find(|i| i.severity == Severity::Error) else {
+        return Ok(());
+    };
+    // The provider's own row text where the finding maps to one row for certain: a row picked by
+    // the rule, or the only row of a specific code. A generic code's row would mislead; ours names the field.
+    let rows = catalog::lookup(provider, issue.code.as_str(), None);
+    let specific = issue.code != generic(provider) && rows.len() == 1;
+    let row = catalog::entry_for(issue.code, issue.row_hint).filter(|_| issue.row_hint.is_some() || specific);
+    let message = match row {
+        Some(row) if !row.message.is_empty() && !["%s", "?s", "xx"].iter().any(|p| row.message.contains(p)) => {
+            row.message.to_owned()
+        }
+        _ => format!("{}: {}", issue.field, issue.message),
+    };
+    Err(Failure { code: issue.code, http_status: issue.http_status, message })
+}
+
+fn generic(provider: Provider) -> Code {
+    createimage_validator::providers::spec(provider).generic
+}
+
+/// Images at `location` for `provider`: the fixture's and the ones the emulator made.
+pub(crate) fn images_at<'a>(
+    fixture: &'a [Image],
+    state: &'a State,
+    provider: Provider,
+    location: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    let made = state.images.iter().filter(move |i| i.provider == provider.as_str() && i.location == location);
+    fixture
+        .iter()
+        .filter(move |i| i.location == location)
+        .map(|i| (i.id.as_str(), i.name.as_str()))
+        .chain(made.map(|i| (i.id.as_str(), i.name.as_str())))
+}
+
+pub(crate) fn str_at<'a>(request: &'a Value, key: &str) -> Option<&'a str> {
+    request.get(key).and_then(Value::as_str).filter(|s| !s.is_empty())
+}
+
+#[cfg(test)]
+mod tests;
