@@ -114,6 +114,20 @@ step_wasm_opt() {
   fi
 }
 
+# The JS package's consumer tests (tests/js): npm ci when node_modules is missing or the lock changed.
+step_js_tests() {
+  local dir="$REPO_ROOT/tests/js" stamp="$REPO_ROOT/tests/js/node_modules/.createimage-lock-sha256"
+  local sha
+  sha="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ -d "$dir/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$sha" ]; then
+    skipped "npm ci in tests/js (package-lock.json unchanged)"
+  else
+    npm ci --prefix "$dir" --no-audit --no-fund
+    echo "$sha" >"$stamp"
+    did "npm ci in tests/js (typescript, ajv, playwright-core; no browser download)"
+  fi
+}
+
 start=$SECONDS
 step_rust_target
 step_rust_components
@@ -123,4 +137,5 @@ step_trunk
 step_wasm_bindgen
 step_apt
 step_wasm_opt
+step_js_tests
 say "setup: ${#DID[@]} done, ${#SKIPPED[@]} skipped in $((SECONDS - start))s"

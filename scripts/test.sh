@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-STAGES=(setup fmt clippy native trunk wasm_validator wasm_console)
+STAGES=(setup fmt clippy native trunk wasm_validator wasm_console js)
 
 stage_setup() {
   "$REPO_ROOT/scripts/setup.sh"
@@ -21,6 +21,8 @@ stage_fmt() {
 
 stage_clippy() {
   cargo clippy --workspace --all-targets --locked -- -D warnings
+  # The JS package's wasm-bindgen facade (src/js.rs) only builds with feature `js` for wasm32.
+  cargo clippy -p createimage-validator --features js --target "$WASM_TARGET" --locked -- -D warnings
 }
 
 # The validator and the CLI natively. The console is left out: compiling Leptos natively is slow and it is
@@ -56,6 +58,27 @@ stage_wasm_console() {
   wasm_test -p createimage-console --lib
 }
 
+# The npm package (scripts/build-js.sh) from a clean consumer (tests/js): the packed tarball installed,
+# the Rust rule tests' cases exported as data and run through it, parity with the CLI, tsc --strict, the
+# size budget, and Playwright in Chromium. The bench (tests/js/bench.mjs) is not a test.
+stage_js() {
+  "$REPO_ROOT/scripts/build-js.sh"
+  cargo build -p createimage-cli --locked
+  local cases="$REPO_ROOT/target/js-cases" tests=()
+  rm -rf "$cases"
+  local f
+  for f in validator/tests/rules_*.rs; do tests+=(--test "$(basename "$f" .rs)"); done
+  # The rule tests, writing their cases as JSON; their own result lines are counted by the native stage.
+  CREATEIMAGE_EXPORT_CASES="$cases" cargo test -q -p createimage-validator --locked "${tests[@]}" >/dev/null
+  (
+    cd tests/js
+    [ -d node_modules ] || npm ci --no-audit --no-fund
+    # The tarball, not a path into the source tree; --no-save keeps package.json and the lock as committed.
+    npm install --no-save --no-package-lock --no-audit --no-fund "$(ls "$REPO_ROOT"/pkg/createimage-validator-*.tgz)"
+    CREATEIMAGE_CASES="$cases" CREATEIMAGE_BIN="$REPO_ROOT/target/debug/createimage" node --test test/
+  )
+}
+
 # --- runner -------------------------------------------------------------------------------------------
 
 RESULTS=()
@@ -87,9 +110,10 @@ summary() {
   echo "---- summary ----"
   local r
   for r in "${RESULTS[@]}"; do echo "$r"; done
-  # cargo's "test result: ok. N passed; M failed; …" lines (Rust, wasm-bindgen-test), added up.
+  # cargo's "test result: ok. N passed; M failed; …" lines (Rust, wasm-bindgen-test), added up;
   local counts
-  counts="$(awk '/^test result:/ { gsub(/;/, ""); p += $4; f += $6 } END { printf "%d passed, %d failed", p, f }' "$TEST_LOG")"
+  # node --test's closing "# pass N" / "# fail N" (stage js) are added too.
+  counts="$(awk '/^test result:/ { gsub(/;/, ""); p += $4; f += $6 } /^# pass [0-9]+$/ { p += $3 } /^# fail [0-9]+$/ { f += $3 } END { printf "%d passed, %d failed", p, f }' "$TEST_LOG")"
   rm -f "$TEST_LOG"
   if [ "$rc" -eq 0 ]; then
     echo "all ${#RESULTS[@]} stages passed in $((SECONDS - ALL_START))s"

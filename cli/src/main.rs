@@ -6,12 +6,14 @@
 //! - [`explain`]: `createimage explain` (catalog rows for an error code).
 //! - [`input`]: reading the request bytes (file or stdin), size caps, UTF-8 checks, line reading.
 //! - [`output`]: styles, the human rendering shared by the commands, output errors and exit codes.
+//! - [`sign`]: `createimage sign` (a checked request, signed, as text, JSON or curl).
 
 mod check;
 mod explain;
 mod input;
 mod output;
 mod serve;
+mod sign;
 
 use clap::{Args, Parser, Subcommand};
 use createimage_validator::{Lang, Provider};
@@ -42,6 +44,14 @@ enum Command {
     /// Exit status: 0 when the code is known, 1 when it is not (the nearest codes are listed),
     /// 2 for a usage error.
     Explain(ExplainArgs),
+    /// Check a request, then sign it for its provider and print the HTTP request (text, --json or --curl).
+    ///
+    /// Exit status: 0 when signed, 1 when the request has errors (the report is printed as `check`
+    /// prints it), 2 for a usage error, unreadable input or a request that cannot be signed.
+    Sign(sign::SignArgs),
+    /// Serve the console, an emulator of the four providers' CreateImage APIs (each at its own
+    /// path, so their SDKs work against it unchanged) and a relay to the real provider hosts.
+    Serve(serve::ServeArgs),
 }
 
 /// Options of `createimage check`.
@@ -103,6 +113,16 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Explain(args) => explain::run(&args),
+        Command::Sign(args) => sign::run(&args),
+        Command::Serve(args) => {
+            return match serve::run(&args) {
+                Ok(()) => Exit::Clean.into(),
+                Err(e) => {
+                    output::error(&e);
+                    Exit::Usage.into()
+                }
+            };
+        }
     };
     match result {
         Ok(exit) => exit.into(),

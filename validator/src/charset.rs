@@ -106,7 +106,7 @@ pub fn tokens(set: &[CharClass]) -> Vec<&'static str> {
 }
 
 /// Code points of the Unicode `Han` script (Scripts.txt, Unicode 16.0).
-const HAN: &[(u32, u32)] = &[
+pub const HAN: &[(u32, u32)] = &[
     (0x2E80, 0x2E99),
     (0x2E9B, 0x2EF3),
     (0x2F00, 0x2FD5),

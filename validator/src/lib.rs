@@ -23,17 +23,31 @@
 
 pub mod catalog;
 pub mod charset;
+pub mod field;
 pub mod message;
+pub mod meta;
 pub mod provider;
 pub mod providers;
 pub mod report;
 pub mod request;
 pub mod rule;
+pub mod schema;
 pub mod suggest;
 pub mod text;
+pub mod valid;
 pub mod validate;
+pub mod wire;
 
 pub use catalog::{Code, Entry, ErrorCode, Lang, Text};
 pub use provider::{Provider, UnknownProvider};
 pub use report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};
+pub use valid::{Rejected, Valid, checked, checked_json, send_anyway};
 pub use validate::{InputError, validate_json, validate_value};
+
+pub use field::{FieldError, validate_field};
+pub use meta::{FieldRule, ProviderInfo, rules};
+pub use schema::json_schema;
+
+/// The wasm-bindgen facade of the npm package (feature `js`).
+#[cfg(feature = "js")]
+pub mod js;

@@ -18,6 +18,9 @@ pub struct CreatedImage {
     pub location: String,
     /// The instance or snapshot it was made from.
     pub source: String,
+    /// The request id of the CreateImage call that made it (Tencent answers nothing else).
+    #[serde(default)]
+    pub request_id: String,
     pub created_ms: u64,
     pub available_ms: u64,
 }
@@ -160,6 +163,7 @@ mod tests {
             name: "n".into(),
             location: "ap-guangzhou".into(),
             source: "ins-1".into(),
+            request_id: "1".into(),
             created_ms: 1,
             available_ms: 2,
         });

@@ -40,6 +40,7 @@ pub fn rep(s: &str, n: usize) -> String {
 
 /// Runs every case; on failure lists every case that failed with what it got.
 pub fn run(provider: Provider, cases: &[Case]) {
+    export(provider, cases);
     let mut failures = Vec::new();
     for c in cases {
         let report = validate_value(provider, &c.request, Options::default()).expect("object request");
@@ -65,3 +66,34 @@ pub fn run(provider: Provider, cases: &[Case]) {
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// With `CREATEIMAGE_EXPORT_CASES=DIR`, writes the cases of this `run` to `DIR` as JSON, one file
+/// per call: the JS package's tests (`tests/js`) run the very same requests and expectations.
+#[cfg(not(target_arch = "wasm32"))]
+fn export(provider: Provider, cases: &[Case]) {
+    let Some(dir) = std::env::var_os("CREATEIMAGE_EXPORT_CASES") else {
+        return;
+    };
+    let cases: Vec<Value> = cases
+        .iter()
+        .map(|c| {
+            let want: Vec<Value> = c
+                .want
+                .iter()
+                .map(|&(severity, field, code, kind)| {
+                    serde_json::json!({"severity": severity, "field": field, "code": code, "kind": kind})
+                })
+                .collect();
+            serde_json::json!({"name": c.name, "request": c.request, "want": want})
+        })
+        .collect();
+    let first = cases.first().and_then(|c| c["name"].as_str()).unwrap_or("empty");
+    let slug: String = first.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    let path = std::path::Path::new(&dir).join(format!("{provider}-{slug}.json"));
+    let json = serde_json::json!({"provider": provider, "cases": cases});
+    std::fs::create_dir_all(&dir).expect("create the export directory");
+    std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap()).expect("write the exported cases");
+}
+
+#[cfg(target_arch = "wasm32")]
+fn export(_: Provider, _: &[Case]) {}

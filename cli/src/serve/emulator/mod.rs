@@ -106,6 +106,7 @@ impl Emulator {
         account: &Account,
         request: &Value,
         now_ms: u64,
+        request_id: &str,
     ) -> Result<Created, Failure> {
         validation_failure(provider, request)?;
         let delay_ms = self.fixture.image_delay_seconds.saturating_mul(1000);
@@ -126,6 +127,7 @@ impl Emulator {
                 name: plan.name,
                 location: plan.location,
                 source: plan.source,
+                request_id: request_id.to_owned(),
                 created_ms: now_ms,
                 available_ms: now_ms.saturating_add(delay_ms),
             });

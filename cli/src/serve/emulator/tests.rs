@@ -21,7 +21,7 @@ fn key(provider: Provider) -> &'static str {
 
 fn create_as(e: &Emulator, p: Provider, key: &str, req: Value) -> Result<Created, Failure> {
     let account = e.account(p, key).unwrap_or_else(|| panic!("no account {key}")).clone();
-    e.create(p, &account, &req, NOW)
+    e.create(p, &account, &req, NOW, "req-1")
 }
 
 fn create(e: &Emulator, p: Provider, req: Value) -> Result<Created, Failure> {
@@ -29,7 +29,27 @@ fn create(e: &Emulator, p: Provider, req: Value) -> Result<Created, Failure> {
 }
 
 /// (provider, access key, request, expected code, a part of the expected message, HTTP status)
-type Row = (Provider, &'static str, Value, &'static str, &'static str, u16);
+type Row = (Provider, String, Value, String, String, u16);
+
+/// The business error rows, one table shared with the HTTP tests (`cli/tests/serve.rs`), which
+/// send each row signed to a running server.
+fn rows() -> Vec<Row> {
+    let table: Vec<Value> = serde_json::from_str(include_str!("../../../tests/data/business_rows.json")).unwrap();
+    table
+        .into_iter()
+        .map(|r| {
+            let s = |k: &str| r[k].as_str().unwrap_or_else(|| panic!("{k} in {r}")).to_owned();
+            (
+                s("provider").parse().unwrap(),
+                s("accessKeyId"),
+                r["request"].clone(),
+                s("code"),
+                s("message"),
+                r["httpStatus"].as_u64().unwrap() as u16,
+            )
+        })
+        .collect()
+}
 
 fn ali(extra: Value) -> Value {
     let mut base = json!({"RegionId": "cn-hangzhou"});
@@ -43,397 +63,13 @@ fn jd(instance: &str, region: &str, extra: Value) -> Value {
     base
 }
 
-fn rows() -> Vec<Row> {
-    use Provider::*;
-    let a = key(Aliyun);
-    let z = |id: &str| json!({"instanceId": id, "imageName": "web-01"});
-    let t = |id: &str, name: &str, region: &str| json!({"instanceId": id, "imageName": name, "Region": region});
-    let j = key(JdCloud);
-    vec![
-        // ---- seed 002, 错误码 (validator rows are covered in the validator's tests; the emulator answers them too)
-        (Aliyun, a, ali(json!({"SnapshotId": "s-nope"})), "InvalidSnapshotId.NotFound", "does not exist", 404),
-        (
-            Aliyun,
-            a,
-            ali(json!({"ImageName": "1bad", "InstanceId": "i-sandbox-stopped"})),
-            "InvalidImageName.Malformed",
-            "wrongly formed",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"ImageName": "sandbox-existing", "InstanceId": "i-sandbox-stopped"})),
-            "InvalidImageName.Duplicated",
-            "already",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"Description": "x", "InstanceId": "i-sandbox-stopped"})),
-            "InvalidDescription.Malformed",
-            "wrongly formed",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"ImageVersion": "0.0.0", "InstanceId": "i-sandbox-stopped"})),
-            "InvalidImageVersion.Malformed",
-            "ImageVersion",
-            400,
-        ),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-not-ready"})), "InvalidSnapshotId.NotReady", "status", 403),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-2013-07-15"})), "InvalidSnapshot.TooOld", "2013-07-15", 403),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-not-allowed"})), "OperationDenied", "not allowed to create image", 403),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-qingdao", "RegionId": "cn-qingdao"})),
-            "QuotaExceed.Image",
-            "Quota",
-            403,
-        ),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-sandbox-data"})), "OperationDenied", "not from system disk", 403),
-        (Aliyun, a, ali(json!({"InstanceId": "i-nope"})), "InvalidInstanceId.NotFound", "does not exist", 404),
-        (Aliyun, a, ali(json!({"InstanceId": "i-starting"})), "IncorrectInstanceStatus", "status", 400),
-        (Aliyun, a, ali(json!({"InstanceId": "i-locked"})), "InstanceLockedForSecurity", "security", 400),
-        (
-            Aliyun,
-            a,
-            ali(json!({"DiskDeviceMapping": [{"Device": "/dev/sdb"}]})),
-            "InvalidDevice.Malformed",
-            "not valid",
-            400,
-        ),
-        (Aliyun, a, ali(json!({})), "MissingParameter", "SnapshotId or InstanceId or DiskDeviceMapping", 400),
-        (Aliyun, a, json!({"InstanceId": "i-sandbox-stopped"}), "MissingParameter", "RegionId", 400),
-        (
-            Aliyun,
-            a,
-            ali(json!({"DiskDeviceMapping": [{"DiskType": "system", "SnapshotId": "s-sandbox-system", "Size": 2001}]})),
-            "InvalidSize.ValueNotSupported",
-            "range",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-system", "Size": 30}]})),
-            "InvalidSize.ValueNotSupported",
-            "range",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(
-                json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-system", "DiskType": "system", "Device": "/dev/xvdb"}]}),
-            ),
-            "InvalidDevice.Malformed",
-            "not valid",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(
-                json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-system"}, {"Device": "/dev/xvdb"}, {"Device": "/dev/xvdb"}]}),
-            ),
-            "InvalidDevice.InUse",
-            "occupied",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-data"}]})),
-            "OperationDenied",
-            "does not contain system disk",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(
-                json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-system"}, {"SnapshotId": "s-sandbox-system2"}]}),
-            ),
-            "OperationDenied",
-            "two or more system disk",
-            400,
-        ),
-        (Aliyun, a, ali(json!({"InstanceId": "i-local-disk"})), "InvalidDiskCategory.CreateImage", "diskCategory", 400),
-        (
-            Aliyun,
-            "LTAI5tSandboxNoBalance01",
-            ali(json!({"InstanceId": "i-sandbox-stopped"})),
-            "InvalidAccountStatus.NotEnoughBalance",
-            "balance",
-            403,
-        ),
-        (
-            Aliyun,
-            "LTAI5tSandboxNoSnapshot1",
-            ali(json!({"InstanceId": "i-sandbox-stopped"})),
-            "InvalidAccountStatus.SnapshotServiceUnavailable",
-            "Snapshot service",
-            403,
-        ),
-        (
-            Aliyun,
-            "LTAI5tSandboxNoWhitelist",
-            ali(json!({"DiskDeviceMapping": [{"SnapshotId": "s-sandbox-data", "DiskType": "system"}]})),
-            "UserNotInTheWhiteList",
-            "white list",
-            403,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-sandbox-stopped", "Architecture": "arm"})),
-            "InvalidArchitecture.Malformed",
-            "Architecture",
-            400,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-sandbox-stopped", "Platform": "Plan9"})),
-            "InvalidPlatform.Malformed",
-            "Platform",
-            400,
-        ),
-        (Aliyun, a, ali(json!({"InstanceId": "i-encrypted"})), "OperationDenied", "encrypted", 400),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-encrypted"})), "OperationDenied", "encrypted", 400),
-        (Aliyun, a, ali(json!({"InstanceId": "", "SnapshotId": ""})), "InvalidParameter.AllEmpty", "InstanceId", 400),
-        (Aliyun, a, ali(json!({"InstanceId": "i-disk-invalid"})), "IncorrectDiskStatus.Invalid", "restart", 403),
-        (Aliyun, a, ali(json!({"SnapshotId": "s-flash"})), "OperationDenied.InvalidSnapshotCategory", "flash", 403),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-zhangjiakou", "RegionId": "cn-zhangjiakou"})),
-            "QuotaExceed.Snapshot",
-            "snapshot quota",
-            403,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-disk-transferring"})),
-            "IncorrectDiskStatus.Transferring",
-            "transferring",
-            403,
-        ),
-        (Aliyun, a, ali(json!({"InstanceId": "i-disk-expired"})), "IncorrectDiskStatus", "disk status", 403),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-source-snapshot-deleted"})),
-            "InvalidSystemSnapshot.Missing",
-            "deleted",
-            403,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-creating-snapshot"})),
-            "IncorrectDiskStatus.CreatingSnapshot",
-            "in process",
-            403,
-        ),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-sandbox-stopped", "ResourceGroupId": "rg-nope"})),
-            "InvalidResourceGroup.NotFound",
-            "ResourceGroup",
-            404,
-        ),
-        (Aliyun, a, ali(json!({"InstanceId": "i-internal-error"})), "InternalError", "unknown error", 500),
-        (
-            Aliyun,
-            a,
-            ali(json!({"InstanceId": "i-sandbox-stopped", "RegionId": "mars-1"})),
-            "InvalidRegionId.NotFound",
-            "mars-1",
-            404,
-        ),
-        // ---- seed 003 (common codes, providers.md C.5)
-        (Tencent, key(Tencent), t("ins-nope", "img", "ap-guangzhou"), "5000", "does not exist", 200),
-        (Tencent, key(Tencent), t("ins-running", "img", "ap-guangzhou"), "5100", "shut it down", 200),
-        (Tencent, key(Tencent), t("ins-sandbox1", "sandbox-existing", "ap-guangzhou"), "4000", "already exists", 200),
-        (Tencent, key(Tencent), t("ins-shfull1", "img", "ap-shanghai"), "5100", "limit is 10", 200),
-        (Tencent, key(Tencent), t("ins-sandbox1", "bad_name", "ap-guangzhou"), "4000", "imageName", 200),
-        // ---- seeds 000/001
-        (Zenlayer, key(Zenlayer), z("999"), "INVALID_INSTANCE_NOT_FOUND", "does not exist", 404),
-        (Zenlayer, key(Zenlayer), z("100000000002"), "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "Shut down", 400),
-        (Zenlayer, key(Zenlayer), z("100000000003"), "UNSUPPORTED_OPERATION_INSTANCE_STATE_STARTING", "Shut down", 400),
-        (Zenlayer, key(Zenlayer), z("100000000008"), "LIMIT_EXCEEDED_IMAGE_QUOTA", "upper limit", 400),
-        (Zenlayer, key(Zenlayer), z("100000000004"), "UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT", "zone", 400),
-        (Zenlayer, key(Zenlayer), z("100000000005"), "UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT", "zone", 400),
-        (Zenlayer, key(Zenlayer), z("100000000006"), "UNSUPPORTED_OPERATION_DISK_UNAVAILABLE", "status", 400),
-        (Zenlayer, key(Zenlayer), z("100000000007"), "UNSUPPORTED_OPERATION_DISK_MAKING_IMAGE", "mirrored", 400),
-        (
-            Zenlayer,
-            key(Zenlayer),
-            json!({"instanceId": "100000000001", "imageName": "x".repeat(25)}),
-            "INVALID_PARAMETER",
-            "imageName",
-            400,
-        ),
-        // ---- seed 004, 返回码
-        (
-            JdCloud,
-            j,
-            jd("i-task000001", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Conflict with underlay task resize",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd("i-starting01", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Invalid instance status starting",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd("i-localrun01", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Please stop the instance first",
-            400,
-        ),
-        (JdCloud, j, jd("i-nosysdisk1", "cn-north-1", json!({})), "FAILED_PRECONDITION", "System disk not found", 400),
-        (
-            JdCloud,
-            j,
-            jd("i-mountbad01", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Invalid system disk mount state",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdc", "noDevice": true}, {"deviceName": "vdc", "noDevice": true}]}),
-            ),
-            "DUPLICATE",
-            "Duplicate deviceName",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdc", "cloudDiskSpec": {"diskSizeGB": 40}}]}),
-            ),
-            "INVALID_ARGUMENT",
-            "DiskType missing",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdc", "cloudDiskSpec": {"diskType": "ssd", "diskSizeGB": 1010}}]}),
-            ),
-            "OUT_OF_RANGE",
-            "DiskSizeGB out of range",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdb", "cloudDiskSpec": {"diskType": "ssd", "diskSizeGB": 50}}]}),
-            ),
-            "OUT_OF_RANGE",
-            "Device 'vdb' size can only be larger than the original size",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd("i-diskbusy01", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Disk 'vol-dbdata01' busy in 'snapshotting'",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd("i-diskbad001", "cn-north-1", json!({})),
-            "FAILED_PRECONDITION",
-            "Invalid Disk 'vol-bddata01' status 'error'",
-            400,
-        ),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdc", "cloudDiskSpec": {"diskType": "ssd.io1", "diskSizeGB": 40, "iops": 505}}]}),
-            ),
-            "OUT_OF_RANGE",
-            "Iops out of range",
-            400,
-        ),
-        (JdCloud, j, jd("i-nope", "cn-north-1", json!({})), "NOT_FOUND", "Instance 'i-nope' not found.", 404),
-        (
-            JdCloud,
-            j,
-            jd(
-                "i-sandbox01",
-                "cn-north-1",
-                json!({"dataDisks": [{"deviceName": "vdc", "cloudDiskSpec": {"snapshotId": "snapshot-nope"}}]}),
-            ),
-            "NOT_FOUND",
-            "Snapshot 'snapshot-nope' not found",
-            404,
-        ),
-        (JdCloud, j, jd("i-eastone001", "cn-east-1", json!({})), "QUOTA_EXCEEDED", "Image quota limit exceeded", 429),
-        (
-            JdCloud,
-            j,
-            jd("i-easttwo001", "cn-east-2", json!({})),
-            "QUOTA_EXCEEDED",
-            "Snapshot quota limit exceeded",
-            429,
-        ),
-        (JdCloud, j, jd("i-internal01", "cn-north-1", json!({})), "INTERNAL", "Internal server error", 500),
-        (JdCloud, j, jd("i-unknown001", "cn-north-1", json!({})), "UNKNOWN", "Unknown server error", 500),
-        (
-            JdCloud,
-            j,
-            jd("i-sandbox01", "cn-north-1", json!({"Name": "twice"})),
-            "INVALID_ARGUMENT",
-            "name: is given twice",
-            400,
-        ),
-    ]
-}
-
 #[test]
 fn every_business_error_row_is_reachable() {
     let mut failures = Vec::new();
     for (p, k, req, code, part, status) in rows() {
         let e = emulator();
-        match create_as(&e, p, k, req.clone()) {
-            Err(f) if f.code.as_str() == code && f.message.contains(part) && f.http_status == status => {}
+        match create_as(&e, p, &k, req.clone()) {
+            Err(f) if f.code.as_str() == code && f.message.contains(part.as_str()) && f.http_status == status => {}
             other => failures.push(format!("{p} {req}: want {code} {status} ~{part:?}, got {other:?}")),
         }
     }
@@ -444,7 +80,8 @@ fn every_business_error_row_is_reachable() {
 #[test]
 fn the_table_above_covers_every_seed_row() {
     use createimage_validator::catalog::entries;
-    let mut tested: Vec<(Provider, &str, &str)> = rows().iter().map(|r| (r.0, r.3, r.4)).collect();
+    let rows = rows();
+    let mut tested: Vec<(Provider, &str, &str)> = rows.iter().map(|r| (r.0, r.3.as_str(), r.4.as_str())).collect();
     // Needs two requests: `client_token_is_idempotent`.
     tested.push((Provider::Aliyun, "InvalidParamter.Conflict", "same token"));
     for p in Provider::ALL {
@@ -504,6 +141,17 @@ fn successes_per_provider() {
     assert_eq!(e.with_state(|s| s.images.len()), 7);
 }
 
+/// A key given twice in two spellings (JD keys match in any case) is refused with JD's generic
+/// code and our message, not a seed row's text (which would name another parameter). Not in the
+/// shared table: an encoder can only ever send one spelling.
+#[test]
+fn jd_key_given_twice() {
+    let e = emulator();
+    let req = jd("i-sandbox01", "cn-north-1", json!({"Name": "twice"}));
+    let f = create(&e, Provider::JdCloud, req).unwrap_err();
+    assert_eq!((f.code.as_str(), f.http_status, f.message.as_str()), ("INVALID_ARGUMENT", 400, "name: is given twice (for example in both the structured and the flat form)."));
+}
+
 #[test]
 fn client_token_is_idempotent() {
     let e = emulator();
@@ -548,6 +196,7 @@ fn concurrent_creates_respect_the_zone_quota() {
                     &account,
                     &json!({"instanceId": "100000000009", "imageName": format!("n{i}")}),
                     NOW + i,
+                    "req",
                 )
             })
         })

@@ -6,6 +6,7 @@
 //! disagree (`:` and `.` in ImageName) the name is accepted with a warning.
 
 pub mod catalog;
+pub mod wire;
 
 pub use catalog::Code;
 

@@ -6,6 +6,7 @@
 //! API the image's disks take them from the instance, so they are not required here.
 
 pub mod catalog;
+pub mod wire;
 
 pub use catalog::Code;
 

@@ -3,6 +3,7 @@
 //! Duplicate names and the 10-images-per-region quota are server state (emulator).
 
 pub mod catalog;
+pub mod wire;
 
 pub use catalog::Code;
 

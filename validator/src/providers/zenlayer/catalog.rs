@@ -28,6 +28,7 @@ crate::codes! {
         InvalidZoneNotFound => "INVALID_ZONE_NOT_FOUND",
         // createimage's choice: Zenlayer documents no generic parameter code
         InvalidParameter => "INVALID_PARAMETER",
+        AuthenticationFailed => "AUTHENTICATION_FAILED",
     }
 }
 
@@ -152,5 +153,15 @@ pub static ENTRIES: &[Entry] = &[
         "Correct the parameter the finding names: imageName up to 24 characters of Chinese, letters, digits, \"-\" or \"_\" (the Chinese edition of the doc also allows \".\"); imageDescription up to 255 characters.",
         "请按检查结果修正参数：imageName 不超过 24 个字符，只含中文、字母、数字、\"-\" 或 \"_\"（中文版文档还允许 \".\"）；imageDescription 不超过 255 个字符。",
         "createimage (Zenlayer documents no code; see providers.md A.5)",
+    ).undocumented(),
+    // The emulator's answer to a request whose ZC2 signature, key or timestamp it does not accept:
+    // Zenlayer's authentication code names are UNVERIFIED (providers.md A.5).
+    Entry::doc(
+        C::Zenlayer(AuthenticationFailed), 401, "",
+        "The request's authentication failed: unknown access key, a wrong ZC2-HMAC-SHA256 signature, or a timestamp too far from the server's clock. Zenlayer documents no code for this; createimage chose AUTHENTICATION_FAILED, and the real server's code may differ.",
+        "请求认证失败：AccessKey 不存在、ZC2-HMAC-SHA256 签名错误，或时间戳与服务器时间相差过大。Zenlayer 文档未给出对应的错误码，因此由 createimage 自行选用 AUTHENTICATION_FAILED，真实服务端返回的错误码可能不同。",
+        "Check the access key ID and password, sign Content-Type and Host exactly as sent, and send X-ZC-Timestamp as the current Unix time.",
+        "请检查 AccessKey ID 和密码，签名中的 Content-Type 与 Host 须与实际发送的一致，X-ZC-Timestamp 须为当前 Unix 时间。",
+        "createimage (Zenlayer's authentication codes are UNVERIFIED; see providers.md A.5)",
     ).undocumented(),
 ];

@@ -3,6 +3,7 @@
 //! request is accepted with a warning. Quotas, instance state and zones are server state (emulator).
 
 pub mod catalog;
+pub mod wire;
 
 pub use catalog::Code;
 

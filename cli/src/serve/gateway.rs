@@ -1,0 +1,251 @@
+//! The providers' CreateImage endpoints, at each provider's own path: decode with the wire layer,
+//! authenticate as the provider does (the wire layer's `verify`, the fixture's keys, single-use
+//! nonces), then the emulator, then the provider's envelope. Logs carry the request id, provider,
+//! outcome and time; never a secret, a signature or a body.
+
+use super::emulator::Failure;
+use super::envelope::{self, Format, Reply};
+use super::{App, ids, now_ms};
+use axum::body::{Body, Bytes};
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, Method, Request, header};
+use axum::response::{IntoResponse, Response};
+use createimage_validator::Provider;
+use createimage_validator::catalog::Code;
+use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
+use serde_json::Value;
+use tower::ServiceExt as _;
+use tower_http::services::ServeFile;
+
+/// How far a request's time may be from the server's, in seconds. Alibaba: "within 15 minutes"
+/// (providers.md B.3). Tencent: its docs say 2 hours and, later, 5 minutes (C.4): the stricter.
+/// JD and Zenlayer do not document theirs (D.2, A.2): 15 minutes.
+fn max_skew(provider: Provider) -> u64 {
+    match provider {
+        Provider::Tencent => 300,
+        _ => 900,
+    }
+}
+
+fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, body: Bytes) -> HttpRequest {
+    HttpRequest {
+        method: method.as_str().to_owned(),
+        scheme: "http".to_owned(),
+        host: headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default().to_owned(),
+        path: uri.path().to_owned(),
+        query: uri.query().unwrap_or_default().to_owned(),
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+            .collect(),
+        body: body.to_vec(),
+    }
+}
+
+/// `/`: Alibaba's RPC endpoint when the request names an `Action` (query or form body), the
+/// console otherwise.
+pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
+        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "request body too large").into_response();
+    };
+    let req = http_request(&parts.method, &uri, &parts.headers, bytes);
+    if rpc_params(&req).iter().any(|(k, _)| k == "Action") {
+        return respond(handle(&app, Provider::Aliyun, &req));
+    }
+    let index = ServeFile::new(app.dist.join("index.html"));
+    match index.oneshot(Request::from_parts(parts, Body::empty())).await {
+        Ok(r) => r.into_response(),
+        Err(e) => (axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
+    }
+}
+
+pub async fn tencent(
+    State(app): State<App>,
+    method: Method,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    respond(handle(&app, Provider::Tencent, &http_request(&method, &uri, &headers, body)))
+}
+
+pub async fn jdcloud(
+    State(app): State<App>,
+    method: Method,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    respond(handle(&app, Provider::JdCloud, &http_request(&method, &uri, &headers, body)))
+}
+
+pub async fn zenlayer(
+    State(app): State<App>,
+    method: Method,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    respond(handle(&app, Provider::Zenlayer, &http_request(&method, &uri, &headers, body)))
+}
+
+fn respond(reply: Reply) -> Response {
+    (
+        axum::http::StatusCode::from_u16(reply.status).unwrap_or(axum::http::StatusCode::OK),
+        [(header::CONTENT_TYPE, reply.content_type)],
+        reply.body,
+    )
+        .into_response()
+}
+
+/// Alibaba's parameters: the query, and a form body.
+fn rpc_params(req: &HttpRequest) -> Vec<(String, String)> {
+    let mut params = percent::parse_form(&req.query).unwrap_or_default();
+    if req.media_type().as_deref() == Some("application/x-www-form-urlencoded") {
+        params.extend(percent::parse_form(&String::from_utf8_lossy(&req.body)).unwrap_or_default());
+    }
+    params
+}
+
+/// One CreateImage call, start to end.
+pub fn handle(app: &App, provider: Provider, req: &HttpRequest) -> Reply {
+    let started = std::time::Instant::now();
+    let request_id = ids::request_id(provider);
+    let format = match provider {
+        Provider::Aliyun => {
+            Format::from_param(rpc_params(req).iter().find(|(k, _)| k == "Format").map(|(_, v)| v.as_str()))
+        }
+        _ => Format::Json,
+    };
+    let outcome = call(app, provider, req, &request_id);
+    let reply = match &outcome {
+        Ok(image_id) => envelope::success(provider, &request_id, image_id, format),
+        Err(failure) => envelope::error(provider, &request_id, failure, format),
+    };
+    let code = outcome.as_ref().err().map(|f| f.code.as_str());
+    tracing::info!(%provider, request_id, status = reply.status, code, us = started.elapsed().as_micros() as u64, "CreateImage");
+    reply
+}
+
+fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> Result<String, Failure> {
+    // What the request is (path, method, action) before who sent it: a wrong path or action gets
+    // the provider's "not found" whoever asks.
+    let mut request = wire::decode(provider, req).map_err(|e| decode_failure(provider, &e))?;
+    let now_ms = now_ms();
+    let now = Timestamp::from_unix(now_ms / 1000).expect("the clock is after 1970");
+    let Some(key) = wire::access_key_id(provider, req) else {
+        let e = VerifyError::Missing { name: key_name(provider).to_owned() };
+        return Err(verify_failure(provider, &e));
+    };
+    let Some(account) = app.emulator.account(provider, &key) else {
+        return Err(unknown_key(provider, &key));
+    };
+    let verified = wire::verify(provider, req, &Secret::new(account.secret.clone()), now, max_skew(provider))
+        .map_err(|e| verify_failure(provider, &e))?;
+    if let Some(nonce) = &verified.nonce {
+        let slot = format!("{provider}\n{key}\n{nonce}");
+        let forget_at = now_ms + 2 * max_skew(provider) * 1000;
+        if !app.emulator.with_state(|s| s.use_nonce(slot, now_ms, forget_at)) {
+            return Err(replay(provider));
+        }
+    }
+    // Tencent's region is a common parameter the emulator needs (its quota is per region).
+    if provider == Provider::Tencent
+        && let (Some(region), Some(map)) = (&verified.region, request.as_object_mut())
+    {
+        map.entry("Region").or_insert_with(|| Value::String(region.clone()));
+    }
+    app.emulator.create(provider, account, &request, now_ms, request_id).map(|c| c.image_id)
+}
+
+fn key_name(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Aliyun => "AccessKeyId",
+        Provider::Tencent => "SecretId",
+        Provider::JdCloud | Provider::Zenlayer => "Authorization",
+    }
+}
+
+fn zenlayer_auth(message: String) -> Failure {
+    Failure::new(Code::Zenlayer(zenlayer::Code::AuthenticationFailed), None, message)
+}
+
+fn verify_failure(provider: Provider, e: &VerifyError) -> Failure {
+    let Some(code) = e.code(provider) else {
+        return zenlayer_auth(e.to_string());
+    };
+    let message = match (provider, e) {
+        // The gateway's own words (providers.md B.6), with the server's string to sign.
+        (Provider::Aliyun, VerifyError::SignatureMismatch { string_to_sign }) => {
+            format!(
+                "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign}"
+            )
+        }
+        (Provider::Aliyun, VerifyError::Expired { .. }) => "Specified time stamp or date value is expired.".to_owned(),
+        _ => e.to_string(),
+    };
+    Failure::new(code, None, message)
+}
+
+fn unknown_key(provider: Provider, key: &str) -> Failure {
+    let key: String = key.chars().take(64).collect();
+    match provider {
+        Provider::Aliyun => Failure::new(
+            Code::Aliyun(aliyun::Code::InvalidAccessKeyIdNotFound),
+            None,
+            "Specified access key is not found.",
+        ),
+        Provider::Tencent => Failure::new(
+            Code::Tencent(tencent::Code::SecretKeyNotFound),
+            None,
+            format!("SecretId {key:?} does not exist"),
+        ),
+        Provider::JdCloud => Failure::new(
+            Code::JdCloud(jdcloud::Code::Unauthenticated),
+            None,
+            format!("access key {key:?} is not valid"),
+        ),
+        Provider::Zenlayer => zenlayer_auth(format!("access key {key:?} is not valid")),
+    }
+}
+
+fn replay(provider: Provider) -> Failure {
+    match provider {
+        Provider::Aliyun => Failure::new(
+            Code::Aliyun(aliyun::Code::SignatureNonceUsed),
+            None,
+            "Specified signature nonce was used already.",
+        ),
+        Provider::Tencent => {
+            Failure::new(Code::Tencent(tencent::Code::ReplayAttack), None, "Nonce has been used (replay attack)")
+        }
+        Provider::JdCloud => {
+            Failure::new(Code::JdCloud(jdcloud::Code::Unauthenticated), None, "x-jdcloud-nonce has been used already")
+        }
+        Provider::Zenlayer => zenlayer_auth("the request was replayed".to_owned()),
+    }
+}
+
+fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
+    let message = e.to_string();
+    match (provider, e) {
+        (Provider::Aliyun, DecodeError::MissingAction | DecodeError::WrongAction { .. }) => Failure::new(
+            Code::Aliyun(aliyun::Code::InvalidActionNotFound),
+            None,
+            format!("Specified api is not found, please check your url and method. ({message})"),
+        ),
+        (Provider::Aliyun, DecodeError::Method { .. }) => {
+            Failure::new(Code::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
+        }
+        (
+            Provider::JdCloud,
+            DecodeError::Path { .. }
+            | DecodeError::Method { .. }
+            | DecodeError::MissingAction
+            | DecodeError::WrongAction { .. },
+        ) => Failure::new(Code::JdCloud(jdcloud::Code::NotFound), None, message),
+        _ => Failure::new(createimage_validator::providers::spec(provider).generic, None, message),
+    }
+}

@@ -1,0 +1,276 @@
+//! `createimage serve` over HTTP, as SDKs and the console reach it: every business error row of
+//! the shared table, each authentication failure, idempotency, envelopes, quotas under concurrency,
+//! restarts with `--state`, the console routes, and the relay against a local upstream.
+
+mod support;
+
+use createimage_validator::Provider;
+use serde_json::{Value, json};
+use support::*;
+
+fn row_secret(provider: Provider) -> &'static str {
+    sandbox(provider).1
+}
+
+#[test]
+fn a_valid_request_creates_an_image_for_every_provider() {
+    let server = Server::start(&[]);
+    let cases = [
+        (Provider::Aliyun, json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-running", "ImageName": "web-1"})),
+        (Provider::Tencent, json!({"instanceId": "ins-sandbox1", "imageName": "web-1"})),
+        (Provider::JdCloud, json!({"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "web-1"})),
+        (Provider::Zenlayer, json!({"instanceId": "100000000001", "imageName": "web-1"})),
+    ];
+    for (p, req) in cases {
+        let (status, body) = send(&sign(&server, p, &req));
+        assert_eq!(status, 200, "{p}: {body}");
+        let v = json(&body);
+        match p {
+            Provider::Aliyun => {
+                assert!(v["ImageId"].as_str().unwrap().starts_with("m-") && v["RequestId"].is_string(), "{body}")
+            }
+            Provider::Tencent => assert!(v["code"] == 0 && v["message"] == "ok" && v["requestId"].is_u64(), "{body}"),
+            Provider::JdCloud => assert!(v["result"]["imageId"].as_str().unwrap().starts_with("img-"), "{body}"),
+            Provider::Zenlayer => {
+                assert!(v["response"]["imageId"].as_str().unwrap().starts_with("img-"), "{body}");
+                assert_eq!(v["requestId"], v["response"]["requestId"]);
+                assert!(v["requestId"].as_str().unwrap().starts_with('T'));
+            }
+        }
+    }
+    let (_, state) = get(&server, "/_emulator/state");
+    let images = json(&state)["images"].as_array().unwrap().clone();
+    assert_eq!(images.len(), 4);
+    assert!(images.iter().all(|i| i["status"] == "Available"
+        || i["status"] == "AVAILABLE"
+        || i["status"] == "ready"
+        || i["status"] == "NORMAL"));
+    let (status, _) = post(&server, "/_emulator/reset");
+    assert_eq!(status, 200);
+    assert_eq!(json(&get(&server, "/_emulator/state").1)["images"].as_array().unwrap().len(), 0);
+}
+
+/// The shared table (`tests/data/business_rows.json`) over HTTP: every row, signed, gets its code,
+/// HTTP status and message in the provider's envelope.
+#[test]
+fn every_business_error_row_over_http() {
+    let table: Vec<Value> = serde_json::from_str(include_str!("data/business_rows.json")).unwrap();
+    let server = Server::start(&[]);
+    let mut failures = Vec::new();
+    for row in &table {
+        post(&server, "/_emulator/reset");
+        let p: Provider = row["provider"].as_str().unwrap().parse().unwrap();
+        let key = row["accessKeyId"].as_str().unwrap();
+        let signed = sign_anyway(&server, p, &row["request"], key, row_secret(p));
+        let (status, body) = send(&signed);
+        let v = json(&body);
+        let want_status = if p == Provider::Tencent { 200 } else { row["httpStatus"].as_u64().unwrap() as u16 };
+        let code = error_code(p, &v);
+        let message = error_message(p, &v);
+        if status != want_status
+            || code != row["code"].as_str().unwrap()
+            || !message.contains(row["message"].as_str().unwrap())
+        {
+            failures.push(format!("{row}\n  got {status} {body}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rows wrong:\n{}", failures.len(), table.len(), failures.join("\n"));
+}
+
+#[test]
+fn authentication_failures_answer_in_each_providers_words() {
+    let server = Server::start(&[]);
+    let reqs = [
+        (Provider::Aliyun, json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped"})),
+        (Provider::Tencent, json!({"instanceId": "ins-sandbox1", "imageName": "auth"})),
+        (Provider::JdCloud, json!({"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "auth"})),
+        (Provider::Zenlayer, json!({"instanceId": "100000000001", "imageName": "auth"})),
+    ];
+    // (bad signature, unknown key, stale timestamp, reused nonce); Zenlayer signs no nonce.
+    let want = |p: Provider| match p {
+        Provider::Aliyun => {
+            ["SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "InvalidTimeStamp.Expired", "SignatureNonceUsed"]
+        }
+        Provider::Tencent => ["4100", "4104", "4200", "4500"],
+        Provider::JdCloud => ["UNAUTHENTICATED"; 4],
+        Provider::Zenlayer => ["AUTHENTICATION_FAILED", "AUTHENTICATION_FAILED", "AUTHENTICATION_FAILED", ""],
+    };
+    for (p, req) in reqs {
+        let (key, secret) = sandbox(p);
+        let [bad_sig, unknown, stale, replay] = want(p);
+
+        let wrong = sign_as(&server, p, &req, key, "not-the-secret", now());
+        let (status, body) = send(&wrong);
+        assert_eq!(error_code(p, &json(&body)), bad_sig, "{p} bad signature: {status} {body}");
+        if p == Provider::Aliyun {
+            assert!(
+                error_message(p, &json(&body)).contains("server string to sign is:GET&%2F&AccessKeyId%3D"),
+                "{body}"
+            );
+        }
+        if p == Provider::JdCloud {
+            assert_eq!(status, 401);
+        }
+
+        let (status, body) = send(&sign_as(&server, p, &req, "NO-SUCH-KEY-0000", secret, now()));
+        assert_eq!(error_code(p, &json(&body)), unknown, "{p} unknown key: {status} {body}");
+
+        let (status, body) = send(&sign_as(&server, p, &req, key, secret, now() - 3 * 3600));
+        assert_eq!(error_code(p, &json(&body)), stale, "{p} stale: {status} {body}");
+
+        if !replay.is_empty() {
+            let once = sign(&server, p, &req);
+            let (status, body) = send(&once);
+            assert_eq!(status, 200, "{p} first use: {body}");
+            let (status, body) = send(&once);
+            assert_eq!(error_code(p, &json(&body)), replay, "{p} replay: {status} {body}");
+        }
+    }
+}
+
+#[test]
+fn client_token_is_idempotent_over_http() {
+    let server = Server::start(&[]);
+    let req = json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped", "ClientToken": "ct-1", "ImageName": "one"});
+    let first = json(&send(&sign(&server, Provider::Aliyun, &req)).1);
+    let again = json(&send(&sign(&server, Provider::Aliyun, &req)).1);
+    assert_eq!(first["ImageId"], again["ImageId"]);
+    assert_ne!(first["RequestId"], again["RequestId"]);
+    let other = json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped", "ClientToken": "ct-1", "ImageName": "two"});
+    let (status, body) = send(&sign(&server, Provider::Aliyun, &other));
+    assert_eq!(
+        (status, error_code(Provider::Aliyun, &json(&body)).as_str()),
+        (403, "InvalidParamter.Conflict"),
+        "{body}"
+    );
+}
+
+#[test]
+fn alibaba_answers_xml_unless_json_is_asked_for() {
+    use createimage_validator::wire::{Secret, algorithms::aliyun_rpc, percent};
+    let server = Server::start(&[]);
+    let signed = sign(&server, Provider::Aliyun, &json!({"RegionId": "cn-hangzhou", "InstanceId": "i-nope"}));
+    let (status, body) = send(&signed);
+    assert_eq!(status, 404);
+    assert!(body.starts_with('{'), "{body}");
+    // A client that asks for XML (or leaves Format out: XML is Alibaba's default), signed anew
+    // with the RPC signer as any third-party client would.
+    for format in [Some("XML"), None] {
+        let mut params: Vec<(String, String)> =
+            percent::parse_form(&signed.query).unwrap().into_iter().filter(|(k, _)| k != "Signature" && k != "Format").collect();
+        if let Some(f) = format {
+            params.push(("Format".into(), f.into()));
+        }
+        params.retain(|(k, _)| k != "SignatureNonce");
+        params.push(("SignatureNonce".into(), nonce()));
+        let signature = aliyun_rpc::sign("GET", &params, &Secret::new(sandbox(Provider::Aliyun).1)).signature;
+        params.push(("Signature".into(), signature));
+        let mut xml = signed.clone();
+        xml.query = percent::form(&params);
+        let (status, body) = send(&xml);
+        assert_eq!(status, 404, "{format:?}: {body}");
+        assert!(body.starts_with("<?xml") && body.contains("<Code>InvalidInstanceId.NotFound</Code>"), "{format:?}: {body}");
+    }
+}
+
+#[test]
+fn concurrent_creates_against_a_quota_of_five_make_exactly_five() {
+    let server = std::sync::Arc::new(Server::start(&[]));
+    let handles: Vec<_> = (0..200)
+        .map(|i| {
+            let server = server.clone();
+            std::thread::spawn(move || {
+                let req = json!({"instanceId": "100000000009", "imageName": format!("c{i}")});
+                send(&sign(&server, Provider::Zenlayer, &req)).0
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(statuses.iter().filter(|&&s| s == 200).count(), 5, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|&&s| s == 400).count(), 195);
+}
+
+#[test]
+fn state_file_survives_a_restart() {
+    let dir = temp_dir("state");
+    let state = dir.join("state.json");
+    let state_arg = state.to_str().unwrap().to_owned();
+    let server = Server::start_in(dir.clone(), &["--state", &state_arg]);
+    let req = json!({"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "kept"});
+    let created = json(&send(&sign(&server, Provider::JdCloud, &req)).1);
+    let id = created["result"]["imageId"].as_str().unwrap().to_owned();
+    server.stop();
+    let server = Server::start_in(dir, &["--state", &state_arg]);
+    let images = json(&get(&server, "/_emulator/state").1)["images"].clone();
+    assert_eq!(images[0]["imageId"], id.as_str());
+    // The quota counts it too: a new image gets a new id.
+    let again = json(
+        &send(&sign(
+            &server,
+            Provider::JdCloud,
+            &json!({"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "new"}),
+        ))
+        .1,
+    );
+    assert_ne!(again["result"]["imageId"], id.as_str());
+}
+
+#[test]
+fn other_actions_and_paths_get_the_providers_not_found() {
+    let server = Server::start(&[]);
+    let (status, body) = get(&server, "/?Action=DescribeImages&RegionId=cn-hangzhou&Format=JSON");
+    assert_eq!(json(&body)["Code"], "InvalidAction.NotFound", "{status} {body}");
+    let (status, body) = get(&server, "/v1/regions/cn-north-1/instances/i-1:stopInstance");
+    assert_eq!((status, json(&body)["error"]["status"].as_str().unwrap()), (404, "NOT_FOUND"), "{body}");
+    let (status, body) = get(&server, "/v2/index.php?Action=DescribeInstances");
+    assert_eq!(status, 200);
+    assert_ne!(json(&body)["code"], 0, "{body}");
+    let r = reqwest::blocking::Client::new()
+        .post(server.url("/api/v2/vm"))
+        .header("X-ZC-Action", "DescribeImages")
+        .header("Content-Type", "application/json")
+        .body("{}")
+        .send()
+        .unwrap();
+    assert!(r.status().is_client_error());
+    let v = json(&r.text().unwrap());
+    assert!(v["code"].is_string() && v["requestId"].is_string(), "{v}");
+}
+
+#[test]
+fn the_console_is_served_at_the_root_and_for_client_routes() {
+    let server = Server::start(&[]);
+    for path in ["/", "/index.html", "/some/client/route"] {
+        let (status, body) = get(&server, path);
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains("console"), "{path}: {body}");
+    }
+}
+
+#[test]
+fn logs_carry_no_secret_signature_or_body() {
+    let dir = temp_dir("logs");
+    let log = dir.join("stderr.log");
+    let server = Server::start_logged(dir, &log);
+    let req = json!({"instanceId": "100000000001", "imageName": "secret-name-xyz"});
+    let signed = sign(&server, Provider::Zenlayer, &req);
+    let signature = signed.header("authorization").unwrap().rsplit('=').next().unwrap().to_owned();
+    assert_eq!(send(&signed).0, 200);
+    let bad = sign_as(
+        &server,
+        Provider::Aliyun,
+        &json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped"}),
+        sandbox(Provider::Aliyun).0,
+        "wrong",
+        now(),
+    );
+    send(&bad);
+    server.stop();
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.contains("CreateImage"), "the log has the requests: {text}");
+    for secret in
+        ["sandbox-zenlayer-secret", "sandbox-aliyun-secret", &signature, "secret-name-xyz", "server string to sign"]
+    {
+        assert!(!text.contains(secret), "the log shows {secret:?}:\n{text}");
+    }
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the npm package `createimage-validator` (the validator as WebAssembly for JavaScript apps)
+# into pkg/ (git-ignored) and packs it:
+#
+#   pkg/createimage-validator/              the package: package.json, README.md, index.d.ts, node.js, web/
+#   pkg/createimage-validator-<version>.tgz  what `npm publish` would upload; tests/js installs this
+#   pkg/sizes.json                           raw, gzip and brotli bytes of the .wasm and the JS glue
+#
+# Steps: cargo (feature `js`, release profile: opt-level z, LTO, panic=abort) → wasm-bindgen --target web
+# (one build for browsers, bundlers and Node: node.js instantiates it synchronously from the file) →
+# wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's) → the hand-kept
+# files of validator/js/ → npm pack. Needs what scripts/setup.sh installs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+NAME="createimage_validator"
+OUT="$REPO_ROOT/pkg"
+PKG="$OUT/createimage-validator"
+WASM="$REPO_ROOT/target/$WASM_TARGET/release/$NAME.wasm"
+
+# The binaryen that env.sh put first on PATH; refuse any other.
+want_opt="wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)"
+if [ "$(wasm-opt --version 2>/dev/null || true)" != "$want_opt" ]; then
+  echo "error: wasm-opt is not \"$want_opt\" (run scripts/setup.sh)" >&2
+  exit 1
+fi
+
+say "cargo build (feature js, $WASM_TARGET, release)"
+cargo build -p createimage-validator --release --target "$WASM_TARGET" --features js --lib --locked
+
+rm -rf "$PKG" "$OUT/bindgen" "$OUT"/createimage-validator-*.tgz
+mkdir -p "$PKG/web" "$OUT/bindgen"
+say "wasm-bindgen --target web"
+wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$NAME" "$WASM"
+
+say "wasm-opt -Oz"
+wasm-opt -Oz --strip-producers --strip-target-features \
+  "$OUT/bindgen/${NAME}_bg.wasm" -o "$PKG/web/${NAME}_bg.wasm"
+cp "$OUT/bindgen/$NAME.js" "$PKG/web/$NAME.js"
+cp validator/js/index.d.ts validator/js/node.js validator/js/README.md "$PKG/"
+
+# The hand-kept declarations must name exactly the functions wasm-bindgen exports.
+exported() { grep -oE '^export (default )?function [A-Za-z_]+' "$1" | awk '{print $NF}' | sort -u; }
+generated="$(exported "$OUT/bindgen/$NAME.d.ts" | grep -vx '__wbg_init')"
+declared="$(exported validator/js/index.d.ts | grep -vx 'init')"
+if [ "$generated" != "$declared" ]; then
+  echo "error: validator/js/index.d.ts and the wasm-bindgen exports differ:" >&2
+  diff <(echo "$declared") <(echo "$generated") >&2 || true
+  exit 1
+fi
+
+version="$(cargo pkgid -p createimage-validator | sed 's/.*[@#]//')"
+node -e '
+  const fs = require("node:fs");
+  const [template, out, version] = process.argv.slice(1);
+  const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
+  pkg.version = version;
+  fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
+' validator/js/package.json "$PKG/package.json" "$version"
+
+# Sizes, on every build: raw, gzip -9 and brotli (quality 11) of what the package ships.
+node -e '
+  const fs = require("node:fs"), path = require("node:path"), zlib = require("node:zlib");
+  const [pkg, out] = process.argv.slice(1);
+  const sizes = {};
+  for (const file of ["web/createimage_validator_bg.wasm", "web/createimage_validator.js", "node.js"]) {
+    const bytes = fs.readFileSync(path.join(pkg, file));
+    sizes[file] = {
+      raw: bytes.length,
+      gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+    const s = sizes[file];
+    console.log(`${file.padEnd(34)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzip ${String(s.brotli).padStart(8)} brotli`);
+  }
+  fs.writeFileSync(out, JSON.stringify(sizes, null, 2) + "\n");
+' "$PKG" "$OUT/sizes.json"
+
+say "npm pack"
+(cd "$PKG" && npm pack --silent --pack-destination "$OUT" >/dev/null)
+tarball="$(ls "$OUT"/createimage-validator-*.tgz)"
+say "$tarball: $(wc -c <"$tarball") bytes"

@@ -1,0 +1,275 @@
+//! Checking one field at a time, for forms that validate as the user types.
+//!
+//! The value is put into the request at its path and the one interpreter of `validate.rs` runs
+//! over the result; only the issues reported at that path (or inside it, for a container) come
+//! back. Given the rest of the request (even `{}`), every cross-field rule applies; without it,
+//! only the field's own rules do: its type, whether it is required, and its checks.
+
+use crate::provider::Provider;
+use crate::providers::spec;
+use crate::report::{Issue, Options, ValueType};
+use crate::request::{Request, json_type};
+use crate::rule::{Field, Spec};
+use crate::validate::{InputError, check, render};
+use serde_json::{Map, Value};
+use std::fmt;
+use std::sync::OnceLock;
+
+/// Why a field could not be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    /// No field of the provider's table has this path; `suggestion` is the nearest one.
+    UnknownField { path: String, suggestion: Option<&'static str> },
+    /// The request given as context is not a JSON object.
+    Request(InputError),
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::UnknownField { path, suggestion } => {
+                let shown: String = path.chars().take(80).collect();
+                write!(f, "unknown field {shown:?}")?;
+                match suggestion {
+                    Some(s) => write!(f, "; did you mean {s}?"),
+                    None => Ok(()),
+                }
+            }
+            FieldError::Request(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+/// A field of the table and the item it is in: `Tag.3.Key` is `Tag.N.Key` in item 3.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub field: &'static Field,
+    pub index: Option<u32>,
+}
+
+impl Target {
+    /// The path issues about this field carry (`Tag.3.Key`, `dataDisks[0].deviceName`).
+    pub fn display(&self) -> String {
+        Request::path(self.field.path, self.index)
+    }
+}
+
+/// Resolves a field path as issues spell it (`DiskDeviceMapping.2.Size`,
+/// `dataDisks[1].cloudDiskSpec.iops`) or as the table does (`Tag.N.Key`, `dataDisks[].deviceName`:
+/// the first item). JD paths match in any case.
+pub fn resolve(spec: &'static Spec, path: &str) -> Result<Target, FieldError> {
+    let mut pattern = String::with_capacity(path.len());
+    let mut index: Option<u32> = None;
+    let mut indexed = 0;
+    let first = u32::from(spec.flat_form);
+    for (i, segment) in path.split('.').enumerate() {
+        if i > 0 {
+            pattern.push('.');
+        }
+        if i > 0 && spec.flat_form && (segment == "N" || is_number(segment)) {
+            pattern.push('N');
+            index = Some(if segment == "N" { first } else { segment.parse().unwrap_or(u32::MAX) });
+            indexed += 1;
+        } else if let Some((name, rest)) = segment.split_once('[')
+            && let Some(number) = rest.strip_suffix(']')
+            && (number.is_empty() || is_number(number))
+        {
+            pattern.push_str(name);
+            pattern.push_str("[]");
+            index = Some(if number.is_empty() { first } else { number.parse().unwrap_or(u32::MAX) });
+            indexed += 1;
+        } else {
+            pattern.push_str(segment);
+        }
+    }
+    let found = spec.field(&pattern).or_else(|| {
+        spec.case_insensitive_keys.then(|| spec.fields.iter().find(|f| f.path.eq_ignore_ascii_case(&pattern))).flatten()
+    });
+    let wants_index = |f: &Field| f.path.contains(".N.") || f.path.contains("[]");
+    match found {
+        Some(field) if indexed <= 1 && wants_index(field) == index.is_some() => Ok(Target { field, index }),
+        _ => Err(FieldError::UnknownField {
+            path: path.to_owned(),
+            suggestion: crate::suggest::nearest(&pattern, spec.fields.iter().map(|f| f.path)),
+        }),
+    }
+}
+
+fn is_number(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Checks `value` as the field at `path` of a `provider` request. `value` `null` means absent.
+///
+/// With `request`, the value replaces (or adds) that field in a copy of it and every rule
+/// applies, cross-field rules included; without, only the field's own rules. Either way only
+/// issues at `path`, or inside it, are returned, rendered as [`crate::validate_json`] renders them.
+///
+/// ```
+/// use createimage_validator::{validate_field, Options, Provider};
+/// use serde_json::json;
+///
+/// let issues = validate_field(Provider::Tencent, "imageName", &json!("a_b"), None, Options::default()).unwrap();
+/// assert_eq!(issues[0].field, "imageName");
+///
+/// // 25 GB is on no size grid; the range depends on the disk type given in the request.
+/// let request = json!({"dataDisks": [{"cloudDiskSpec": {"diskType": "ssd"}}]});
+/// let path = "dataDisks[0].cloudDiskSpec.diskSizeGB";
+/// let issues = validate_field(Provider::JdCloud, path, &json!(1010), Some(&request), Options::default()).unwrap();
+/// assert_eq!(issues.len(), 1);
+/// assert_eq!(issues[0].field, path);
+/// ```
+pub fn validate_field(
+    provider: Provider,
+    path: &str,
+    value: &Value,
+    request: Option<&Value>,
+    options: Options,
+) -> Result<Vec<Issue>, FieldError> {
+    let full = spec(provider);
+    let target = resolve(full, path)?;
+    let mut map = match request {
+        Some(Value::Object(map)) => map.clone(),
+        Some(other) => return Err(FieldError::Request(InputError::NotObject(json_type(other)))),
+        None => Map::new(),
+    };
+    let value = (!value.is_null()).then(|| value.clone());
+    place(full, &mut map, target, value);
+    let rules = if request.is_some() { full } else { own_rules_only(provider) };
+    let mut findings = check(rules, &map);
+    let at = target.display();
+    findings.0.retain(|f| {
+        f.field.strip_prefix(at.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+    });
+    Ok(render(provider, findings, options).issues)
+}
+
+/// The provider's table without its cross-field rules: what a value is checked against alone.
+fn own_rules_only(provider: Provider) -> &'static Spec {
+    static SPECS: OnceLock<Vec<&'static Spec>> = OnceLock::new();
+    let specs = SPECS.get_or_init(|| {
+        Provider::ALL
+            .iter()
+            .map(|&p| {
+                let full = spec(p);
+                let local: &'static Spec = Box::leak(Box::new(Spec { cross: &[], derived: OnceLock::new(), ..*full }));
+                local
+            })
+            .collect()
+    });
+    specs[Provider::ALL.iter().position(|&p| p == provider).unwrap_or(0)]
+}
+
+/// Puts `value` (`None`: removes the field) at `target` in `root`, replacing the field in
+/// whichever spelling the request used: another case of a JD key, Alibaba's structured or flat form.
+fn place(spec: &'static Spec, root: &mut Map<String, Value>, target: Target, value: Option<Value>) {
+    let path = target.field.path;
+    // Alibaba `Group.N.Member`: set the flat key, drop the member from a structured item.
+    if let (true, Some((group, member)), Some(n)) = (spec.flat_form, path.split_once(".N."), target.index) {
+        if let Some(Value::Array(items)) = root.get_mut(group)
+            && let Some(Value::Object(item)) = n.checked_sub(1).and_then(|i| items.get_mut(i as usize))
+        {
+            item.remove(member);
+        }
+        let key = format!("{group}.{n}.{member}");
+        match value {
+            Some(v) => root.insert(key, v),
+            None => root.remove(&key),
+        };
+        return;
+    }
+    // A whole group given anew replaces its flat members too.
+    if spec.flat_form && target.field.ty == ValueType::Array {
+        let prefix = format!("{path}.");
+        root.retain(|k, _| !k.starts_with(&prefix));
+    }
+    let ci = spec.case_insensitive_keys;
+    let same = |a: &str, b: &str| if ci { a.eq_ignore_ascii_case(b) } else { a == b };
+    let segments: Vec<&str> = path.split('.').collect();
+    let mut at = root;
+    for segment in &segments[..segments.len() - 1] {
+        let (name, is_array) = match segment.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (*segment, false),
+        };
+        let key = at.keys().find(|k| same(k, name)).cloned().unwrap_or_else(|| name.to_owned());
+        let slot = at.entry(key).or_insert(Value::Null);
+        let container = if is_array {
+            if !slot.is_array() {
+                *slot = Value::Array(Vec::new());
+            }
+            let Value::Array(items) = slot else { return };
+            let i = target.index.unwrap_or(0) as usize;
+            if items.len() <= i {
+                items.resize(i + 1, Value::Object(Map::new()));
+            }
+            &mut items[i]
+        } else {
+            slot
+        };
+        if !container.is_object() {
+            *container = Value::Object(Map::new());
+        }
+        let Value::Object(map) = container else { return };
+        at = map;
+    }
+    let leaf = segments[segments.len() - 1];
+    at.retain(|k, _| !same(k, leaf));
+    if let Some(v) = value {
+        at.insert(leaf.to_owned(), v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn target(p: Provider, path: &str) -> (&'static str, Option<u32>) {
+        let t = resolve(spec(p), path).unwrap();
+        (t.field.path, t.index)
+    }
+
+    #[test]
+    fn paths_resolve_as_issues_spell_them() {
+        assert_eq!(target(Provider::Aliyun, "Tag.3.Key"), ("Tag.N.Key", Some(3)));
+        assert_eq!(target(Provider::Aliyun, "Tag.N.Key"), ("Tag.N.Key", Some(1)));
+        assert_eq!(target(Provider::Aliyun, "ImageName"), ("ImageName", None));
+        assert_eq!(target(Provider::Aliyun, "Tag"), ("Tag", None));
+        let size = "dataDisks[].cloudDiskSpec.diskSizeGB";
+        assert_eq!(target(Provider::JdCloud, "dataDisks[2].cloudDiskSpec.diskSizeGB"), (size, Some(2)));
+        assert_eq!(target(Provider::JdCloud, "DataDisks[0].CloudDiskSpec.DiskSizeGB"), (size, Some(0)));
+        assert_eq!(target(Provider::JdCloud, size), (size, Some(0)));
+        for bad in ["Tag.1", "ImageName.1", "Tag.1.Kye", "imagename", "Tag.1.2.Key", ""] {
+            assert!(resolve(spec(Provider::Aliyun), bad).is_err(), "{bad}");
+        }
+        let err = resolve(spec(Provider::Aliyun), "Tag.1.Kye").unwrap_err();
+        assert_eq!(err.to_string(), "unknown field \"Tag.1.Kye\"; did you mean Tag.N.Key?");
+    }
+
+    #[test]
+    fn placing_replaces_every_spelling() {
+        let jd = spec(Provider::JdCloud);
+        let mut m = json!({"DataDisks": [{"CloudDiskSpec": {"DiskSizeGB": 5, "diskType": "ssd"}}]});
+        let t = resolve(jd, "dataDisks[1].cloudDiskSpec.diskSizeGB").unwrap();
+        place(jd, m.as_object_mut().unwrap(), t, Some(json!(30)));
+        assert_eq!(
+            m,
+            json!({"DataDisks": [{"CloudDiskSpec": {"DiskSizeGB": 5, "diskType": "ssd"}}, {"cloudDiskSpec": {"diskSizeGB": 30}}]})
+        );
+        let t = resolve(jd, "dataDisks[0].cloudDiskSpec.diskSizeGB").unwrap();
+        place(jd, m.as_object_mut().unwrap(), t, Some(json!(40)));
+        assert_eq!(m["DataDisks"][0], json!({"CloudDiskSpec": {"diskType": "ssd", "diskSizeGB": 40}}));
+
+        let ali = spec(Provider::Aliyun);
+        let mut m = json!({"Tag": [{"Key": "a", "Value": "b"}], "Tag.2.Key": "c"});
+        let t = resolve(ali, "Tag.1.Key").unwrap();
+        place(ali, m.as_object_mut().unwrap(), t, Some(json!("z")));
+        assert_eq!(m, json!({"Tag": [{"Value": "b"}], "Tag.1.Key": "z", "Tag.2.Key": "c"}));
+        let t = resolve(ali, "Tag").unwrap();
+        place(ali, m.as_object_mut().unwrap(), t, Some(json!([])));
+        assert_eq!(m, json!({"Tag": []}));
+    }
+}
