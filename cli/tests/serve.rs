@@ -156,8 +156,11 @@ fn alibaba_answers_xml_unless_json_is_asked_for() {
     // A client that asks for XML (or leaves Format out: XML is Alibaba's default), signed anew
     // with the RPC signer as any third-party client would.
     for format in [Some("XML"), None] {
-        let mut params: Vec<(String, String)> =
-            percent::parse_form(&signed.query).unwrap().into_iter().filter(|(k, _)| k != "Signature" && k != "Format").collect();
+        let mut params: Vec<(String, String)> = percent::parse_form(&signed.query)
+            .unwrap()
+            .into_iter()
+            .filter(|(k, _)| k != "Signature" && k != "Format")
+            .collect();
         if let Some(f) = format {
             params.push(("Format".into(), f.into()));
         }
@@ -169,7 +172,10 @@ fn alibaba_answers_xml_unless_json_is_asked_for() {
         xml.query = percent::form(&params);
         let (status, body) = send(&xml);
         assert_eq!(status, 404, "{format:?}: {body}");
-        assert!(body.starts_with("<?xml") && body.contains("<Code>InvalidInstanceId.NotFound</Code>"), "{format:?}: {body}");
+        assert!(
+            body.starts_with("<?xml") && body.contains("<Code>InvalidInstanceId.NotFound</Code>"),
+            "{format:?}: {body}"
+        );
     }
 }
 

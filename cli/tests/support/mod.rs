@@ -131,7 +131,8 @@ pub fn sign_as(server: &Server, provider: Provider, request: &Value, key: &str, 
 /// Signs `request` whatever its errors (the console's "send anyway"), so the server's own
 /// validation answers.
 pub fn sign_anyway(server: &Server, provider: Provider, request: &Value, key: &str, secret: &str) -> HttpRequest {
-    let valid = send_anyway(provider, request, Options::default()).unwrap_or_else(|e| panic!("{provider} {request}: {e}"));
+    let valid =
+        send_anyway(provider, request, Options::default()).unwrap_or_else(|e| panic!("{provider} {request}: {e}"));
     let mut options = SignOptions::new(Timestamp::from_unix(now()).unwrap(), nonce());
     options.endpoint = Some(Endpoint { scheme: "http".into(), host: server.host.clone() });
     if provider == Provider::Tencent {

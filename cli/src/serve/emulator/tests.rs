@@ -149,7 +149,10 @@ fn jd_key_given_twice() {
     let e = emulator();
     let req = jd("i-sandbox01", "cn-north-1", json!({"Name": "twice"}));
     let f = create(&e, Provider::JdCloud, req).unwrap_err();
-    assert_eq!((f.code.as_str(), f.http_status, f.message.as_str()), ("INVALID_ARGUMENT", 400, "name: is given twice (for example in both the structured and the flat form)."));
+    assert_eq!(
+        (f.code.as_str(), f.http_status, f.message.as_str()),
+        ("INVALID_ARGUMENT", 400, "name: is given twice (for example in both the structured and the flat form).")
+    );
 }
 
 #[test]
