@@ -54,7 +54,10 @@ fn main() {
     let started = Instant::now();
     let signed: Vec<HttpRequest> = (0..requests)
         .map(|i| {
-            let mut o = SignOptions::new(Timestamp::from_unix(now).unwrap(), format!("{}{i}", now % 100_000 + 1));
+            let mut o = SignOptions::new(
+                Timestamp::from_unix(now).unwrap(),
+                ((now % 100_000 + 1) * 100_000_000 + i as u64).to_string(),
+            );
             o.endpoint = Some(Endpoint { scheme: "http".into(), host: host.clone() });
             if provider == Provider::Tencent {
                 o.region = Some("ap-shanghai".into());

@@ -3,7 +3,7 @@
 
 use createimage_validator::Provider;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io;
 use std::path::Path;
 
@@ -66,7 +66,15 @@ pub struct State {
     /// forgets nonces, as the stale-timestamp check still bounds replays.
     #[serde(skip)]
     pub nonces: HashMap<String, u64>,
+    /// The same nonces in the order they were seen, to forget the oldest first.
+    #[serde(skip)]
+    pub nonce_order: VecDeque<(u64, String)>,
 }
+
+/// The most nonces remembered: at tens of thousands of requests a second a whole skew window
+/// would not fit in memory; past this the oldest are forgotten early (their timestamps age out
+/// soon after anyway).
+const MAX_NONCES: usize = 1_000_000;
 
 impl State {
     /// A fresh id for `provider`: the prefix and length its docs show.
@@ -81,14 +89,23 @@ impl State {
     }
 
     /// Remembers a nonce until `forget_at_ms`; false when it was already seen (a replay).
+    /// Amortised O(1): expired nonces are dropped from the front of the arrival order.
     pub fn use_nonce(&mut self, key: String, now_ms: u64, forget_at_ms: u64) -> bool {
-        if self.nonces.len() > 100_000 {
-            self.nonces.retain(|_, until| *until > now_ms);
+        while let Some((until, _)) = self.nonce_order.front() {
+            if *until > now_ms && self.nonce_order.len() < MAX_NONCES {
+                break;
+            }
+            let (until, old) = self.nonce_order.pop_front().expect("front exists");
+            // Only forget it if it was not seen again since (a later entry owns it then).
+            if self.nonces.get(&old) == Some(&until) {
+                self.nonces.remove(&old);
+            }
         }
         match self.nonces.get(&key) {
             Some(until) if *until > now_ms => false,
             _ => {
-                self.nonces.insert(key, forget_at_ms);
+                self.nonces.insert(key.clone(), forget_at_ms);
+                self.nonce_order.push_back((forget_at_ms, key));
                 true
             }
         }
@@ -148,6 +165,21 @@ mod tests {
         assert!(s.use_nonce("k".into(), 0, 100));
         assert!(!s.use_nonce("k".into(), 50, 150));
         assert!(s.use_nonce("k".into(), 100, 200));
+        assert!(!s.use_nonce("k".into(), 150, 250));
+        assert!(s.use_nonce("j".into(), 150, 250));
+        // Expired entries leave both structures.
+        assert!(s.use_nonce("x".into(), 1000, 1100));
+        assert_eq!((s.nonces.len(), s.nonce_order.len()), (1, 1));
+    }
+
+    #[test]
+    fn live_nonces_are_all_remembered() {
+        let mut s = State::default();
+        for i in 0..10_000u64 {
+            assert!(s.use_nonce(i.to_string(), 1, u64::MAX));
+        }
+        assert!((0..10_000u64).all(|i| !s.use_nonce(i.to_string(), 2, u64::MAX)));
+        assert_eq!(s.nonce_order.len(), 10_000);
     }
 
     #[test]
