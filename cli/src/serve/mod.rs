@@ -49,6 +49,9 @@ pub struct ServeArgs {
     /// Tests only: send every relayed request to this local upstream instead of the provider.
     #[arg(long, value_name = "URL", hide = true)]
     pub relay_test_upstream: Option<String>,
+    /// Tests only: the relay's timeout in seconds (30 otherwise).
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub relay_test_timeout: Option<u64>,
 }
 
 /// What every handler shares.
@@ -91,7 +94,10 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
     }
     let app = App {
         emulator: Arc::new(Emulator::new(fixture, state, args.state.clone())),
-        relay: relay::Relay::new(args.relay_test_upstream.clone()),
+        relay: relay::Relay::new(
+            args.relay_test_upstream.clone(),
+            args.relay_test_timeout.map_or(relay::TIMEOUT, std::time::Duration::from_secs),
+        ),
         dist: args.dist.clone(),
     };
     init_logs();
@@ -174,6 +180,8 @@ pub fn router(app: App) -> Router {
         .route("/api/v2/vm", any(gateway::zenlayer))
         .route("/v1/{*rest}", any(gateway::jdcloud))
         .route("/relay/{*rest}", any(relay_route))
+        .route("/relay/", any(relay_route))
+        .route("/relay", any(relay_route))
         .route("/", any(gateway::root))
         .fallback_service(console)
         .layer(DefaultBodyLimit::max(1024 * 1024))

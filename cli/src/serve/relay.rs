@@ -85,7 +85,7 @@ fn is_region(r: &str) -> bool {
 
 /// The parts of a relay path: provider, host, and the rest (starting with `/`, possibly just `/`).
 pub fn split_path(raw_path: &str) -> Result<(Provider, &str, &str), Refusal> {
-    let rest = raw_path.strip_prefix("/relay/").ok_or(Refusal::Malformed)?;
+    let rest = raw_path.strip_prefix("/relay/").filter(|r| !r.is_empty()).ok_or(Refusal::Malformed)?;
     let (provider, rest) = rest.split_once('/').ok_or(Refusal::Malformed)?;
     let provider: Provider = provider.parse().map_err(|_| Refusal::UnknownProvider(provider.to_owned()))?;
     let (host, path) = match rest.find('/') {
@@ -121,10 +121,10 @@ pub struct Relay {
 }
 
 impl Relay {
-    pub fn new(test_upstream: Option<String>) -> Self {
+    pub fn new(test_upstream: Option<String>, timeout: Duration) -> Self {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
-            .timeout(TIMEOUT)
+            .timeout(timeout)
             .build()
             .expect("the TLS backend initialises");
         Relay { client, test_upstream }
