@@ -280,3 +280,24 @@ fn logs_carry_no_secret_signature_or_body() {
         assert!(!text.contains(secret), "the log shows {secret:?}:\n{text}");
     }
 }
+
+/// The README's trigger table is this data, and it lists every sandbox key of the fixture.
+#[test]
+fn the_readme_lists_every_trigger_and_sandbox_key() {
+    let readme = include_str!("../../README.md");
+    let table: Vec<Value> = serde_json::from_str(include_str!("data/business_rows.json")).unwrap();
+    for row in &table {
+        let request = serde_json::to_string(&row["request"]).unwrap();
+        let line = format!("`{request}`");
+        let code = format!("`{}`", row["code"].as_str().unwrap());
+        assert!(readme.lines().any(|l| l.contains(&line) && l.contains(&code)), "README lacks the row {line} → {code}");
+    }
+    let fixture: Value = serde_json::from_str(include_str!("../src/serve/default_fixture.json")).unwrap();
+    for provider in ["aliyun", "tencent", "jdcloud", "zenlayer"] {
+        for account in fixture[provider]["accounts"].as_array().unwrap() {
+            let key = account["accessKeyId"].as_str().unwrap();
+            let secret = account["secret"].as_str().unwrap();
+            assert!(readme.lines().any(|l| l.contains(key) && l.contains(secret)), "README lacks {provider} key {key}");
+        }
+    }
+}
