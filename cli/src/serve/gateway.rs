@@ -10,6 +10,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, Method, Request, header};
 use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
 use createimage_validator::catalog::Code;
 use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
@@ -61,34 +62,17 @@ pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request
     }
 }
 
-pub async fn tencent(
-    State(app): State<App>,
-    method: Method,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    respond(handle(&app, Provider::Tencent, &http_request(&method, &uri, &headers, body)))
-}
-
-pub async fn jdcloud(
-    State(app): State<App>,
-    method: Method,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    respond(handle(&app, Provider::JdCloud, &http_request(&method, &uri, &headers, body)))
-}
-
-pub async fn zenlayer(
-    State(app): State<App>,
-    method: Method,
-    OriginalUri(uri): OriginalUri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    respond(handle(&app, Provider::Zenlayer, &http_request(&method, &uri, &headers, body)))
+/// The CreateImage endpoint of `provider` (Tencent, JD, Zenlayer: their own paths; Alibaba shares `/`).
+pub fn endpoint(provider: Provider) -> MethodRouter<App> {
+    any(
+        move |State(app): State<App>,
+              method: Method,
+              OriginalUri(uri): OriginalUri,
+              headers: HeaderMap,
+              body: Bytes| async move {
+            respond(handle(&app, provider, &http_request(&method, &uri, &headers, body)))
+        },
+    )
 }
 
 fn respond(reply: Reply) -> Response {

@@ -17,6 +17,7 @@ use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
 use clap::Args;
+use createimage_validator::Provider;
 use emulator::Emulator;
 use fixture::{Account, Fixture};
 use std::net::SocketAddr;
@@ -176,9 +177,9 @@ pub fn router(app: App) -> Router {
     Router::new()
         .route("/_emulator/state", get(emulator_state))
         .route("/_emulator/reset", post(emulator_reset))
-        .route("/v2/index.php", any(gateway::tencent))
-        .route("/api/v2/vm", any(gateway::zenlayer))
-        .route("/v1/{*rest}", any(gateway::jdcloud))
+        .route("/v2/index.php", gateway::endpoint(Provider::Tencent))
+        .route("/api/v2/vm", gateway::endpoint(Provider::Zenlayer))
+        .route("/v1/{*rest}", gateway::endpoint(Provider::JdCloud))
         .route("/relay/{*rest}", any(relay_route))
         .route("/relay/", any(relay_route))
         .route("/relay", any(relay_route))

@@ -53,9 +53,14 @@ impl Refusal {
 
 impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({"error": "relay refused", "message": self.message()}).to_string();
-        (self.status(), [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        json_error(self.status(), "relay refused", &self.message())
     }
+}
+
+/// The relay's own answers (not the provider's): `{"error", "message"}`.
+fn json_error(status: StatusCode, error: &str, message: &str) -> Response {
+    let body = serde_json::json!({"error": error, "message": message}).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Whether `host` (as it appears in the relay path, undecoded) is one of `provider`'s API hosts.
@@ -181,24 +186,22 @@ impl Relay {
         let answer = out.send().await.map_err(|e| {
             tracing::warn!(%provider, host, error = %e, "relay: upstream failed");
             let status = if e.is_timeout() { StatusCode::GATEWAY_TIMEOUT } else { StatusCode::BAD_GATEWAY };
-            let body = serde_json::json!({"error": "relay upstream failed", "message": e.to_string()}).to_string();
-            (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+            json_error(status, "relay upstream failed", &e.to_string())
         })?;
         let status = answer.status();
         tracing::info!(%provider, host, method = %method, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, "relay");
         if status.is_redirection() {
-            let body = serde_json::json!({"error": "relay refused", "message": "the provider answered with a redirect; the relay does not follow redirects"});
-            return Err((StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "application/json")], body.to_string())
-                .into_response());
+            let message = "the provider answered with a redirect; the relay does not follow redirects";
+            return Err(json_error(StatusCode::BAD_GATEWAY, "relay refused", message));
         }
         let mut reply = HeaderMap::new();
         for (name, value) in answer.headers().iter().filter(|(n, _)| returned(n)) {
             reply.append(name.clone(), value.clone());
         }
-        let bytes = answer.bytes().await.map_err(|e| {
-            let body = serde_json::json!({"error": "relay upstream failed", "message": e.to_string()}).to_string();
-            (StatusCode::BAD_GATEWAY, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-        })?;
+        let bytes = answer
+            .bytes()
+            .await
+            .map_err(|e| json_error(StatusCode::BAD_GATEWAY, "relay upstream failed", &e.to_string()))?;
         reply.insert(
             HeaderName::from_static("x-createimage-relayed-host"),
             HeaderValue::from_str(host).expect("allowed hosts are ASCII"),
