@@ -47,7 +47,10 @@ fn upstream(status: &'static str, extra: &'static str) -> (String, mpsc::Receive
                 let (k, v) = line.split_once(':').unwrap();
                 headers.push((k.trim().to_owned(), v.trim().to_owned()));
             }
-            let len = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-length")).map_or(0, |(_, v)| v.parse().unwrap());
+            let len = headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case("content-length"))
+                .map_or(0, |(_, v)| v.parse().unwrap());
             let mut body = vec![0; len];
             reader.read_exact(&mut body).unwrap();
             let answer = r#"{"ok":true}"#;
@@ -102,7 +105,10 @@ fn forwards_method_path_query_body_and_signature_headers_only() {
 fn alibaba_rpc_get_at_the_root_path() {
     let (up, seen) = upstream("200 OK", "");
     let server = Server::start(&["--relay-test-upstream", &up]);
-    let r = client().get(server.url("/relay/aliyun/ecs.cn-shanghai.aliyuncs.com?Action=CreateImage&Signature=a%2Bb")).send().unwrap();
+    let r = client()
+        .get(server.url("/relay/aliyun/ecs.cn-shanghai.aliyuncs.com?Action=CreateImage&Signature=a%2Bb"))
+        .send()
+        .unwrap();
     assert_eq!(r.status(), 200);
     let s = seen.recv().unwrap();
     assert_eq!(s.request_line, "GET /?Action=CreateImage&Signature=a%2Bb HTTP/1.1");

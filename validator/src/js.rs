@@ -38,12 +38,25 @@ fn stringify(value: &JsValue) -> Result<Option<String>, JsValue> {
     Ok(js_sys::JSON::stringify(value)?.as_string())
 }
 
-/// A request: JSON text as it is, anything else through `JSON.stringify`.
+/// A request: JSON text read as `createimage check` reads a file (a leading byte-order mark
+/// skipped, blank text refused), anything else through `JSON.stringify`.
 fn request_text(request: &JsValue) -> Result<String, JsValue> {
-    if let Some(text) = request.as_string() {
-        return Ok(text);
+    match request.as_string() {
+        Some(text) => json_text(text),
+        None => stringify(request)?
+            .ok_or_else(|| error("the request must be a JSON object (or its JSON text), not undefined")),
     }
-    stringify(request)?.ok_or_else(|| error("the request must be a JSON object (or its JSON text), not undefined"))
+}
+
+fn json_text(text: String) -> Result<String, JsValue> {
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    };
+    if text.bytes().all(|b| b.is_ascii_whitespace()) {
+        return Err(error("empty input: expected a JSON object"));
+    }
+    Ok(text)
 }
 
 /// `{lang?: "en" | "zh", strict?: boolean}`, read member by member: a derived `Deserialize`
@@ -84,8 +97,9 @@ pub fn validate(provider_name: &str, request: JsValue, options_value: JsValue) -
 
 /// `validateJson(provider, json, options?)`: JSON text in, the exact bytes of `check --json` out.
 #[wasm_bindgen(js_name = validateJson)]
-pub fn validate_json_text(provider_name: &str, json: &str, options_value: JsValue) -> Result<String, JsValue> {
+pub fn validate_json_text(provider_name: &str, json: String, options_value: JsValue) -> Result<String, JsValue> {
     let (p, o) = (provider(provider_name)?, options(&options_value)?);
+    let json = json_text(json)?;
     validate_json(p, json.as_bytes(), o).map(|r| r.to_json()).map_err(|e| error(e.to_string()))
 }
 

@@ -427,7 +427,7 @@ fn same_width(a: &[u8], b: &[u8]) -> Vec<String> {
 
 /// The field's character rules as one ECMAScript regular expression (for the `u` or `v` flag):
 /// lookaheads for the first character and forbidden prefixes and substrings, then the allowed
-/// characters, ASCII, or the device names. `None` when the field has no such rule.
+/// characters, ASCII, the device names, or anything. `None` when the field has no such rule.
 pub fn pattern(f: &Field) -> Option<String> {
     let mut head = String::new();
     let mut body: Option<String> = None;
@@ -459,7 +459,9 @@ pub fn pattern(f: &Field) -> Option<String> {
     if head.is_empty() && body.is_none() {
         return None;
     }
-    Some(format!("^{head}{}", body.unwrap_or_default()))
+    // Always anchored at both ends and consuming the whole value, so that the pattern also works
+    // where a full match is implied (HTML's `pattern` attribute wraps it in `^(?:…)$`).
+    Some(format!("^{head}{}", body.unwrap_or_else(|| "[\\s\\S]*$".to_owned())))
 }
 
 /// The inside of a character class for `set`.

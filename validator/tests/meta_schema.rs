@@ -78,7 +78,10 @@ fn field_rule_shape_is_pinned() {
         key["forbiddenSubstrings"],
         json!([{"text": "http://", "ignoreCase": true}, {"text": "https://", "ignoreCase": true}])
     );
-    assert_eq!(key["pattern"], "^(?!aliyun|acs:)(?![\\s\\S]*(?:[Hh][Tt][Tt][Pp]:\\/\\/|[Hh][Tt][Tt][Pp][Ss]:\\/\\/))");
+    assert_eq!(
+        key["pattern"],
+        "^(?!aliyun|acs:)(?![\\s\\S]*(?:[Hh][Tt][Tt][Pp]:\\/\\/|[Hh][Tt][Tt][Pp][Ss]:\\/\\/))[\\s\\S]*$"
+    );
     let name = rule(Provider::Tencent, "imageName");
     assert_eq!(name["chars"], json!(["letter", "digit", "-"]));
     assert_eq!(name["pattern"], "^[A-Za-z0-9\\-]*$");

@@ -91,3 +91,16 @@ for (const { id: provider } of providers()) {
     }
   });
 }
+
+test("JSON text as files hold it: a byte-order mark is skipped as check skips it", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "createimage-parity-"));
+  try {
+    const text = "\ufeff" + JSON.stringify({ instanceId: "ins-1", imageName: "a_b" });
+    const file = join(dir, "bom.json");
+    writeFileSync(file, text);
+    const out = await run(cli, ["check", "--provider", "tencent", "--json", file]).catch((e) => (e.code === 1 ? e : Promise.reject(e)));
+    assert.equal(validateJson("tencent", text), out.stdout.trimEnd());
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,7 +1,7 @@
 // jsonSchema() against ajv and against the validator itself: every schema compiles in ajv's strict
 // mode without a warning; the schema is a relaxation of the validator (a request it rejects, the
 // validator rejects too); each field's pattern accepts exactly the strings the validator's character
-// rules accept (under both the `u` and the `v` flag); Alibaba's flat item numbers match exactly.
+// rules accept (under the `u` and the `v` flag, and as an HTML `pattern` attribute); Alibaba's flat item numbers match exactly.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validate, validateField, jsonSchema, rules, providers } from "createimage-validator";
@@ -85,19 +85,21 @@ function* strings() {
 }
 const CHARACTER_RULES = new Set(["invalidChar", "invalidFirstChar", "forbiddenPrefix", "forbiddenSubstring", "notAscii", "invalidDevice"]);
 
-test("each field's pattern accepts exactly what its character rules accept (u and v flags)", (t) => {
+test("each field's pattern accepts exactly what its character rules accept (u, v, HTML pattern)", (t) => {
   let fields = 0, checks = 0;
   for (const id of ids) {
     for (const rule of rules(id).filter((r) => r.pattern !== null)) {
       assert.equal(rule.type, "string", `${id} ${rule.path}`);
       const u = new RegExp(rule.pattern, "u");
       const v = new RegExp(rule.pattern, "v");
+      const html = new RegExp(`^(?:${rule.pattern})$`, "v"); // how <input pattern> compiles it
       fields += 1;
       for (const s of strings()) {
         const issues = validateField(id, rule.path, s).filter((i) => CHARACTER_RULES.has(i.kind.type));
         const accepted = issues.length === 0;
         assert.equal(u.test(s), accepted, `${id} ${rule.path} ${JSON.stringify(s)}: pattern ${rule.pattern}`);
         assert.equal(v.test(s), accepted, `${id} ${rule.path} ${JSON.stringify(s)} (v flag)`);
+        assert.equal(html.test(s), accepted, `${id} ${rule.path} ${JSON.stringify(s)} (as an HTML pattern)`);
         checks += 1;
       }
       // The property schema carries the same pattern.
