@@ -74,7 +74,10 @@ stage_js() {
     cd tests/js
     [ -d node_modules ] || npm ci --no-audit --no-fund
     # The tarball, not a path into the source tree; --no-save keeps package.json and the lock as committed.
-    npm install --no-save --no-package-lock --no-audit --no-fund "$(ls "$REPO_ROOT"/pkg/createimage-validator-*.tgz)"
+    rm -rf node_modules/createimage-validator
+    npm install --no-save --no-audit --no-fund "$(ls "$REPO_ROOT"/pkg/createimage-validator-*.tgz)"
+    cmp node_modules/createimage-validator/web/createimage_validator_bg.wasm \
+      "$REPO_ROOT/pkg/createimage-validator/web/createimage_validator_bg.wasm"
     CREATEIMAGE_CASES="$cases" CREATEIMAGE_BIN="$REPO_ROOT/target/debug/createimage" node --test test/
   )
 }
