@@ -252,6 +252,6 @@ pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> 
 
 /// Words of `query` that occur in `row`, case-insensitively; placeholders (`xx`, `%s`) match anything.
 fn message_affinity(row: &str, query: &str) -> usize {
-    let row = row.to_lowercase();
-    query.to_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1 && row.contains(w)).count()
+    let row = row.to_ascii_lowercase();
+    query.to_ascii_lowercase().split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 1 && row.contains(w)).count()
 }

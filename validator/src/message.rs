@@ -69,6 +69,9 @@ fn list(values: &[&str]) -> String {
 
 /// `t` with its English article: "an array", "a string".
 pub(crate) fn json_article(t: &str) -> String {
+    if t == "null" {
+        return t.to_owned();
+    }
     if t.starts_with(['a', 'e', 'i', 'o', 'u']) { format!("an {t}") } else { format!("a {t}") }
 }
 
@@ -123,6 +126,9 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         NotAllowed { value, allowed } => {
             format!("\"{value}\" is not allowed; use one of: {}.", list(allowed))
         }
+        // An open-ended range (JD iops: a step, no documented bound) has no maximum to name.
+        OutOfRange { min, max: i64::MAX, actual } if zh => format!("不能小于 {min}，当前 {actual}。"),
+        OutOfRange { min, max: i64::MAX, actual } => format!("must be at least {min} (is {actual})."),
         OutOfRange { min, max, actual } if zh => format!("取值范围为 {min}~{max}，当前 {actual}。"),
         OutOfRange { min, max, actual } => {
             format!("must be between {min} and {max} (is {actual}).")

@@ -23,10 +23,11 @@ pub fn nearest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     if name.chars().count() > 64 {
         return None;
     }
-    let lower = name.to_lowercase();
+    // Parameter names are ASCII; ASCII folding keeps Unicode's case tables out of the wasm.
+    let lower = name.to_ascii_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for c in candidates {
-        let d = if c.to_lowercase() == lower { 1 } else { distance(&lower, &c.to_lowercase()) + 1 };
+        let d = if c.eq_ignore_ascii_case(&lower) { 1 } else { distance(&lower, &c.to_ascii_lowercase()) + 1 };
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }

@@ -214,3 +214,15 @@ fn messages_exist_in_both_languages() {
         }
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn open_ranges_and_null_read_naturally() {
+    let req = json!({"regionId": "r", "instanceId": "i", "name": "ab", "dataDisks": [{"cloudDiskSpec": {"diskType": "ssd.io1", "diskSizeGB": 40, "iops": -10}}]});
+    let en = validate_value(Provider::JdCloud, &req, Options::default()).unwrap();
+    assert_eq!(en.issues[0].message, "must be at least 0 (is -10).");
+    let zh = validate_value(Provider::JdCloud, &req, Options { lang: Lang::Zh, strict: false }).unwrap();
+    assert_eq!(zh.issues[0].message, "不能小于 0，当前 -10。");
+    let null = validate_json(Provider::Zenlayer, b"null", Options::default()).unwrap_err();
+    assert_eq!(null.to_string(), "the request must be a JSON object, not null");
+}
