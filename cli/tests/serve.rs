@@ -301,3 +301,24 @@ fn the_readme_lists_every_trigger_and_sandbox_key() {
         }
     }
 }
+
+#[test]
+fn credentials_file_replaces_the_sandbox_keys() {
+    let dir = temp_dir("credentials");
+    let file = dir.join("keys.json");
+    std::fs::write(&file, r#"{"zenlayer":[{"accessKeyId":"MYKEY","secret":"my-secret"}]}"#).unwrap();
+    let server = Server::start_in(dir, &["--credentials", file.to_str().unwrap()]);
+    let req = json!({"instanceId": "100000000001", "imageName": "mine"});
+    let (status, body) = send(&sign_as(&server, Provider::Zenlayer, &req, "MYKEY", "my-secret", now()));
+    assert_eq!(status, 200, "{body}");
+    let (key, secret) = sandbox(Provider::Zenlayer);
+    let (status, body) = send(&sign_as(&server, Provider::Zenlayer, &req, key, secret, now()));
+    assert_eq!(
+        (status, error_code(Provider::Zenlayer, &json(&body)).as_str()),
+        (401, "AUTHENTICATION_FAILED"),
+        "{body}"
+    );
+    // Other providers keep their sandbox keys.
+    let (status, _) = send(&sign(&server, Provider::Tencent, &json!({"instanceId": "ins-sandbox1", "imageName": "t"})));
+    assert_eq!(status, 200);
+}
