@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-STAGES=(setup fmt clippy native trunk wasm_validator wasm_console js)
+STAGES=(setup fmt clippy native trunk wasm_validator wasm_console js e2e)
 
 stage_setup() {
   "$REPO_ROOT/scripts/setup.sh"
@@ -80,6 +80,13 @@ stage_js() {
       "$REPO_ROOT/pkg/createimage-validator/web/createimage_validator_bg.wasm"
     CREATEIMAGE_CASES="$cases" CREATEIMAGE_BIN="$REPO_ROOT/target/debug/createimage" node --test test/
   )
+}
+
+# The console end to end (scripts/e2e.sh): release console and `createimage` built, tests/e2e's npm
+# packages installed if needed, then Playwright (Debian's Chromium) and axe-core against a spawned
+# `createimage serve`. Screenshots in target/e2e-screenshots/.
+stage_e2e() {
+  "$REPO_ROOT/scripts/e2e.sh"
 }
 
 # --- runner -------------------------------------------------------------------------------------------

@@ -1,49 +1,51 @@
-//! The console's root component: a header and the providers the validator knows.
-//!
-//! The provider list is built from [`Provider::ALL`], so a provider added to the validator
-//! shows up here without touching this file.
+//! The console's root: the store, the header with the language toggle, the provider picker and
+//! the chosen provider's page, then the portability check and the history.
 
-use createimage_validator::Provider;
+use crate::components::history::HistoryPanel;
+use crate::components::lang_toggle::LangToggle;
+use crate::components::portability::Portability;
+use crate::components::provider_picker::ProviderPicker;
+use crate::i18n::T;
+use crate::pages::console::ProviderPage;
+use crate::store::{Store, text};
 use leptos::prelude::*;
 
 /// The whole page.
 #[component]
 pub fn App() -> impl IntoView {
-    let providers = Provider::ALL.into_iter().map(|provider| view! { <ProviderItem provider /> }).collect_view();
+    let store = Store::new();
+    provide_context(store);
+    store.persist();
+    let page = move || {
+        let space = store.current();
+        view! { <ProviderPage space /> }.into_any()
+    };
     view! {
         <header class="site-header">
-            <h1>"createimage"</h1>
-            <p class="tagline">"Check a cloud CreateImage request before you send it."</p>
+            <div class="header-row">
+                <h1>{text(T::AppTitle)}</h1>
+                <LangToggle />
+            </div>
+            <p class="tagline">{text(T::Tagline)}</p>
         </header>
         <main>
-            <section aria-labelledby="providers-heading">
-                <h2 id="providers-heading">"Providers"</h2>
-                <ul class="providers">
-                    {providers}
-                </ul>
-                <p class="notice">
-                    "The request forms are coming. For now this page only lists the providers "
-                    "the validator knows."
-                </p>
-            </section>
+            <ProviderPicker />
+            {page}
+            <div class="tools">
+                <Portability />
+                <HistoryPanel />
+            </div>
         </main>
-    }
-}
-
-/// One provider: its product name and the identifier used on the command line and in JSON.
-#[component]
-fn ProviderItem(provider: Provider) -> impl IntoView {
-    view! {
-        <li class="provider" data-provider=provider.as_str()>
-            <span class="provider-name">{provider.display_name()}</span>
-            <code class="provider-id">{provider.as_str()}</code>
-        </li>
+        <footer class="site-footer">
+            <p>{text(T::Footer)}</p>
+        </footer>
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use createimage_validator::Provider;
     use leptos::wasm_bindgen::JsCast;
     use leptos::web_sys::HtmlElement;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -51,17 +53,76 @@ mod tests {
     wasm_bindgen_test_configure!(run_in_browser);
 
     #[wasm_bindgen_test]
-    fn lists_every_provider_with_its_id() {
+    fn renders_a_tab_per_provider_and_the_form() {
         let doc = document();
         let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
         doc.body().unwrap().append_child(&host).unwrap();
         let _mounted = leptos::mount::mount_to(host.clone(), App);
 
         let html = host.inner_html();
-        assert_eq!(html.matches("class=\"provider\"").count(), Provider::ALL.len());
+        assert_eq!(html.matches("role=\"tab\"").count(), Provider::ALL.len());
         for p in Provider::ALL {
             assert!(html.contains(p.display_name()), "{} missing", p.display_name());
             assert!(html.contains(&format!("data-provider=\"{}\"", p.as_str())), "{p} missing");
         }
+        assert!(html.contains("id=\"lang-toggle\""));
+        assert!(html.contains("id=\"portability\""));
+        assert!(html.contains("id=\"history\""));
+        assert!(html.contains("id=\"result\""));
+    }
+
+    /// Lets effects and the renderer run.
+    async fn settle() {
+        crate::browser::sleep(20).await;
+    }
+
+    fn type_into(host: &HtmlElement, id: &str, text: &str) {
+        let input: leptos::web_sys::HtmlInputElement =
+            host.query_selector(&format!("#{id}")).unwrap().expect(id).unchecked_into();
+        input.set_value(text);
+        input.dispatch_event(&leptos::web_sys::Event::new("input").unwrap()).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_keystroke_shows_the_message_and_the_next_clears_it() {
+        leptos::prelude::window().local_storage().unwrap().unwrap().clear().unwrap();
+        let doc = document();
+        let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        doc.body().unwrap().append_child(&host).unwrap();
+        let _mounted = leptos::mount::mount_to(host.clone(), App);
+        let find = |sel: &str| host.query_selector(sel).unwrap();
+        find("#tab-zenlayer").unwrap().unchecked_into::<HtmlElement>().click();
+        settle().await;
+        assert_eq!(find("#tab-zenlayer").unwrap().get_attribute("aria-selected").as_deref(), Some("true"));
+
+        type_into(&host, "f-zenlayer-imageName", &"x".repeat(25));
+        settle().await;
+        let input = find("#f-zenlayer-imageName").unwrap();
+        assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+        let described = input.get_attribute("aria-describedby").unwrap();
+        assert!(described.contains("f-zenlayer-imageName-error"), "{described}");
+        assert_eq!(find("#f-zenlayer-imageName-count").unwrap().text_content().unwrap(), "25 / 24");
+        let error = find("#f-zenlayer-imageName-error").expect("the error shows on the keystroke");
+        assert!(error.text_content().unwrap().contains("24"));
+        // Untouched fields stay quiet until a submit attempt.
+        assert!(find("#f-zenlayer-instanceId-error").is_none());
+
+        type_into(&host, "f-zenlayer-imageName", &"x".repeat(24));
+        settle().await;
+        assert!(find("#f-zenlayer-imageName-error").is_none(), "the next keystroke clears it");
+        assert_eq!(find("#f-zenlayer-imageName").unwrap().get_attribute("aria-invalid"), None);
+
+        // A submit attempt with errors: the summary links to each, every message shows, the title says so.
+        find("#request-zenlayer")
+            .unwrap()
+            .unchecked_into::<leptos::web_sys::HtmlFormElement>()
+            .request_submit()
+            .unwrap();
+        settle().await;
+        let summary = find("#error-summary").expect("the summary");
+        assert!(summary.inner_html().contains("href=\"#f-zenlayer-instanceId\""));
+        assert!(find("#f-zenlayer-instanceId-error").is_some());
+        assert!(doc.title().starts_with("Error: "));
+        assert_eq!(doc.active_element().map(|e| e.id()).as_deref(), Some("error-summary"));
     }
 }

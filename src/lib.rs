@@ -1,5 +1,22 @@
-//! The createimage browser console (Leptos CSR, built with Trunk from `index.html`).
+//! The createimage browser console (Leptos CSR, built with Trunk from `index.html`): a form per
+//! provider generated from the validator's rule metadata, validated on every keystroke, signed
+//! in the browser with the validator's wire layer and sent to `createimage serve` (sandbox or
+//! relay) or the provider.
 //!
-//! For now a shell: it lists the providers the validator knows. The request forms come later.
+//! Plain data and logic, no view: [`state`] (form model, draft, history, keys), [`check`] (the
+//! report arranged for the page, error summary, portability), [`submit`] (signing, preview,
+//! answers), [`i18n`] (every console text, en/zh). The browser: [`api`] (the only network
+//! module), [`storage`], [`browser`]. Reactive wiring: [`store`]. The view: [`app`],
+//! [`pages`], [`components`].
 
+pub mod api;
 pub mod app;
+pub mod browser;
+pub mod check;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+pub mod storage;
+pub mod store;
+pub mod submit;

@@ -1,0 +1,410 @@
+//! What the validator said about a form, arranged for the page: each issue placed on the element
+//! it is about, labelled in the user's language, ordered as the form is; the error summary's
+//! links; the rules "send anyway" overrides; and the portability verdicts. No view here.
+
+use crate::i18n::T;
+use crate::state::{self, Form, Slot, Touched};
+use createimage_validator::text;
+use createimage_validator::{Lang, Options, Provider, Severity, validate_value};
+use serde_json::{Map, Value};
+
+/// One issue, placed on the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The id of the element it is about (input, or group/object fieldset).
+    pub id: String,
+    /// The field and item, when the table knows the path.
+    pub slot: Option<Slot>,
+    /// The issue path in the provider's naming.
+    pub field: String,
+    pub code: String,
+    pub severity: Severity,
+    /// The field's label in the user's language.
+    pub label: String,
+    /// The label with its item: `Tag 2 · Tag key`.
+    pub full_label: String,
+    /// The validator's message, in the user's language.
+    pub message: String,
+    /// Where it sits in the form: table position, item, then the report's order.
+    order: (usize, usize, usize),
+}
+
+impl Finding {
+    /// The text under the field: `Image name is required.`
+    pub fn sentence(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{} {}", self.label, self.message),
+            Lang::Zh => format!("{}：{}", self.label, self.message),
+        }
+    }
+
+    /// The text of its error-summary link: `field: message`.
+    pub fn summary(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{}: {}", self.full_label, self.message),
+            Lang::Zh => format!("{}：{}", self.full_label, self.message),
+        }
+    }
+
+    /// Whether it shows yet: once its field (or something inside it) was touched, or after a submit attempt.
+    pub fn visible(&self, touched: &Touched, submitted: bool) -> bool {
+        submitted || self.slot.is_some_and(|s| state::is_touched(touched, s))
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A link of the error summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SummaryLink {
+    /// The id of the element it focuses (the href without `#`).
+    pub target: String,
+    pub text: String,
+}
+
+/// The validator's report on one form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checked {
+    pub provider: Provider,
+    pub lang: Lang,
+    /// Every issue, in form order.
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    /// Validates the request `form` makes, the whole of it, as on every keystroke.
+    pub fn new(provider: Provider, form: &Form, lang: Lang) -> Self {
+        let request = form.to_request(provider);
+        let report = validate_value(provider, &request, Options { lang, strict: false })
+            .expect("a form always makes a JSON object");
+        let mut findings: Vec<Finding> = report
+            .issues
+            .into_iter()
+            .enumerate()
+            .map(|(n, issue)| {
+                let slot = state::slot_of(provider, &issue.field);
+                let (label, full_label, (position, item)) = match slot {
+                    Some(s) => labels(provider, s, lang),
+                    None => (issue.field.clone(), issue.field.clone(), (usize::MAX, 0)),
+                };
+                // The report's own order breaks ties (an unstable sort is smaller in WebAssembly).
+                let order = (position, item, n);
+                Finding {
+                    id: state::field_id(provider, &issue.field),
+                    slot,
+                    code: issue.code.as_str().to_owned(),
+                    severity: issue.severity,
+                    label,
+                    full_label,
+                    message: issue.message,
+                    field: issue.field,
+                    order,
+                }
+            })
+            .collect();
+        findings.sort_unstable_by_key(|f| f.order);
+        Checked { provider, lang, findings }
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_error())
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// The issues about element `id`.
+    pub fn at<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.id == id)
+    }
+
+    /// The error summary: one link per error, in form order.
+    pub fn summary(&self) -> Vec<SummaryLink> {
+        self.errors().map(|f| SummaryLink { target: f.id.clone(), text: f.summary(self.lang) }).collect()
+    }
+
+    /// The rules "send anyway" overrides, as the confirmation names them: `code — field: message`.
+    pub fn overridden(&self) -> Vec<String> {
+        self.errors().map(|f| format!("{} — {}", f.code, f.summary(self.lang))).collect()
+    }
+}
+
+/// The label of `slot`, the label with its item number, and its place in the form.
+fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize, usize)) {
+    let rules = state::table(provider);
+    let position = rules.iter().position(|r| r.path == slot.path).unwrap_or(usize::MAX);
+    let label = match rules.get(position) {
+        Some(r) => match signer_text(r.path) {
+            Some((label, _)) if state::is_signer_field(provider, r.path) => label.get(lang).to_owned(),
+            _ => r.label.get(lang).to_owned(),
+        },
+        None => slot.path.to_owned(),
+    };
+    let (full, item) = match (slot.item, state::group_of(slot.path)) {
+        (Some(i), Some(group)) => {
+            let number = (i + state::first_index(provider)).to_string();
+            (format!("{} · {label}", item_title(group).fill(lang, &[("n", &number)])), i)
+        }
+        _ => (label.clone(), 0),
+    };
+    // Items come after their group's own position, in item order.
+    let order = match state::group_of(slot.path).and_then(|g| rules.iter().position(|r| r.path == g)) {
+        Some(g) if slot.item.is_some() => (g, 1 + item * rules.len() + position),
+        _ => (position, 0),
+    };
+    (label, full, order)
+}
+
+/// The label and hint of a common parameter the credentials section shows (the rule tables give
+/// common parameters no text); `None`: use the table's.
+pub fn signer_text(path: &str) -> Option<(T, T)> {
+    match path {
+        "Region" => Some((T::Region, T::RegionHint)),
+        _ => None,
+    }
+}
+
+/// The title of one item of `group`, with `{n}` for its number.
+pub fn item_title(group: &str) -> T {
+    match group {
+        "Tag" => T::ItemTag,
+        "DiskDeviceMapping" => T::ItemDiskMapping,
+        "dataDisks" => T::ItemDataDisk,
+        _ => T::ItemOther,
+    }
+}
+
+/// The "add" button of `group`.
+pub fn add_label(group: &str) -> T {
+    match group {
+        "Tag" => T::AddTag,
+        "DiskDeviceMapping" => T::AddDiskMapping,
+        "dataDisks" => T::AddDataDisk,
+        _ => T::AddItem,
+    }
+}
+
+/// The "remove" button's accessible name for item `item` (0-based) of `group`: `Remove tag 1`.
+pub fn remove_label(provider: Provider, group: &str, item: usize, lang: Lang) -> String {
+    let number = (item + state::first_index(provider)).to_string();
+    let title = item_title(group).fill(lang, &[("n", &number)]);
+    let title = match lang {
+        Lang::En => lowercase_first(&title),
+        Lang::Zh => title,
+    };
+    T::RemoveLabel.fill(lang, &[("item", &title)])
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+}
+
+/// A live counter: `{n} / {max}` in the field's unit.
+pub fn counter(provider: Provider, path: &str, value: &str) -> Option<String> {
+    let length = state::rule(provider, path)?.length?;
+    Some(format!("{} / {}", text::count(value, length.unit), length.max))
+}
+
+/// How one provider takes a name and a description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Ok,
+    Warning,
+    Error,
+    /// Nothing typed yet.
+    Empty,
+}
+
+impl Verdict {
+    pub const fn text(self) -> T {
+        match self {
+            Verdict::Ok => T::VerdictOk,
+            Verdict::Warning => T::VerdictWarning,
+            Verdict::Error => T::VerdictError,
+            Verdict::Empty => T::VerdictNone,
+        }
+    }
+
+    pub const fn class(self) -> &'static str {
+        match self {
+            Verdict::Ok => "verdict verdict-ok",
+            Verdict::Warning => "verdict verdict-warning",
+            Verdict::Error => "verdict verdict-error",
+            Verdict::Empty => "verdict",
+        }
+    }
+}
+
+/// One row of the portability table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Portable {
+    pub provider: Provider,
+    pub verdict: Verdict,
+    pub reason: String,
+}
+
+/// The image-name and description fields of `provider`'s request.
+pub const fn name_fields(provider: Provider) -> (&'static str, &'static str) {
+    match provider {
+        Provider::Aliyun => ("ImageName", "Description"),
+        Provider::Tencent => ("imageName", "imageDescription"),
+        Provider::JdCloud => ("name", "description"),
+        Provider::Zenlayer => ("imageName", "imageDescription"),
+    }
+}
+
+/// Checks one name and description against every provider: only the issues about those two
+/// fields count (a provider's other required fields do not).
+pub fn portability(name: &str, description: &str, lang: Lang) -> Vec<Portable> {
+    Provider::ALL.into_iter().map(|p| portable(p, name, description, lang)).collect()
+}
+
+fn portable(provider: Provider, name: &str, description: &str, lang: Lang) -> Portable {
+    if name.is_empty() && description.is_empty() {
+        return Portable { provider, verdict: Verdict::Empty, reason: T::PortabilityEmpty.get(lang).to_owned() };
+    }
+    let (name_field, description_field) = name_fields(provider);
+    let mut request = Map::new();
+    for (field, value) in [(name_field, name), (description_field, description)] {
+        if !value.is_empty() {
+            request.insert(field.to_owned(), Value::String(value.to_owned()));
+        }
+    }
+    let report = validate_value(provider, &Value::Object(request), Options { lang, strict: false })
+        .expect("an object is a request");
+    let issues: Vec<_> =
+        report.issues.iter().filter(|i| i.field == name_field || i.field == description_field).collect();
+    let verdict = if issues.iter().any(|i| i.severity == Severity::Error) {
+        Verdict::Error
+    } else if issues.is_empty() {
+        Verdict::Ok
+    } else {
+        Verdict::Warning
+    };
+    let reason = if issues.is_empty() {
+        T::PortabilityFits.fill(lang, &[("name", name_field)])
+    } else {
+        issues
+            .iter()
+            .map(|i| {
+                let label = state::rule(provider, &i.field).map_or(i.field.as_str(), |r| r.label.get(lang));
+                match lang {
+                    Lang::En => format!("{label} ({}) {}", i.field, i.message),
+                    Lang::Zh => format!("{label}（{}）：{}", i.field, i.message),
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    Portable { provider, verdict, reason }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn summary_links_each_error_in_form_order() {
+        let mut form = Form::new(Provider::Aliyun);
+        form.set(Slot::top("ImageName"), "1web");
+        form.set(Slot::top("Description"), "https://x");
+        form.add_item("Tag", Some(20));
+        form.set(Slot::at("Tag.N.Key", 0), "aliyun-team");
+        let checked = Checked::new(Provider::Aliyun, &form, Lang::En);
+        let links = checked.summary();
+        let targets: Vec<&str> = links.iter().map(|l| l.target.as_str()).collect();
+        // RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is required (reported on InstanceId).
+        assert_eq!(
+            targets,
+            [
+                "f-aliyun-RegionId",
+                "f-aliyun-Description",
+                "f-aliyun-ImageName",
+                "f-aliyun-InstanceId",
+                "f-aliyun-Tag-1-Key"
+            ]
+        );
+        assert_eq!(links[0].text, "Region: is required.");
+        assert!(links[4].text.starts_with("Tag 1 · Tag key: must not start with"), "{}", links[4].text);
+        assert_eq!(checked.at("f-aliyun-ImageName").count(), 1);
+        assert_eq!(
+            checked.at("f-aliyun-ImageName").next().unwrap().sentence(Lang::En),
+            "Image name must start with letters or Chinese characters, not \"1\"."
+        );
+        let rules = checked.overridden();
+        assert!(rules[2].starts_with("InvalidImageName.Malformed — Image name:"), "{}", rules[2]);
+
+        let zh = Checked::new(Provider::Aliyun, &form, Lang::Zh);
+        assert!(zh.summary()[4].text.starts_with("标签 1 · 标签键："), "{}", zh.summary()[4].text);
+    }
+
+    #[wasm_bindgen_test]
+    fn findings_show_once_touched_or_submitted() {
+        let mut form = Form::new(Provider::Zenlayer);
+        form.set(Slot::top("imageName"), &"x".repeat(25));
+        let checked = Checked::new(Provider::Zenlayer, &form, Lang::En);
+        let name = checked.at("f-zenlayer-imageName").next().unwrap().clone();
+        let instance = checked.at("f-zenlayer-instanceId").next().unwrap().clone();
+        let touched: Touched = [Slot::top("imageName")].into();
+        assert!(name.visible(&touched, false));
+        assert!(!instance.visible(&touched, false));
+        assert!(instance.visible(&touched, true));
+        form.set(Slot::top("imageName"), &"x".repeat(24));
+        assert_eq!(Checked::new(Provider::Zenlayer, &form, Lang::En).at("f-zenlayer-imageName").count(), 0);
+        assert_eq!(counter(Provider::Zenlayer, "imageName", "镜像ab"), Some("4 / 24".into()));
+        assert_eq!(counter(Provider::Zenlayer, "instanceId", "x"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn group_items_are_numbered_as_the_provider_numbers_them() {
+        let mut jd = Form::new(Provider::JdCloud);
+        jd.add_item("dataDisks", None);
+        jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "25");
+        jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd");
+        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
+        assert!(size.full_label.starts_with("Data disk 0 · "), "{}", size.full_label);
+        assert_eq!(remove_label(Provider::JdCloud, "dataDisks", 0, Lang::En), "Remove data disk 0");
+        assert_eq!(remove_label(Provider::Aliyun, "Tag", 0, Lang::En), "Remove tag 1");
+        assert_eq!(remove_label(Provider::Aliyun, "DiskDeviceMapping", 1, Lang::Zh), "删除磁盘映射 2");
+        assert_eq!(add_label("Tag").get(Lang::En), "Add tag");
+    }
+
+    #[wasm_bindgen_test]
+    fn portability_verdicts_per_provider() {
+        let rows = portability("web-01", "", Lang::En);
+        let verdicts: Vec<(Provider, Verdict)> = rows.iter().map(|r| (r.provider, r.verdict)).collect();
+        assert_eq!(
+            verdicts,
+            [
+                (Provider::Aliyun, Verdict::Ok),
+                (Provider::Tencent, Verdict::Ok),
+                (Provider::JdCloud, Verdict::Ok),
+                (Provider::Zenlayer, Verdict::Ok)
+            ]
+        );
+        assert_eq!(rows[2].reason, "Accepted as name.");
+
+        // "_" is not allowed by Tencent; "." draws a documentation-disagreement warning at Zenlayer.
+        let rows = portability("web_01.x", "", Lang::En);
+        let v: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
+        assert_eq!(v, [Verdict::Warning, Verdict::Error, Verdict::Ok, Verdict::Warning]);
+        assert!(rows[1].reason.contains("imageName"), "{}", rows[1].reason);
+
+        // A name too long for Tencent (16) and Zenlayer (24), fine for Alibaba and JD; a URL description Alibaba refuses.
+        let rows = portability(&"a".repeat(25), "https://example.com", Lang::Zh);
+        let v: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
+        assert_eq!(v, [Verdict::Error, Verdict::Error, Verdict::Ok, Verdict::Error]);
+        assert!(rows[0].reason.contains("Description"), "{}", rows[0].reason);
+        assert!(!rows[0].reason.contains("ImageName"), "{}", rows[0].reason);
+
+        assert!(portability("", "", Lang::En).iter().all(|r| r.verdict == Verdict::Empty));
+    }
+}

@@ -1,0 +1,132 @@
+//! A provider's endpoint (Sandbox, Relay, Direct) and access key, kept in memory unless the user
+//! asks to remember it; and the common parameters the signer needs (Tencent's Region). A form of
+//! its own (Enter submits the request), so browsers know the password field belongs to it.
+
+use crate::check::signer_text;
+use crate::components::field::Field;
+use crate::i18n::T;
+use crate::state::{self, Keys, Mode};
+use crate::store::{Space, text, use_store};
+use leptos::prelude::*;
+
+const fn mode_label(mode: Mode) -> T {
+    match mode {
+        Mode::Sandbox => T::Sandbox,
+        Mode::Relay => T::Relay,
+        Mode::Direct => T::Direct,
+    }
+}
+
+const fn mode_note(mode: Mode) -> T {
+    match mode {
+        Mode::Sandbox => T::SandboxNote,
+        Mode::Relay => T::RelayNote,
+        Mode::Direct => T::DirectNote,
+    }
+}
+
+#[component]
+pub fn Credentials(space: Space) -> impl IntoView {
+    let store = use_store();
+    let p = space.provider.as_str();
+    let name = format!("endpoint-{p}");
+    let legend_id = format!("endpoint-legend-{p}");
+    let legend_for = legend_id.clone();
+    let note_id = format!("endpoint-note-{p}");
+    let radios = Mode::ALL
+        .into_iter()
+        .map(|m| {
+            view! {
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name=name.clone()
+                        value=m.as_str()
+                        prop:checked=move || space.mode.get() == m
+                        aria-describedby=note_id.clone()
+                        on:change=move |_| space.set_mode(m)
+                    />
+                    {text(mode_label(m))}
+                </label>
+            }
+        })
+        .collect_view();
+    let note = move || text(mode_note(space.mode.get()))();
+    let edit = move |f: fn(&mut Keys, String)| {
+        move |ev: leptos::ev::Event| space.keys.update(|k| f(k, event_target_value(&ev)))
+    };
+    let key_id = format!("key-id-{p}");
+    let secret_id = format!("key-secret-{p}");
+    let remember_id = format!("remember-{p}");
+    let signer = state::signer_fields(space.provider)
+        .map(|rule| match signer_text(rule.path) {
+            Some((label, hint)) => view! { <Field space rule label hint /> }.into_any(),
+            None => view! { <Field space rule /> }.into_any(),
+        })
+        .collect_view();
+    view! {
+        <form
+            class="card credentials"
+            autocomplete="off"
+            aria-labelledby=format!("credentials-heading-{p}")
+            on:submit=move |ev| {
+                ev.prevent_default();
+                store.submit(space.provider, false);
+            }
+        >
+            <h2 id=format!("credentials-heading-{p}")>{text(T::CredentialsHeading)}</h2>
+            <fieldset class="endpoint" role="radiogroup" aria-labelledby=legend_id.clone()>
+                <legend id=legend_for>{text(T::Endpoint)}</legend>
+                <div class="radios">{radios}</div>
+                <p
+                    id=format!("endpoint-note-{p}")
+                    class="note"
+                    class:note-warning=move || space.mode.get() == Mode::Direct
+                >
+                    {note}
+                </p>
+            </fieldset>
+            <div class="field">
+                <label for=key_id.clone()>{text(T::AccessKeyId)}</label>
+                <input
+                    type="text"
+                    id=key_id
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || space.keys.with(|k| k.access_key_id.clone())
+                    on:input=edit(|k, v| k.access_key_id = v)
+                />
+            </div>
+            <div class="field">
+                <label for=secret_id.clone()>{text(T::AccessKeySecret)}</label>
+                <input
+                    type="password"
+                    id=secret_id.clone()
+                    autocomplete="off"
+                    spellcheck="false"
+                    aria-describedby=format!("{secret_id}-hint")
+                    prop:value=move || space.keys.with(|k| k.secret.clone())
+                    on:input=edit(|k, v| k.secret = v)
+                />
+                <p id=format!("{secret_id}-hint") class="hint">{text(T::SecretNote)}</p>
+            </div>
+            <div class="field field-checkbox">
+                <div class="control">
+                    <input
+                        type="checkbox"
+                        id=remember_id.clone()
+                        aria-describedby=format!("{remember_id}-hint")
+                        prop:checked=move || space.keys.with(|k| k.remember)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            space.keys.update(|k| k.remember = on);
+                        }
+                    />
+                    <label for=remember_id.clone()>{text(T::Remember)}</label>
+                </div>
+                <p id=format!("{remember_id}-hint") class="hint">{text(T::RememberNote)}</p>
+            </div>
+            {signer}
+        </form>
+    }
+}

@@ -1,0 +1,134 @@
+//! Containers: a repeatable group (Alibaba `Tag`, `DiskDeviceMapping`; JD `dataDisks`) with its
+//! items, add and remove; an object inside an item (JD `cloudDiskSpec`, `charge`); and
+//! [`members`], which lays out the fields of any container from the rule table.
+
+use crate::check;
+use crate::components::field::Field;
+use crate::components::notes::{Notes, described_by, shown};
+use crate::i18n::T;
+use crate::state::{self, Slot};
+use crate::store::{Space, text, use_store};
+use createimage_validator::ValueType;
+use createimage_validator::meta::FieldRule;
+use leptos::prelude::*;
+
+/// The fields of container `parent` (`""`: the request) in item `item`: values first, then
+/// containers, then deprecated parameters folded away.
+pub fn members(space: Space, parent: &'static str, item: Option<usize>) -> AnyView {
+    let provider = space.provider;
+    let (deprecated, current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
+        state::children(provider, parent).partition(|r| state::is_deprecated(r));
+    let (values, containers): (Vec<_>, Vec<_>) = current.into_iter().partition(|r| state::is_scalar(r.ty));
+    let values = values.into_iter().map(|rule| member(space, rule, item)).collect_view();
+    let containers = containers.into_iter().map(|rule| member(space, rule, item)).collect_view();
+    let deprecated = (!deprecated.is_empty()).then(|| {
+        let fields = deprecated.into_iter().map(|rule| member(space, rule, item)).collect_view();
+        view! {
+            <details class="deprecated">
+                <summary>{text(T::Deprecated)}</summary>
+                {fields}
+            </details>
+        }
+    });
+    view! { {values} {containers} {deprecated} }.into_any()
+}
+
+fn member(space: Space, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
+    match rule.ty {
+        ValueType::Array => view! { <Group space rule /> }.into_any(),
+        ValueType::Object => view! { <Object space rule item /> }.into_any(),
+        ValueType::String | ValueType::Integer | ValueType::Boolean => match item {
+            Some(item) => view! { <Field space rule item /> }.into_any(),
+            None => view! { <Field space rule /> }.into_any(),
+        },
+    }
+}
+
+/// The legend, hint and messages of a container.
+fn heading(space: Space, rule: &'static FieldRule, id: &str) -> impl IntoView + use<> {
+    let lang = use_store().lang;
+    let has_hint = !rule.hint.en.is_empty();
+    let hint = has_hint.then(|| {
+        view! { <p id=format!("{id}-hint") class="hint">{move || rule.hint.get(lang.get())}</p> }
+    });
+    let shown = shown(space, id.to_owned());
+    view! {
+        <legend>{move || rule.label.get(lang.get())}</legend>
+        {hint}
+        <Notes id=id.to_owned() shown />
+    }
+}
+
+/// A repeatable group: its items and the buttons to add and remove them.
+#[component]
+pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
+    let provider = space.provider;
+    let group = rule.path;
+    let id = state::slot_id(provider, Slot::top(group));
+    let shown = shown(space, id.clone());
+    let described = {
+        let id = id.clone();
+        let has_hint = !rule.hint.en.is_empty();
+        move || shown.with(|s| described_by(&id, has_hint, s))
+    };
+    let count = Memo::new(move |_| space.form.with(|f| f.items(group)));
+    let full = move || rule.max_items.is_some_and(|m| count.get() >= m);
+    let tally =
+        rule.max_items.map(|max| view! { <span class="counter">{move || format!("{} / {max}", count.get())}</span> });
+    view! {
+        <fieldset class="group" id=id.clone() tabindex="-1" aria-describedby=described>
+            {heading(space, rule, &id)}
+            {move || (count.get() == 0).then(|| view! { <p class="muted">{text(T::NoItems)}</p> })}
+            <For each=move || 0..count.get() key=|i| *i let:item>
+                <Item space rule item />
+            </For>
+            <div class="group-foot">
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=full
+                    on:click=move |_| space.add_item(group, rule.max_items)
+                >
+                    {text(check::add_label(group))}
+                </button>
+                {tally}
+                {move || full().then(|| view! { <span class="muted">{text(T::GroupFull)}</span> })}
+            </div>
+        </fieldset>
+    }
+}
+
+/// One item of a group, numbered as the provider numbers it.
+#[component]
+fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
+    let lang = use_store().lang;
+    let provider = space.provider;
+    let group = rule.path;
+    let number = (item + state::first_index(provider)).to_string();
+    let title = move || check::item_title(group).fill(lang.get(), &[("n", &number)]);
+    let remove = move || check::remove_label(provider, group, item, lang.get());
+    view! {
+        <fieldset class="item">
+            <legend>{title}</legend>
+            // First in the item, so messages that appear below (a field left empty) never move it.
+            <div class="item-head">
+                <button type="button" class="link-button remove" aria-label=remove on:click=move |_| space.remove_item(group, item)>
+                    {text(T::RemoveItem)}
+                </button>
+            </div>
+            {members(space, group, Some(item))}
+        </fieldset>
+    }
+}
+
+/// An object inside an item (JD `cloudDiskSpec`, `charge`).
+#[component]
+fn Object(space: Space, rule: &'static FieldRule, item: Option<usize>) -> impl IntoView {
+    let id = state::slot_id(space.provider, Slot { path: rule.path, item });
+    view! {
+        <fieldset class="object" id=id.clone() tabindex="-1">
+            {heading(space, rule, &id)}
+            {members(space, rule.path, item)}
+        </fieldset>
+    }
+}

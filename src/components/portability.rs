@@ -1,0 +1,73 @@
+//! The portability check: one image name and description against all four providers at once,
+//! a verdict and its reason per provider.
+
+use crate::check;
+use crate::i18n::T;
+use crate::state;
+use crate::store::{text, use_store};
+use createimage_validator::Provider;
+use leptos::prelude::*;
+
+#[component]
+pub fn Portability() -> impl IntoView {
+    let store = use_store();
+    let name = RwSignal::new(String::new());
+    let description = RwSignal::new(String::new());
+    let rows = Memo::new(move |_| check::portability(&name.get(), &description.get(), store.lang.get()));
+    let body = Provider::ALL
+        .into_iter()
+        .map(|p| {
+            let row = move || rows.with(|r| r[state::index(p)].clone());
+            view! {
+                <tr data-provider=p.as_str()>
+                    <th scope="row">{p.display_name()}</th>
+                    <td class=move || row().verdict.class()>{move || text(row().verdict.text())()}</td>
+                    <td class="reason">{move || row().reason}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let input = move |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
+    view! {
+        <section id="portability" class="card" aria-labelledby="portability-heading">
+            <h2 id="portability-heading">{text(T::PortabilityHeading)}</h2>
+            <p class="muted">{text(T::PortabilityIntro)}</p>
+            <div class="portability-inputs">
+                <div class="field">
+                    <label for="portability-name">{text(T::PortabilityName)}</label>
+                    <input
+                        type="text"
+                        id="portability-name"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || name.get()
+                        on:input=input(name)
+                    />
+                </div>
+                <div class="field">
+                    <label for="portability-description">{text(T::PortabilityDescription)}</label>
+                    <input
+                        type="text"
+                        id="portability-description"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || description.get()
+                        on:input=input(description)
+                    />
+                </div>
+            </div>
+            <div class="table-wrap" tabindex="0">
+                <table class="portability-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{text(T::ColProvider)}</th>
+                            <th scope="col">{text(T::ColVerdict)}</th>
+                            <th scope="col">{text(T::ColReason)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{body}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

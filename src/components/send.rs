@@ -1,0 +1,72 @@
+//! The submit button ("Create image"; "Creating…" and disabled while sending; disabled-looking
+//! but usable while the form has errors, to show the summary; not `aria-disabled`, which would
+//! tell assistive technology and test tools it cannot be pressed) and "Send anyway" with its
+//! confirmation naming every rule it overrides.
+
+use crate::check::Checked;
+use crate::components::form::form_id;
+use crate::i18n::T;
+use crate::store::{Space, text, use_store};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+#[component]
+pub fn SendBar(space: Space) -> impl IntoView {
+    let store = use_store();
+    let provider = space.provider;
+    let has_errors = move || space.checked.with(Checked::has_errors);
+    let dialog = NodeRef::<Dialog>::new();
+    let open = move |_| {
+        if let Some(d) = dialog.get() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get() {
+            d.close();
+        }
+    };
+    let rules =
+        move || space.checked.with(Checked::overridden).into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
+    view! {
+        <div class="card send-bar">
+            <div class="buttons">
+                <button
+                    type="submit"
+                    form=form_id(space)
+                    class="primary"
+                    class:looks-disabled=has_errors
+                    aria-describedby=move || has_errors().then_some("send-hint")
+                    disabled=move || space.sending.get()
+                >
+                    {move || if space.sending.get() { text(T::Creating)() } else { text(T::Create)() }}
+                </button>
+                {move || {
+                    (has_errors() && !space.sending.get())
+                        .then(|| view! { <button type="button" class="secondary" on:click=open>{text(T::SendAnyway)}</button> })
+                }}
+            </div>
+            {move || has_errors().then(|| view! { <p id="send-hint" class="note">{text(T::FixFirst)}</p> })}
+        </div>
+        <dialog id="send-anyway" node_ref=dialog aria-labelledby="send-anyway-title" aria-describedby="send-anyway-intro">
+            <h2 id="send-anyway-title">{text(T::SendAnywayTitle)}</h2>
+            <p id="send-anyway-intro">{text(T::SendAnywayIntro)}</p>
+            <ul class="rules">{rules}</ul>
+            <div class="buttons">
+                <button
+                    type="button"
+                    class="primary danger"
+                    on:click=move |_| {
+                        close();
+                        store.submit(provider, true);
+                    }
+                >
+                    {text(T::SendAnyway)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| close()>
+                    {text(T::Cancel)}
+                </button>
+            </div>
+        </dialog>
+    }
+}

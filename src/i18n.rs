@@ -1,0 +1,246 @@
+//! Every text of the console's own, in English and Chinese, as one table. Field labels, hints,
+//! issue messages and catalog meanings are not here: they come from the validator in the
+//! language asked for. Placeholders are `{name}`, filled by [`fill`].
+
+use createimage_validator::Lang;
+
+macro_rules! texts {
+    ($($key:ident => $en:literal, $zh:literal;)*) => {
+        /// A text of the console.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum T {
+            $($key,)*
+        }
+
+        impl T {
+            /// Every text, in table order.
+            pub const ALL: &'static [T] = &[$(T::$key,)*];
+
+            /// The text in `lang`.
+            pub const fn get(self, lang: Lang) -> &'static str {
+                // One row per text, in declaration order: a table lookup, not a match.
+                const TABLE: &[[&str; 2]] = &[$([$en, $zh],)*];
+                let row = &TABLE[self as usize];
+                match lang {
+                    Lang::En => row[0],
+                    Lang::Zh => row[1],
+                }
+            }
+        }
+    };
+}
+
+texts! {
+    AppTitle => "createimage console", "createimage 控制台";
+    ErrorPrefix => "Error: ", "错误：";
+    Tagline => "Check a cloud CreateImage request against the provider's documented rules, sign it in your browser and send it.",
+        "按云厂商文档中的规则检查 CreateImage 请求，在浏览器中签名并发送。";
+    LangToggle => "中文", "English";
+    LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
+    ProviderPicker => "Provider", "云厂商";
+    RequestHeading => "Request parameters", "请求参数";
+    Required => "required", "必填";
+    NotSet => "— not set —", "— 未设置 —";
+    AutoFilled => "Left empty, the console makes one for each submission and reuses it when you retry after a network failure.",
+        "留空时控制台为每次提交生成一个，网络故障后重试同一请求时沿用。";
+    Deprecated => "Deprecated parameters", "即将弃用的参数";
+    AddTag => "Add tag", "添加标签";
+    AddDiskMapping => "Add disk mapping", "添加磁盘映射";
+    AddDataDisk => "Add data disk", "添加数据盘";
+    AddItem => "Add item", "添加一项";
+    ItemTag => "Tag {n}", "标签 {n}";
+    ItemDiskMapping => "Disk mapping {n}", "磁盘映射 {n}";
+    ItemDataDisk => "Data disk {n}", "数据盘 {n}";
+    ItemOther => "Item {n}", "第 {n} 项";
+    RemoveItem => "Remove", "删除";
+    RemoveLabel => "Remove {item}", "删除{item}";
+    GroupFull => "The most this list takes.", "已达到上限。";
+    NoItems => "None yet.", "暂无。";
+    CredentialsHeading => "Credentials and endpoint", "凭证与接入点";
+    Endpoint => "Endpoint", "接入点";
+    Sandbox => "Sandbox", "沙箱";
+    Relay => "Relay", "中继";
+    Direct => "Direct", "直连";
+    SandboxNote => "The emulator built into createimage serve: no cloud account needed; the sandbox keys are filled in.",
+        "createimage serve 内置的模拟器：无需云账号，已填入沙箱密钥。";
+    RelayNote => "createimage serve forwards the request, signed here in your browser, to the provider's real host. Your secret never leaves this page.",
+        "createimage serve 将在浏览器中签好名的请求转发到云厂商的真实地址。密钥不会离开本页面。";
+    DirectNote => "The browser sends the request straight to the provider. The providers' APIs do not allow requests from web pages (CORS), so the browser will block it: use Relay.",
+        "浏览器直接向云厂商发送请求。云厂商的 API 不允许网页跨域访问（CORS），浏览器会拦截该请求：请使用中继。";
+    AccessKeyId => "Access key ID", "AccessKey ID";
+    AccessKeySecret => "Access key secret", "AccessKey Secret";
+    SecretNote => "Kept in this tab's memory only; never put in a URL, the history or the draft.",
+        "只保存在本标签页的内存中；不会写入 URL、历史记录或草稿。";
+    Remember => "Remember on this device", "在此设备上记住";
+    RememberNote => "Stores the access key ID and secret in this browser's local storage, where anyone using this browser profile can read them. Off: they are forgotten when the tab closes.",
+        "将 AccessKey ID 和 Secret 保存在本浏览器的本地存储（local storage）中，使用此浏览器配置的任何人都能读取。关闭时，标签页关闭即遗忘。";
+    Region => "Region", "地域";
+    RegionHint => "Tencent's Region common parameter, e.g. ap-guangzhou.", "腾讯云公共参数 Region，例如 ap-guangzhou。";
+    Create => "Create image", "创建镜像";
+    Creating => "Creating…", "创建中…";
+    FixFirst => "Fix the errors above before sending, or send anyway.", "请先改正上面的错误，或选择仍然发送。";
+    SendAnyway => "Send anyway", "仍然发送";
+    Cancel => "Cancel", "取消";
+    SendAnywayTitle => "Send despite the errors?", "忽略错误仍然发送？";
+    SendAnywayIntro => "By the provider's documentation, this request breaks the rules below. Send it only if you know the provider has relaxed them since.",
+        "按云厂商文档，此请求违反了以下规则。只有确知云厂商已放宽这些规则时才发送。";
+    SummaryHeading => "There is a problem", "存在问题";
+    ResultHeading => "Answer", "响应";
+    Nothing => "Nothing sent yet.", "尚未发送。";
+    Created => "Image creation accepted.", "已受理镜像创建。";
+    ImageId => "Image ID", "镜像 ID";
+    RequestId => "Request ID", "请求 ID";
+    Copy => "Copy", "复制";
+    Copied => "Copied", "已复制";
+    CopyFailed => "Could not copy", "复制失败";
+    CopyLabel => "Copy {what}", "复制{what}";
+    NoImageId => "Tencent's API answers no image ID.", "腾讯云的接口不返回镜像 ID。";
+    FoundByRequestId => "The sandbox looks it up in the emulator's state by the request ID.", "沙箱按请求 ID 在模拟器状态中查找。";
+    ImageStatus => "Image status", "镜像状态";
+    Waiting => "Waiting for the image…", "等待镜像…";
+    ImageReady => "The image is available.", "镜像已可用。";
+    StatusLost => "The emulator no longer lists this image.", "模拟器中已找不到该镜像。";
+    Failed => "The provider refused the request.", "云厂商拒绝了该请求。";
+    ErrorCode => "Error code", "错误码";
+    HttpStatus => "HTTP status", "HTTP 状态码";
+    Message => "Message", "消息";
+    Meaning => "Meaning", "含义";
+    Fix => "What to do", "处理方法";
+    NotInCatalog => "This code is not in createimage's catalog.", "createimage 的错误码目录中没有该错误码。";
+    Recommend => "Provider's diagnosis", "云厂商诊断";
+    RawResponse => "Raw response", "原始响应";
+    StsHeading => "String to sign", "待签名字符串";
+    StsOurs => "Ours", "本地";
+    StsServer => "The server's", "服务端";
+    StsSame => "The two are identical: the access key secret is probably wrong.",
+        "两者完全相同：很可能是 AccessKey Secret 不对。";
+    StsDiffers => "They first differ at character {n} (highlighted).", "两者从第 {n} 个字符起不同（已高亮）。";
+    EndOfText => "(end)", "（结束）";
+    Unreadable => "The answer is not in the provider's format.", "响应不是云厂商的格式。";
+    NetworkError => "The request did not get an answer: {message}", "请求没有得到响应：{message}";
+    CorsExplained => "In Direct mode this is expected: the browser blocks the call because the provider's API does not allow web pages (CORS). Use Relay.",
+        "直连模式下这是预期的：云厂商的 API 不允许网页跨域访问（CORS），浏览器拦截了请求。请使用中继。";
+    RetryNote => "Sending the same request again reuses its ClientToken, so it cannot create two images.",
+        "再次发送同一请求会沿用同一个 ClientToken，不会重复创建镜像。";
+    NotSent => "Not sent: {reason}", "未发送：{reason}";
+    NeedKeys => "enter the access key ID and secret.", "请填写 AccessKey ID 和 Secret。";
+    PreviewHeading => "Request preview", "请求预览";
+    PreviewNote => "Signed just now with a fresh time and nonce; the signature is redacted. Each submission signs again.",
+        "刚以新的时间和随机数签名；签名已隐去。每次提交都会重新签名。";
+    PreviewAnyway => "The form has errors: this is the request \"Send anyway\" would sign.", "表单有错误：这是“仍然发送”会签名的请求。";
+    PreviewNeedsKeys => "Enter the access key ID and secret to see the signed request.", "填写 AccessKey ID 和 Secret 后可查看签名后的请求。";
+    Curl => "curl", "curl";
+    HistoryHeading => "History", "历史记录";
+    ClearHistory => "Clear history", "清空历史记录";
+    HistoryEmpty => "No submissions yet.", "暂无提交记录。";
+    ColTime => "Time", "时间";
+    ColProvider => "Provider", "云厂商";
+    ColEndpoint => "Endpoint", "接入点";
+    ColRequestId => "Request ID", "请求 ID";
+    ColResult => "Image ID or error code", "镜像 ID 或错误码";
+    PortabilityHeading => "Portability check", "可移植性检查";
+    PortabilityIntro => "One image name and description, checked against all four providers at once.",
+        "同一个镜像名称和描述，一次检查四家云厂商的规则。";
+    PortabilityName => "Image name", "镜像名称";
+    PortabilityDescription => "Description", "镜像描述";
+    ColVerdict => "Verdict", "结论";
+    ColReason => "Reason", "原因";
+    VerdictOk => "OK", "通过";
+    VerdictWarning => "Warning", "警告";
+    VerdictError => "Error", "错误";
+    VerdictNone => "—", "—";
+    PortabilityEmpty => "Type a name above.", "请在上方输入名称。";
+    PortabilityFits => "Accepted as {name}.", "可作为 {name} 使用。";
+    Footer => "Runs entirely in your browser; works offline once loaded.", "完全在浏览器中运行；加载后可离线使用。";
+}
+
+impl T {
+    /// The text in `lang` with its placeholders filled.
+    pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
+        fill(self.get(lang), args)
+    }
+}
+
+/// `text` with every `{name}` of `args` replaced by its value.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    let mut out = text.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The placeholders of a text, in order: what every translation must also have.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        out.push(&rest[start + 1..start + len]);
+        rest = &rest[start + len + 1..];
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The `lang` attribute of the page for `lang`.
+pub const fn html_lang(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en",
+        Lang::Zh => "zh",
+    }
+}
+
+/// The language stored as `s` (`en`, `zh`).
+pub fn parse_lang(s: &str) -> Option<Lang> {
+    s.parse().ok()
+}
+
+/// The other language: what the toggle switches to.
+pub const fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn every_text_has_both_languages_and_the_same_placeholders() {
+        for &t in T::ALL {
+            let (en, zh) = (t.get(Lang::En), t.get(Lang::Zh));
+            assert!(!en.trim().is_empty(), "{t:?} has no English");
+            assert!(!zh.trim().is_empty(), "{t:?} has no Chinese");
+            assert_eq!(placeholders(en), placeholders(zh), "{t:?}: placeholders differ");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn chinese_is_translated() {
+        // Texts that may legitimately read the same in both languages.
+        let same = [T::Curl, T::VerdictNone, T::AppTitle];
+        for &t in T::ALL {
+            if !same.contains(&t) && t.get(Lang::En) == t.get(Lang::Zh) {
+                panic!("{t:?} is not translated");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn fill_and_toggle() {
+        assert_eq!(T::ItemTag.fill(Lang::En, &[("n", "3")]), "Tag 3");
+        assert_eq!(T::ItemTag.fill(Lang::Zh, &[("n", "3")]), "标签 3");
+        assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
+        assert_eq!(T::LangToggle.get(Lang::En), "中文");
+        assert_eq!(T::LangToggle.get(Lang::Zh), "English");
+        assert_eq!(other(Lang::En), Lang::Zh);
+        assert_eq!(parse_lang("zh"), Some(Lang::Zh));
+        assert_eq!(html_lang(Lang::Zh), "zh");
+    }
+}

@@ -1,0 +1,3 @@
+//! The console's one page: a provider's workspace.
+
+pub mod console;

@@ -1,0 +1,386 @@
+//! The page's reactive state and the actions components call: one [`Space`] per provider (its
+//! form, what was touched, its endpoint and keys, its answer), the language, the chosen
+//! provider and the history. Persistence (draft, remembered keys, language) runs as effects;
+//! the data types and their logic are in [`crate::state`], [`crate::check`] and [`crate::submit`].
+
+use crate::check::Checked;
+use crate::i18n::{self, T};
+use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
+use crate::submit::{self, Fresh, NotSent, Outcome, Prepared, Retry, Success};
+use crate::{api, browser, storage};
+use createimage_validator::{Lang, Provider};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// Everything the page shows, as signals.
+#[derive(Debug, Clone, Copy)]
+pub struct Store {
+    pub lang: RwSignal<Lang>,
+    pub provider: RwSignal<Provider>,
+    pub spaces: [Space; 4],
+    pub history: RwSignal<History>,
+}
+
+/// One provider's workspace.
+#[derive(Debug, Clone, Copy)]
+pub struct Space {
+    pub provider: Provider,
+    pub form: RwSignal<Form>,
+    pub touched: RwSignal<Touched>,
+    /// A submit was attempted with errors: every message shows, and the summary.
+    pub submitted: RwSignal<bool>,
+    pub mode: RwSignal<Mode>,
+    pub keys: RwSignal<Keys>,
+    pub sending: RwSignal<bool>,
+    pub outcome: RwSignal<Option<Outcome>>,
+    pub follow: RwSignal<Option<Follow>>,
+    /// The ClientToken kept for a retry of the same request.
+    pub retry: StoredValue<Option<Retry>>,
+    /// Bumped by every submission, so an older status follower stops.
+    pub attempt: StoredValue<u32>,
+    /// The validator's report on the form, recomputed on every change.
+    pub checked: Memo<Checked>,
+}
+
+/// The store the page provides.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// A console text in the current language, as a reactive view or attribute.
+pub fn text(t: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_store().lang;
+    move || t.get(lang.get())
+}
+
+impl Store {
+    /// Reads what storage kept and builds every provider's space.
+    pub fn new() -> Self {
+        let lang = storage::get(storage::LANG).and_then(|s| i18n::parse_lang(&s)).unwrap_or_default();
+        let draft = storage::get(storage::DRAFT).map(|s| Draft::from_json(&s)).unwrap_or_default();
+        let remembered = storage::get(storage::CREDENTIALS).map(|s| Remembered::from_json(&s)).unwrap_or_default();
+        let history = storage::get(storage::HISTORY).map(|s| History::from_json(&s)).unwrap_or_default();
+        let lang = RwSignal::new(lang);
+        let spaces = Provider::ALL.map(|p| Space::new(p, lang, &draft, &remembered));
+        Store {
+            lang,
+            provider: RwSignal::new(draft.provider().unwrap_or(Provider::ALL[0])),
+            spaces,
+            history: RwSignal::new(history),
+        }
+    }
+
+    pub fn space(&self, provider: Provider) -> Space {
+        self.spaces[state::index(provider)]
+    }
+
+    pub fn current(&self) -> Space {
+        self.space(self.provider.get())
+    }
+
+    /// Keeps storage, the page title and the page language in step with the state.
+    pub fn persist(self) {
+        Effect::new(move || {
+            let lang = self.lang.get();
+            storage::set(storage::LANG, i18n::html_lang(lang));
+            browser::set_html_lang(i18n::html_lang(lang));
+        });
+        Effect::new(move || {
+            let lang = self.lang.get();
+            let space = self.current();
+            let failed = space.submitted.get() && space.checked.with(Checked::has_errors);
+            let prefix = if failed { T::ErrorPrefix.get(lang) } else { "" };
+            browser::set_title(&format!("{prefix}{}", T::AppTitle.get(lang)));
+        });
+        Effect::new(move || {
+            let mut draft = Draft { provider: Some(self.provider.get().as_str().to_owned()), ..Draft::default() };
+            for space in self.spaces {
+                let key = space.provider.as_str().to_owned();
+                draft.forms.insert(key.clone(), space.form.get());
+                draft.endpoints.insert(key, space.mode.get());
+            }
+            storage::set(storage::DRAFT, &draft.to_json());
+        });
+        Effect::new(move || {
+            let mut remembered = Remembered::default();
+            for space in self.spaces {
+                space.keys.with(|k| remembered.update(space.provider, k));
+            }
+            if remembered.0.is_empty() {
+                storage::remove(storage::CREDENTIALS);
+            } else {
+                storage::set(storage::CREDENTIALS, &remembered.to_json());
+            }
+        });
+    }
+
+    pub fn toggle_lang(self) {
+        self.lang.update(|l| *l = i18n::other(*l));
+    }
+
+    pub fn clear_history(self) {
+        self.history.set(History::default());
+        storage::remove(storage::HISTORY);
+    }
+
+    fn record(self, entry: HistoryEntry) {
+        self.history.update(|h| h.push(entry));
+        self.save_history();
+    }
+
+    fn save_history(self) {
+        self.history.with_untracked(|h| storage::set(storage::HISTORY, &h.to_json()));
+    }
+
+    /// The request of `space` with the console's own fields filled in (Alibaba's ClientToken:
+    /// the pending one for a retry of the same request, else a new one).
+    fn request(self, space: Space) -> Value {
+        let provider = space.provider;
+        let mode = space.mode.get_untracked();
+        let mut request = space.form.with_untracked(|f| f.to_request(provider));
+        for rule in state::table(provider).iter().filter(|r| state::is_auto_field(provider, r.path)) {
+            let fingerprint = submit::fingerprint(provider, mode, &request);
+            let pending = space.retry.get_value();
+            let retry = submit::client_token(pending.as_ref(), &fingerprint, submit::uuid(browser::random16()));
+            request = submit::with_token(&request, rule.path, &retry.token);
+            space.retry.set_value(Some(retry));
+        }
+        request
+    }
+
+    /// Signs `space`'s request now, as a submission would (errors overridden when there are any).
+    fn sign(self, space: Space, anyway: bool) -> Result<Prepared, NotSent> {
+        let provider = space.provider;
+        let request = self.request(space);
+        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
+        let keys = space.keys.get_untracked();
+        submit::prepare(provider, &request, &keys, space.mode.get_untracked(), &browser::origin(), &fresh, anyway)
+    }
+
+    /// The preview of `space`'s request: `(request, curl, errors overridden)`.
+    pub fn preview(self, space: Space) -> Result<(String, String, bool), NotSent> {
+        let anyway = space.checked.with(Checked::has_errors);
+        let prepared = self.sign(space, anyway)?;
+        Ok((submit::preview(&prepared.signed), submit::curl(&prepared.signed), anyway))
+    }
+
+    /// Submits `provider`'s form: with errors (unless `anyway`), shows the error summary and
+    /// focuses it; otherwise signs, sends, records and shows the answer, then follows a sandbox
+    /// image until it is available.
+    pub fn submit(self, provider: Provider, anyway: bool) {
+        let space = self.space(provider);
+        if space.sending.get_untracked() {
+            return;
+        }
+        if !anyway && space.checked.with_untracked(Checked::has_errors) {
+            space.submitted.set(true);
+            browser::focus_later("error-summary".to_owned());
+            return;
+        }
+        let mode = space.mode.get_untracked();
+        let prepared = match self.sign(space, anyway) {
+            Ok(p) => p,
+            Err(e) => {
+                space.outcome.set(Some(Outcome::NotSent(e)));
+                return;
+            }
+        };
+        let ours = prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
+        let attempt = space.attempt.get_value().wrapping_add(1);
+        space.attempt.set_value(attempt);
+        space.sending.set(true);
+        space.outcome.set(None);
+        space.follow.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = match api::send(&prepared.outgoing).await {
+                Ok(answer) => submit::interpret(provider, answer.status, &answer.body, ours.as_deref()),
+                Err(e) => Outcome::Network { message: e.message, mode },
+            };
+            // An answer means the request arrived: the next one is a new request with a new token.
+            if !matches!(outcome, Outcome::Network { .. }) {
+                space.retry.set_value(None);
+            }
+            self.record(history_entry(provider, mode, &outcome));
+            space.sending.set(false);
+            space.outcome.set(Some(outcome.clone()));
+            if let (Mode::Sandbox, Outcome::Created(success)) = (mode, outcome) {
+                self.follow(space, success, attempt).await;
+            }
+        });
+    }
+
+    /// Polls the emulator until the image is available (or gone, or a newer submission started).
+    async fn follow(self, space: Space, success: Success, attempt: u32) {
+        let provider = space.provider;
+        let mut misses = 0;
+        space.follow.set(Some(Follow {
+            image_id: success.image_id.clone(),
+            status: None,
+            progress: 0.0,
+            available: false,
+            lost: false,
+            found_by_request: false,
+        }));
+        for _ in 0..600 {
+            if space.attempt.get_value() != attempt {
+                return;
+            }
+            let state = api::emulator_state().await.ok();
+            let image = state.as_ref().and_then(|s| {
+                s.images.iter().find(|i| {
+                    i.provider == provider.as_str()
+                        && match &success.image_id {
+                            Some(id) => &i.image_id == id,
+                            None => i.request_id == success.request_id,
+                        }
+                })
+            });
+            if space.attempt.get_value() != attempt {
+                return;
+            }
+            match (state.as_ref(), image) {
+                (Some(s), Some(image)) => {
+                    let span = image.available_ms.saturating_sub(image.created_ms).max(1) as f64;
+                    let done = s.now_ms.saturating_sub(image.created_ms) as f64;
+                    let available = s.now_ms >= image.available_ms;
+                    space.follow.set(Some(Follow {
+                        image_id: Some(image.image_id.clone()),
+                        status: Some(image.status.clone()),
+                        progress: (done / span).clamp(0.0, 1.0),
+                        available,
+                        lost: false,
+                        found_by_request: success.image_id.is_none(),
+                    }));
+                    if available {
+                        if success.image_id.is_none() {
+                            self.history.update(|h| h.set_image_id(&success.request_id, &image.image_id));
+                            self.save_history();
+                        }
+                        return;
+                    }
+                }
+                _ => {
+                    misses += 1;
+                    if misses >= 5 {
+                        space.follow.update(|f| {
+                            if let Some(f) = f {
+                                f.lost = true;
+                            }
+                        });
+                        return;
+                    }
+                }
+            }
+            browser::sleep(400).await;
+        }
+    }
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The history line of one submission.
+fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEntry {
+    let mut entry = HistoryEntry {
+        time_ms: browser::now_ms(),
+        provider: provider.as_str().to_owned(),
+        endpoint: mode,
+        request_id: None,
+        image_id: None,
+        error_code: None,
+        http_status: None,
+    };
+    match outcome {
+        Outcome::Created(s) => {
+            entry.request_id = Some(s.request_id.clone());
+            entry.image_id = s.image_id.clone();
+            entry.http_status = Some(s.http_status);
+        }
+        Outcome::Failed(f) => {
+            entry.request_id = f.request_id.clone();
+            entry.error_code = Some(f.code.clone());
+            entry.http_status = Some(f.http_status);
+        }
+        Outcome::Unreadable { http_status, .. } => {
+            entry.error_code = Some(format!("HTTP {http_status}"));
+            entry.http_status = Some(*http_status);
+        }
+        Outcome::Network { .. } => entry.error_code = Some("network".to_owned()),
+        Outcome::NotSent(_) => {}
+    }
+    entry
+}
+
+impl Space {
+    fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
+        let form = RwSignal::new(draft.form(provider));
+        let mode = draft.endpoint(provider);
+        let keys = remembered.keys(provider).unwrap_or_else(|| match mode {
+            Mode::Sandbox => Keys::sandbox(provider),
+            Mode::Relay | Mode::Direct => Keys::default(),
+        });
+        Space {
+            provider,
+            form,
+            touched: RwSignal::new(Touched::new()),
+            submitted: RwSignal::new(false),
+            mode: RwSignal::new(mode),
+            keys: RwSignal::new(keys),
+            sending: RwSignal::new(false),
+            outcome: RwSignal::new(None),
+            follow: RwSignal::new(None),
+            retry: StoredValue::new(None),
+            attempt: StoredValue::new(0),
+            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get()))),
+        }
+    }
+
+    /// The user typed `text` into `slot`.
+    pub fn edit(self, slot: Slot, text: &str) {
+        self.form.update(|f| f.set(slot, text));
+        self.touch(slot);
+    }
+
+    /// The user left `slot` (or acted on it).
+    pub fn touch(self, slot: Slot) {
+        if !self.touched.with_untracked(|t| t.contains(&slot)) {
+            self.touched.update(|t| {
+                t.insert(slot);
+            });
+        }
+    }
+
+    /// Adds an item to `group` and focuses its first field.
+    pub fn add_item(self, group: &'static str, max: Option<usize>) {
+        let mut added = None;
+        self.form.update(|f| added = f.add_item(group, max));
+        self.touch(Slot::top(group));
+        if let Some(item) = added
+            && let Some(first) = state::children(self.provider, group).find(|r| state::is_scalar(r.ty))
+        {
+            browser::focus_later(state::slot_id(self.provider, Slot::at(first.path, item)));
+        }
+    }
+
+    /// Removes item `item` of `group` and focuses the group.
+    pub fn remove_item(self, group: &'static str, item: usize) {
+        self.form.update(|f| f.remove_item(group, item));
+        self.touched.update(|t| {
+            *t = state::touched_after_removal(t, group, item);
+            t.insert(Slot::top(group));
+        });
+        browser::focus_later(state::slot_id(self.provider, Slot::top(group)));
+    }
+
+    /// Switches the endpoint; the sandbox keys come and go with the sandbox.
+    pub fn set_mode(self, to: Mode) {
+        let from = self.mode.get_untracked();
+        if from != to {
+            self.keys.update(|k| *k = k.for_mode(self.provider, from, to));
+            self.mode.set(to);
+        }
+    }
+}

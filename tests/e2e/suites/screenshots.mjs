@@ -1,0 +1,35 @@
+// A full-page screenshot of each provider's form in English and Chinese, under target/e2e-screenshots/
+// (git-ignored), to look at.
+import assert from "node:assert/strict";
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { consoleTest, SCREENSHOTS } from "../lib/harness.mjs";
+import { PROVIDERS, selectProvider, waitFor, text } from "../lib/console.mjs";
+
+const HAN = /[\u4e00-\u9fff]/;
+
+export default function screenshots() {
+  consoleTest(
+    "screenshots: each provider's form in en and zh saved under target/e2e-screenshots/",
+    async ({ page }, t) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      for (const lang of ["en", "zh"]) {
+        if ((await page.getAttribute("html", "lang")) !== lang) {
+          await page.locator("#lang-toggle").click();
+          await waitFor(async () => (await page.getAttribute("html", "lang")) === lang, `<html lang="${lang}">`);
+        }
+        for (const p of PROVIDERS) {
+          await selectProvider(page, p);
+          const first = page.locator(`label[for="f-${p}-${p === "aliyun" ? "RegionId" : p === "jdcloud" ? "regionId" : "instanceId"}"]`);
+          const label = await text(first);
+          assert.equal(HAN.test(label), lang === "zh", `${p} ${lang}: the label "${label}" is in ${lang}`);
+          const file = join(SCREENSHOTS, `${p}-${lang}.png`);
+          await page.screenshot({ path: file, fullPage: true });
+          assert.ok(statSync(file).size > 5_000, `${file} is not empty`);
+          t.diagnostic(file);
+        }
+      }
+    },
+    { timeout: 60_000 },
+  );
+}
