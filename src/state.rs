@@ -380,13 +380,24 @@ impl Mode {
 }
 
 /// The sandbox key of `provider`: the first account of `createimage serve`'s built-in fixture.
-pub const fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
-    match provider {
-        Provider::Aliyun => ("LTAI5tSandboxAliyun0001", "sandbox-aliyun-secret"),
-        Provider::Tencent => ("AKIDsandboxTencent00000000000000001", "sandbox-tencent-secret"),
-        Provider::JdCloud => ("JDCSANDBOXACCESSKEY0000000000001", "sandbox-jdcloud-secret"),
-        Provider::Zenlayer => ("ZLSANDBOXACCESSKEY01", "sandbox-zenlayer-secret"),
-    }
+pub fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
+    // The first account of each provider in the emulator's built-in fixture: the very file
+    // `createimage serve` loads, so the console and the emulator cannot disagree.
+    static KEYS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let fixture: Value =
+            serde_json::from_str(include_str!("../cli/src/serve/default_fixture.json")).expect("the fixture is JSON");
+        Provider::ALL
+            .iter()
+            .map(|p| {
+                let account = &fixture[p.as_str()]["accounts"][0];
+                let text = |k: &str| account[k].as_str().unwrap_or_default().to_owned();
+                (text("accessKeyId"), text("secret"))
+            })
+            .collect()
+    });
+    let (id, secret) = &keys[Provider::ALL.iter().position(|p| *p == provider).expect("every provider is in ALL")];
+    (id, secret)
 }
 
 /// One provider's access key, held in memory; stored only when `remember` is on.
