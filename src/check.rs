@@ -136,13 +136,7 @@ impl Checked {
 fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize, usize)) {
     let rules = state::table(provider);
     let position = rules.iter().position(|r| r.path == slot.path).unwrap_or(usize::MAX);
-    let label = match rules.get(position) {
-        Some(r) => match signer_text(r.path) {
-            Some((label, _)) if state::is_signer_field(provider, r.path) => label.get(lang).to_owned(),
-            _ => r.label.get(lang).to_owned(),
-        },
-        None => slot.path.to_owned(),
-    };
+    let label = rules.get(position).map_or_else(|| slot.path.to_owned(), |r| r.label.get(lang).to_owned());
     let (full, item) = match (slot.item, state::group_of(slot.path)) {
         (Some(i), Some(group)) => {
             let number = (i + state::first_index(provider)).to_string();
@@ -156,15 +150,6 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
         _ => (position, 0),
     };
     (label, full, order)
-}
-
-/// The label and hint of a common parameter the credentials section shows (the rule tables give
-/// common parameters no text); `None`: use the table's.
-pub fn signer_text(path: &str) -> Option<(T, T)> {
-    match path {
-        "Region" => Some((T::Region, T::RegionHint)),
-        _ => None,
-    }
 }
 
 /// The title of one item of `group`, with `{n}` for its number.

@@ -74,8 +74,6 @@ texts! {
     Remember => "Remember on this device", "在此设备上记住";
     RememberNote => "Stores the access key ID and secret in this browser's local storage, where anyone using this browser profile can read them. Off: they are forgotten when the tab closes.",
         "将 AccessKey ID 和 Secret 保存在本浏览器的本地存储（local storage）中，使用此浏览器配置的任何人都能读取。关闭时，标签页关闭即遗忘。";
-    Region => "Region", "地域";
-    RegionHint => "Tencent's Region common parameter, e.g. ap-guangzhou.", "腾讯云公共参数 Region，例如 ap-guangzhou。";
     Create => "Create image", "创建镜像";
     Creating => "Creating…", "创建中…";
     FixFirst => "Fix the errors above before sending, or send anyway.", "请先改正上面的错误，或选择仍然发送。";

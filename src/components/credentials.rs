@@ -2,7 +2,6 @@
 //! asks to remember it; and the common parameters the signer needs (Tencent's Region). A form of
 //! its own (Enter submits the request), so browsers know the password field belongs to it.
 
-use crate::check::signer_text;
 use crate::components::field::Field;
 use crate::i18n::T;
 use crate::state::{self, Keys, Mode};
@@ -58,12 +57,7 @@ pub fn Credentials(space: Space) -> impl IntoView {
     let key_id = format!("key-id-{p}");
     let secret_id = format!("key-secret-{p}");
     let remember_id = format!("remember-{p}");
-    let signer = state::signer_fields(space.provider)
-        .map(|rule| match signer_text(rule.path) {
-            Some((label, hint)) => view! { <Field space rule label hint /> }.into_any(),
-            None => view! { <Field space rule /> }.into_any(),
-        })
-        .collect_view();
+    let signer = state::signer_fields(space.provider).map(|rule| view! { <Field space rule /> }).collect_view();
     view! {
         <form
             class="card credentials"

@@ -14,16 +14,9 @@ use leptos::prelude::*;
 /// Texts longer than this get a text area.
 const LONG_TEXT: usize = 128;
 
-/// The field `rule` (in item `item` of its group). `label` and `hint` replace the rule's own
-/// (for the common parameters the tables give no text).
+/// The field `rule` (in item `item` of its group), labelled and hinted by its rule metadata.
 #[component]
-pub fn Field(
-    space: Space,
-    rule: &'static FieldRule,
-    #[prop(optional)] item: Option<usize>,
-    #[prop(optional)] label: Option<T>,
-    #[prop(optional)] hint: Option<T>,
-) -> impl IntoView {
+pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Option<usize>) -> impl IntoView {
     let lang = use_store().lang;
     let provider = space.provider;
     let slot = Slot { path: rule.path, item };
@@ -31,10 +24,10 @@ pub fn Field(
     let value = Memo::new(move |_| space.form.with(|f| f.get(slot).to_owned()));
     let shown = shown(space, id.clone());
     let auto = state::is_auto_field(provider, rule.path);
-    let has_hint = hint.is_some() || !rule.hint.en.is_empty() || auto;
+    let has_hint = !rule.hint.en.is_empty() || auto;
     let hint_text = move || {
         let l = lang.get();
-        let mut h = hint.map_or(rule.hint.get(l), |t| t.get(l)).to_owned();
+        let mut h = rule.hint.get(l).to_owned();
         if auto {
             if !h.is_empty() {
                 h.push(' ');
@@ -43,7 +36,7 @@ pub fn Field(
         }
         h
     };
-    let label_text = move || label.map_or_else(|| rule.label.get(lang.get()), |t| t.get(lang.get()));
+    let label_text = move || rule.label.get(lang.get());
     let described = {
         let id = id.clone();
         move || shown.with(|s| described_by(&id, has_hint, s))

@@ -51,7 +51,13 @@ pub static FIELDS: &[Field] = &[
     Field::new("Action", ValueType::String, PARAM, COMMON)
         .common()
         .checks(&[Check::OneOf { values: &["CreateImage"] }]),
-    Field::new("Region", ValueType::String, PARAM, COMMON).common(),
+    // A common parameter, but one a person chooses: forms show it beside the credentials.
+    Field::new("Region", ValueType::String, PARAM, COMMON).common().text(
+        "Region",
+        "地域",
+        "Tencent's Region common parameter, e.g. ap-guangzhou.",
+        "腾讯云公共参数 Region，例如 ap-guangzhou。",
+    ),
     Field::new("Timestamp", ValueType::Integer, PARAM, COMMON).common(),
     Field::new("Nonce", ValueType::Integer, PARAM, COMMON).common(),
     Field::new("SecretId", ValueType::String, PARAM, COMMON).common(),
