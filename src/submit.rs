@@ -7,7 +7,7 @@ use crate::i18n::T;
 use crate::state::{Keys, Mode};
 use createimage_validator::catalog::{ErrorCode, Text};
 use createimage_validator::wire::{
-    self, ApiResponse, Credentials, Endpoint, HttpRequest, SignOptions, Signed, Timestamp, percent,
+    self, ApiResponse, Credentials, Endpoint, HttpRequest, SignOptions, Signed, Timestamp,
 };
 use createimage_validator::{Lang, Options, Provider, checked, send_anyway};
 use serde_json::Value;
@@ -164,7 +164,7 @@ pub fn preview(signed: &Signed) -> String {
     signed.redacted().to_string()
 }
 
-/// The request as a curl command, with the signature redacted.
+/// The request as a curl command, with the signature (and any security token) redacted.
 pub fn curl(signed: &Signed) -> String {
     let r = &signed.request;
     let mut out = format!("curl -X {} {}", r.method, quote(&r.url()));
@@ -176,21 +176,7 @@ pub fn curl(signed: &Signed) -> String {
         out.push_str(" \\\n  --data-raw ");
         out.push_str(&quote(&String::from_utf8_lossy(&r.body)));
     }
-    redact(&out, signed.stages.signature())
-}
-
-/// `text` with `secret` (and its percent-encodings) replaced by `<redacted>`.
-pub fn redact(text: &str, secret: &str) -> String {
-    if secret.is_empty() {
-        return text.to_owned();
-    }
-    let once = percent::encode(secret);
-    let twice = percent::encode(&once);
-    let mut out = text.to_owned();
-    for s in [twice, once, secret.to_owned()] {
-        out = out.replace(&s, "<redacted>");
-    }
-    out
+    signed.redacted().text(&out)
 }
 
 /// A shell word in single quotes.

@@ -149,3 +149,20 @@ fn secrets_and_errors_format_redacted() {
         debug_clean("EncodeError", &e);
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn redacted_text_hides_the_signature_and_the_token_in_any_text() {
+    let valid = checked(Provider::Aliyun, &json!({"RegionId": "cn-hangzhou", "InstanceId": "i-1"}), Options::default())
+        .unwrap();
+    let credentials = Credentials::new("AK", "the-secret").with_security_token("token/with+chars");
+    let options = SignOptions::new(Timestamp::from_unix(1_700_000_000).unwrap(), "n-1");
+    let signed = wire::encode(&valid, &credentials, &options).unwrap();
+    // A curl command built from the request, as the console and `createimage sign --curl` build one.
+    let curl = format!("curl '{}'", signed.request.url());
+    let shown = signed.redacted().text(&curl);
+    assert!(shown.contains("<redacted>"), "{shown}");
+    for hidden in [signed.stages.signature(), "token/with+chars", "token%2Fwith%2Bchars"] {
+        assert!(!shown.contains(hidden), "{hidden:?} is visible in {shown}");
+    }
+}

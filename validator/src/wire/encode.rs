@@ -258,6 +258,12 @@ impl Signed {
 pub struct Redacted<'a>(&'a Signed);
 
 impl Redacted<'_> {
+    /// `text` (a curl command, a log line built from this request) with the signature and any
+    /// security token replaced by `<redacted>`, in every spelling they take.
+    pub fn text(&self, text: &str) -> String {
+        self.hide(text)
+    }
+
     fn hide(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for s in &self.0.sensitive {
