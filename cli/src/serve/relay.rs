@@ -136,6 +136,7 @@ impl Relay {
     }
 
     /// Checks and forwards one request. `own_origin` is `http://` + the Host this server was reached at.
+    /// A refusal or an upstream failure is an answer too: the relay's own JSON.
     pub async fn forward(
         &self,
         method: Method,
@@ -145,20 +146,7 @@ impl Relay {
         body: Bytes,
         own_origin: &str,
     ) -> Response {
-        match self.try_forward(method, raw_path, raw_query, headers, body, own_origin).await {
-            Ok(r) | Err(r) => r,
-        }
-    }
-
-    async fn try_forward(
-        &self,
-        method: Method,
-        raw_path: &str,
-        raw_query: Option<&str>,
-        headers: &HeaderMap,
-        body: Bytes,
-        own_origin: &str,
-    ) -> Result<Response, Response> {
+        let outcome: Result<Response, Response> = async {
         if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok())
             && origin != own_origin
         {
@@ -207,6 +195,9 @@ impl Relay {
             HeaderValue::from_str(host).expect("allowed hosts are ASCII"),
         );
         Ok((status, reply, bytes).into_response())
+        }
+        .await;
+        outcome.unwrap_or_else(|refused| refused)
     }
 }
 
