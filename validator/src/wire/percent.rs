@@ -68,6 +68,19 @@ fn hex_value(b: u8) -> Option<u8> {
 /// Decodes `%XY` escapes (and `+` as space when `plus_is_space`), refusing broken escapes and
 /// text that is not UTF-8.
 pub fn decode(s: &str, plus_is_space: bool) -> Result<String, PercentError> {
+    let bytes = unescape(s, plus_is_space, true)?;
+    String::from_utf8(bytes).map_err(|_| PercentError::NotUtf8)
+}
+
+/// Decodes what can be decoded, as Python's `unquote_plus` does: `+` is a space, a `%` without two
+/// hex digits stays as it is, bytes that are not UTF-8 become U+FFFD. JDCLOUD3 canonicalises this way.
+pub fn decode_lenient(s: &str) -> String {
+    let bytes = unescape(s, true, false).expect("a lenient unescape never fails");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The bytes `s` escapes. A `%` without two hex digits is an error when `strict`, kept otherwise.
+fn unescape(s: &str, plus_is_space: bool, strict: bool) -> Result<Vec<u8>, PercentError> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -76,11 +89,17 @@ pub fn decode(s: &str, plus_is_space: bool) -> Result<String, PercentError> {
             b'%' => {
                 let hi = bytes.get(i + 1).copied().and_then(hex_value);
                 let lo = bytes.get(i + 2).copied().and_then(hex_value);
-                let (Some(hi), Some(lo)) = (hi, lo) else {
-                    return Err(PercentError::BadEscape { at: i });
-                };
-                out.push(hi << 4 | lo);
-                i += 3;
+                match (hi, lo) {
+                    (Some(hi), Some(lo)) => {
+                        out.push(hi << 4 | lo);
+                        i += 3;
+                    }
+                    _ if strict => return Err(PercentError::BadEscape { at: i }),
+                    _ => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
             }
             b'+' if plus_is_space => {
                 out.push(b' ');
@@ -92,40 +111,7 @@ pub fn decode(s: &str, plus_is_space: bool) -> Result<String, PercentError> {
             }
         }
     }
-    String::from_utf8(out).map_err(|_| PercentError::NotUtf8)
-}
-
-/// Decodes what can be decoded, as Python's `unquote_plus` does: `+` is a space, a `%` without two
-/// hex digits stays as it is, bytes that are not UTF-8 become U+FFFD. JDCLOUD3 canonicalises this way.
-pub fn decode_lenient(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                match (bytes.get(i + 1).copied().and_then(hex_value), bytes.get(i + 2).copied().and_then(hex_value)) {
-                    (Some(hi), Some(lo)) => {
-                        out.push(hi << 4 | lo);
-                        i += 3;
-                    }
-                    _ => {
-                        out.push(b'%');
-                        i += 1;
-                    }
-                }
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    Ok(out)
 }
 
 /// `name=value&…`, each side [`encode`]d, in the order given.
