@@ -18,13 +18,7 @@ pub fn run(args: &CheckArgs) -> Result<Exit, Fail> {
 fn check_one(args: &CheckArgs, source: &Source, options: Options) -> Result<Exit, Fail> {
     let bytes = source.read_all()?;
     let report = validate(args.provider, &bytes, options).map_err(|e| Fail::Input(format!("{source}: {e}")))?;
-    let mut out = output::stdout();
-    if args.json {
-        writeln!(out, "{}", report.to_json())?;
-    } else {
-        output::write_report(&mut out, "", &report, args.lang)?;
-    }
-    out.flush()?;
+    output::print_report(&report, args.json, args.lang)?;
     Ok(if report.valid { Exit::Clean } else { Exit::Findings })
 }
 

@@ -152,6 +152,17 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 /// A whole report in human form: its issues, then the summary line.
+/// A report on stdout as `check` prints it: one JSON line with `json`, the human lines otherwise.
+pub fn print_report(report: &Report, json: bool, lang: Lang) -> io::Result<()> {
+    let mut out = stdout();
+    if json {
+        writeln!(out, "{}", report.to_json())?;
+    } else {
+        write_report(&mut out, "", report, lang)?;
+    }
+    out.flush()
+}
+
 pub fn write_report(out: &mut impl Write, prefix: &str, report: &Report, lang: Lang) -> io::Result<()> {
     for issue in &report.issues {
         write_issue(out, prefix, issue, lang)?;

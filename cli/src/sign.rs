@@ -91,13 +91,7 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
         Err(Rejected::Input(e)) => return Err(Fail::Input(format!("{source}: {e}"))),
         Err(Rejected::Invalid(report)) => {
             // As `check` prints it, on stdout, and nothing is signed.
-            let mut out = output::stdout();
-            if args.json {
-                writeln!(out, "{}", report.to_json())?;
-            } else {
-                output::write_report(&mut out, "", &report, args.lang)?;
-            }
-            out.flush()?;
+            output::print_report(&report, args.json, args.lang)?;
             return Ok(Exit::Findings);
         }
     };
