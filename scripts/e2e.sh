@@ -26,17 +26,14 @@ e2e_build() {
   cargo build --release --locked -p createimage-cli --bin createimage
 }
 
-# npm ci when node_modules is missing or package-lock.json changed since the last install (same stamp
-# as scripts/setup.sh uses for tests/js).
+# npm ci when node_modules is missing or package-lock.json changed (scripts/env.sh).
 e2e_npm() {
-  local stamp="$E2E_DIR/node_modules/.createimage-lock-sha256" sha
-  sha="$(sha256sum "$E2E_DIR/package-lock.json" | cut -d' ' -f1)"
-  if [ -d "$E2E_DIR/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$sha" ]; then
-    say "e2e: skipped npm ci in tests/e2e (package-lock.json unchanged)"
-  else
-    npm ci --prefix "$E2E_DIR" --no-audit --no-fund
-    echo "$sha" >"$stamp"
+  local outcome
+  outcome="$(npm_ci_if_lock_changed "$E2E_DIR")"
+  if [ "$outcome" = did ]; then
     say "e2e: did npm ci in tests/e2e (playwright-core, axe-core; no browser download)"
+  else
+    say "e2e: skipped npm ci in tests/e2e (package-lock.json unchanged)"
   fi
 }
 

@@ -24,3 +24,18 @@ wasm_bindgen_version() {
 
 # Print a timestamped line; used for the "did / skipped" reports.
 say() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+
+# npm ci in DIR when its node_modules is missing or package-lock.json changed since the last install
+# (a sha256 stamp inside node_modules). Prints `did` or `skipped`; a failed npm ci fails the call (and
+# writes no stamp), also where errexit is off.
+npm_ci_if_lock_changed() {
+  local dir=$1 stamp="$1/node_modules/.createimage-lock-sha256" sha
+  sha="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [ -d "$dir/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$sha" ]; then
+    echo skipped
+    return 0
+  fi
+  npm ci --prefix "$dir" --no-audit --no-fund >&2 || return 1
+  echo "$sha" >"$stamp" || return 1
+  echo did
+}

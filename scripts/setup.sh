@@ -116,15 +116,12 @@ step_wasm_opt() {
 
 # The JS package's consumer tests (tests/js): npm ci when node_modules is missing or the lock changed.
 step_js_tests() {
-  local dir="$REPO_ROOT/tests/js" stamp="$REPO_ROOT/tests/js/node_modules/.createimage-lock-sha256"
-  local sha
-  sha="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
-  if [ -d "$dir/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$sha" ]; then
-    skipped "npm ci in tests/js (package-lock.json unchanged)"
-  else
-    npm ci --prefix "$dir" --no-audit --no-fund
-    echo "$sha" >"$stamp"
+  local outcome
+  outcome="$(npm_ci_if_lock_changed "$REPO_ROOT/tests/js")"
+  if [ "$outcome" = did ]; then
     did "npm ci in tests/js (typescript, ajv, playwright-core; no browser download)"
+  else
+    skipped "npm ci in tests/js (package-lock.json unchanged)"
   fi
 }
 
