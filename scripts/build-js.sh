@@ -2,22 +2,24 @@
 # Builds the npm package `createimage-validator` (the validator as WebAssembly for JavaScript apps)
 # into pkg/ (git-ignored) and packs it:
 #
-#   pkg/createimage-validator/              the package: package.json, README.md, index.d.ts, node.js, web/
+#   pkg/createimage-validator/              the package: package.json, README.md, *.d.ts, node*.js, web/
 #   pkg/createimage-validator-<version>.tgz  what `npm publish` would upload; tests/js installs this
 #   pkg/sizes.json                           raw, gzip and brotli bytes of the .wasm and the JS glue
 #
-# Steps: cargo (feature `js`, release profile: opt-level z, LTO, panic=abort) → wasm-bindgen --target web
-# (one build for browsers, bundlers and Node: node.js instantiates it synchronously from the file) →
-# wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's) → the hand-kept
-# files of validator/js/ → npm pack. Needs what scripts/setup.sh installs.
+# Two WebAssembly modules, each: cargo (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
+# --target web (one build for browsers, bundlers and Node: node.js instantiates it synchronously from
+# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's):
+#   createimage_validator (features `js`, `js-meta`): the whole API, the package's main export
+#   validate (feature `js` without `text`): validate, validateJson, validateField, providers, for
+#     apps that only validate ("createimage-validator/validate": no labels, hints, meanings, schema)
+# then the hand-kept files of validator/js/ and npm pack. Needs what scripts/setup.sh installs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-NAME="createimage_validator"
 OUT="$REPO_ROOT/pkg"
 PKG="$OUT/createimage-validator"
-WASM="$REPO_ROOT/target/$WASM_TARGET/release/$NAME.wasm"
+WASM="$REPO_ROOT/target/$WASM_TARGET/release/createimage_validator.wasm"
 
 # The binaryen that env.sh put first on PATH; refuse any other.
 want_opt="wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)"
@@ -26,27 +28,40 @@ if [ "$(wasm-opt --version 2>/dev/null || true)" != "$want_opt" ]; then
   exit 1
 fi
 
-say "cargo build (feature js, $WASM_TARGET, release)"
-cargo build -p createimage-validator --release --target "$WASM_TARGET" --features js --lib --locked
-
 rm -rf "$PKG" "$OUT/bindgen" "$OUT"/createimage-validator-*.tgz
 mkdir -p "$PKG/web" "$OUT/bindgen"
-say "wasm-bindgen --target web"
-wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$NAME" "$WASM"
 
-say "wasm-opt -Oz"
-wasm-opt -Oz --strip-producers --strip-target-features \
-  "$OUT/bindgen/${NAME}_bg.wasm" -o "$PKG/web/${NAME}_bg.wasm"
-cp "$OUT/bindgen/$NAME.js" "$PKG/web/$NAME.js"
-cp validator/js/index.d.ts validator/js/node.js validator/js/README.md "$PKG/"
+# One module: cargo with its features → wasm-bindgen → wasm-opt, as web/<name>.js and web/<name>_bg.wasm.
+build_module() {
+  local name="$1"
+  shift
+  say "module $name: cargo build $* ($WASM_TARGET, release)"
+  cargo build -p createimage-validator --release --target "$WASM_TARGET" --lib --locked "$@"
+  wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$name" "$WASM"
+  wasm-opt -Oz --strip-producers --strip-target-features \
+    "$OUT/bindgen/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
+  cp "$OUT/bindgen/$name.js" "$PKG/web/$name.js"
+}
+build_module createimage_validator --features js,js-meta
+build_module validate --no-default-features --features js
+cp validator/js/index.d.ts validator/js/validate.d.ts validator/js/node.js validator/js/node-validate.js \
+  validator/js/README.md "$PKG/"
 
 # The hand-kept declarations must name exactly the functions wasm-bindgen exports.
-exported() { grep -oE '^export (default )?function [A-Za-z_]+' "$1" | awk '{print $NF}' | sort -u; }
-generated="$(exported "$OUT/bindgen/$NAME.d.ts" | grep -vx '__wbg_init')"
+exported() { grep -hoE '^export (default )?function [A-Za-z_]+' "$@" | awk '{print $NF}' | sort -u; }
+generated="$(exported "$OUT/bindgen/createimage_validator.d.ts" | grep -vx '__wbg_init')"
 declared="$(exported validator/js/index.d.ts | grep -vx 'init')"
 if [ "$generated" != "$declared" ]; then
   echo "error: validator/js/index.d.ts and the wasm-bindgen exports differ:" >&2
   diff <(echo "$declared") <(echo "$generated") >&2 || true
+  exit 1
+fi
+# validate.d.ts re-exports a subset of them: exactly what the validate module exports.
+generated="$(exported "$OUT/bindgen/validate.d.ts" | grep -vx '__wbg_init')"
+declared="$(grep -oE '^export \{[^}]*\}' validator/js/validate.d.ts | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep . ; exported validator/js/validate.d.ts | grep -vx 'init')"
+if [ "$generated" != "$(echo "$declared" | sort -u)" ]; then
+  echo "error: validator/js/validate.d.ts and the validate module's exports differ:" >&2
+  diff <(echo "$declared" | sort -u) <(echo "$generated") >&2 || true
   exit 1
 fi
 
@@ -66,7 +81,7 @@ node -e '
   const { execFileSync } = require("node:child_process");
   const [pkg, out] = process.argv.slice(1);
   const sizes = {};
-  for (const file of ["web/createimage_validator_bg.wasm", "web/createimage_validator.js", "node.js"]) {
+  for (const file of ["web/createimage_validator_bg.wasm", "web/createimage_validator.js", "web/validate_bg.wasm", "web/validate.js", "node.js", "node-validate.js"]) {
     const bytes = fs.readFileSync(path.join(pkg, file));
     sizes[file] = {
       raw: bytes.length,
@@ -75,6 +90,17 @@ node -e '
     };
     const s = sizes[file];
     console.log(`${file.padEnd(34)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzip ${String(s.brotli).padStart(8)} brotli`);
+  }
+  // What a browser app loads: the whole API ("createimage-validator") or only validate ("…/validate").
+  const sum = (files, k) => files.reduce((n, f) => n + sizes[f][k], 0);
+  const entries = [
+    ["loads: createimage-validator", ["web/createimage_validator_bg.wasm", "web/createimage_validator.js"]],
+    ["loads: createimage-validator/validate", ["web/validate_bg.wasm", "web/validate.js"]],
+  ];
+  for (const [name, files] of entries) {
+    sizes[name] = { raw: sum(files, "raw"), gzip: sum(files, "gzip"), brotli: sum(files, "brotli") };
+    const s = sizes[name];
+    console.log(`${name.padEnd(34)} ${String(s.raw).padStart(8)} raw ${String(s.gzip).padStart(8)} gzip ${String(s.brotli).padStart(8)} brotli`);
   }
   fs.writeFileSync(out, JSON.stringify(sizes, null, 2) + "\n");
 ' "$PKG" "$OUT/sizes.json"

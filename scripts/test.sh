@@ -21,8 +21,9 @@ stage_fmt() {
 
 stage_clippy() {
   cargo clippy --workspace --all-targets --locked -- -D warnings
-  # The JS package's wasm-bindgen facade (src/js.rs) only builds with feature `js` for wasm32.
-  cargo clippy -p createimage-validator --features js --target "$WASM_TARGET" --locked -- -D warnings
+  # The JS package's wasm-bindgen facade (src/js/) only builds for wasm32, as its two modules.
+  cargo clippy -p createimage-validator --features js,js-meta --target "$WASM_TARGET" --locked -- -D warnings
+  cargo clippy -p createimage-validator --no-default-features --features js --target "$WASM_TARGET" --locked -- -D warnings
 }
 
 # The validator and the CLI natively. The console is left out: compiling Leptos natively is slow and it is
@@ -76,8 +77,10 @@ stage_js() {
     # The tarball, not a path into the source tree; --no-save keeps package.json and the lock as committed.
     rm -rf node_modules/createimage-validator
     npm install --no-save --no-audit --no-fund "$(ls "$REPO_ROOT"/pkg/createimage-validator-*.tgz)"
-    cmp node_modules/createimage-validator/web/createimage_validator_bg.wasm \
-      "$REPO_ROOT/pkg/createimage-validator/web/createimage_validator_bg.wasm"
+    local wasm
+    for wasm in createimage_validator_bg.wasm validate_bg.wasm; do
+      cmp "node_modules/createimage-validator/web/$wasm" "$REPO_ROOT/pkg/createimage-validator/web/$wasm"
+    done
     CREATEIMAGE_CASES="$cases" CREATEIMAGE_BIN="$REPO_ROOT/target/debug/createimage" node --test test/
   )
 }

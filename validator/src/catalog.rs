@@ -19,12 +19,24 @@ impl Text {
         Text { en, zh }
     }
 
+    /// Text for people only (labels, hints, meanings, fixes): kept by the `text` feature. A build
+    /// that only validates (the npm package's validate module) ships none of it; verdicts and
+    /// issue messages never read it.
+    pub const fn human(en: &'static str, zh: &'static str) -> Self {
+        Text::new(human(en), human(zh))
+    }
+
     pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.en,
             Lang::Zh => self.zh,
         }
     }
+}
+
+/// `s` with the `text` feature, `""` without (see [`Text::human`]).
+pub const fn human(s: &'static str) -> &'static str {
+    if cfg!(feature = "text") { s } else { "" }
 }
 
 /// The language of human-facing text.
@@ -178,9 +190,9 @@ impl Entry {
             code,
             http_status,
             message,
-            meaning: Text::new(meaning_en, meaning_zh),
-            fix: Text::new(fix_en, fix_zh),
-            source,
+            meaning: Text::human(meaning_en, meaning_zh),
+            fix: Text::human(fix_en, fix_zh),
+            source: human(source),
             documented: true,
         }
     }

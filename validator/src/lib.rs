@@ -48,6 +48,6 @@ pub use field::{FieldError, validate_field};
 pub use meta::{FieldRule, ProviderInfo, rules};
 pub use schema::json_schema;
 
-/// The wasm-bindgen facade of the npm package (feature `js`).
-#[cfg(feature = "js")]
+/// The wasm-bindgen facade of the npm package (features `js` and `js-meta`).
+#[cfg(any(feature = "js", feature = "js-meta"))]
 pub mod js;

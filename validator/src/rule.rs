@@ -51,7 +51,7 @@ impl Field {
             common: false,
             label: Text::new(path, path),
             help: Text::new("", ""),
-            source,
+            source: crate::catalog::human(source),
         }
     }
 
@@ -86,7 +86,7 @@ impl Field {
         help_en: &'static str,
         help_zh: &'static str,
     ) -> Self {
-        Field { label: Text::new(label_en, label_zh), help: Text::new(help_en, help_zh), ..self }
+        Field { label: Text::human(label_en, label_zh), help: Text::human(help_en, help_zh), ..self }
     }
 
     /// The last segment of the path: the key as it appears in JSON.

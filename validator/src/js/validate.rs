@@ -1,33 +1,13 @@
-//! The wasm-bindgen facade of the npm package `createimage-validator` (feature `js`): parse the
-//! arguments, call the crate, serialize the answer; nothing else.
-//!
-//! JSON text crosses the boundary both ways. A request object is turned into text by the engine's
-//! own `JSON.stringify` and parsed by `validate_json`, exactly as `createimage check` parses a
-//! file; answers are serialized by serde_json (the bytes `check --json` prints) and become plain
-//! objects through `JSON.parse`. Why not `serde_wasm_bindgen`: a report may carry an integer
-//! beyond 2^53 (JD's iops `OutOfRange { max: i64::MAX }`, or the echo of a huge number), which its
-//! `json_compatible()` serializer refuses with an error, where `JSON.parse` rounds it as any JS
-//! number would (`validateJson` keeps the exact text); and one string each way costs one boundary
-//! crossing instead of one per property.
+//! The validate module of the npm package (feature `js`): validate, validateJson, validateField,
+//! providers.
 
-use crate::catalog;
+use super::{error, provider, to_js};
 use crate::field::validate_field;
 use crate::meta;
-use crate::provider::Provider;
 use crate::report::Options;
-use crate::schema::json_schema;
 use crate::validate::validate_json;
-use serde::Serialize;
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
-
-fn error(message: impl AsRef<str>) -> JsValue {
-    js_sys::Error::new(message.as_ref()).into()
-}
-
-fn provider(name: &str) -> Result<Provider, JsValue> {
-    name.parse().map_err(|e: crate::provider::UnknownProvider| error(e.to_string()))
-}
 
 /// A value's JSON text (`JSON.stringify`); `None` for `undefined`. Throws what `JSON.stringify`
 /// throws (a `TypeError` for a cycle or a `BigInt`).
@@ -81,12 +61,6 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
     Ok(o)
 }
 
-/// A plain JS object with the JSON shape of `value`.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| error(e.to_string()))?;
-    js_sys::JSON::parse(&text)
-}
-
 /// `validate(provider, request, options?)`: the report `createimage check --json` prints.
 #[wasm_bindgen]
 pub fn validate(provider_name: &str, request: JsValue, options_value: JsValue) -> Result<JsValue, JsValue> {
@@ -127,32 +101,8 @@ pub fn validate_one_field(
     to_js(&issues)
 }
 
-/// `explain(provider, code, message?)`: the catalog rows of a code a server answered.
-#[wasm_bindgen]
-pub fn explain(provider_name: &str, code: &str, message: Option<String>) -> Result<JsValue, JsValue> {
-    to_js(&meta::explain(provider(provider_name)?, code, message.as_deref()))
-}
-
-/// `catalog(provider)`: every row of the provider's error catalog.
-#[wasm_bindgen]
-pub fn catalog(provider_name: &str) -> Result<JsValue, JsValue> {
-    to_js(catalog::entries(provider(provider_name)?))
-}
-
 /// `providers()`: every provider.
 #[wasm_bindgen]
 pub fn providers() -> Result<JsValue, JsValue> {
     to_js(&meta::providers())
-}
-
-/// `rules(provider)`: field metadata to build forms from.
-#[wasm_bindgen]
-pub fn rules(provider_name: &str) -> Result<JsValue, JsValue> {
-    to_js(&meta::rules(provider(provider_name)?))
-}
-
-/// `jsonSchema(provider)`: the request's JSON Schema (2020-12).
-#[wasm_bindgen(js_name = jsonSchema)]
-pub fn schema(provider_name: &str) -> Result<JsValue, JsValue> {
-    to_js(&json_schema(provider(provider_name)?))
 }

@@ -1,0 +1,31 @@
+//! The metadata module of the npm package (feature `js-meta`): explain, catalog, rules, jsonSchema.
+
+use super::{provider, to_js};
+use crate::catalog;
+use crate::meta;
+use crate::schema::json_schema;
+use wasm_bindgen::prelude::*;
+
+/// `explain(provider, code, message?)`: the catalog rows of a code a server answered.
+#[wasm_bindgen]
+pub fn explain(provider_name: &str, code: &str, message: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&meta::explain(provider(provider_name)?, code, message.as_deref()))
+}
+
+/// `catalog(provider)`: every row of the provider's error catalog.
+#[wasm_bindgen]
+pub fn catalog(provider_name: &str) -> Result<JsValue, JsValue> {
+    to_js(catalog::entries(provider(provider_name)?))
+}
+
+/// `rules(provider)`: field metadata to build forms from.
+#[wasm_bindgen]
+pub fn rules(provider_name: &str) -> Result<JsValue, JsValue> {
+    to_js(&meta::rules(provider(provider_name)?))
+}
+
+/// `jsonSchema(provider)`: the request's JSON Schema (2020-12).
+#[wasm_bindgen(js_name = jsonSchema)]
+pub fn schema(provider_name: &str) -> Result<JsValue, JsValue> {
+    to_js(&json_schema(provider(provider_name)?))
+}

@@ -1,0 +1,36 @@
+//! The wasm-bindgen facade of the npm package `createimage-validator`: parse the arguments, call
+//! the crate, serialize the answer; nothing else. The package is two modules, so that an app that
+//! only validates loads no labels, hints, catalog meanings or schema code: [`validate`] (feature
+//! `js`, built without `text`) and [`meta`] (feature `js-meta`).
+//!
+//! JSON text crosses the boundary both ways. A request object is turned into text by the engine's
+//! own `JSON.stringify` and parsed by `validate_json`, exactly as `createimage check` parses a
+//! file; answers are serialized by serde_json (the bytes `check --json` prints) and become plain
+//! objects through `JSON.parse`. Why not `serde_wasm_bindgen`: a report may carry an integer
+//! beyond 2^53 (JD's iops `OutOfRange { max: i64::MAX }`, or the echo of a huge number), which its
+//! `json_compatible()` serializer refuses with an error, where `JSON.parse` rounds it as any JS
+//! number would (`validateJson` keeps the exact text); and one string each way costs one boundary
+//! crossing instead of one per property.
+
+use crate::provider::Provider;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[cfg(feature = "js-meta")]
+pub mod meta;
+#[cfg(feature = "js")]
+pub mod validate;
+
+pub(super) fn error(message: impl AsRef<str>) -> JsValue {
+    js_sys::Error::new(message.as_ref()).into()
+}
+
+pub(super) fn provider(name: &str) -> Result<Provider, JsValue> {
+    name.parse().map_err(|e: crate::provider::UnknownProvider| error(e.to_string()))
+}
+
+/// A plain JS object with the JSON shape of `value`.
+pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| error(e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
