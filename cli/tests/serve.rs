@@ -253,6 +253,53 @@ fn the_console_is_served_at_the_root_and_for_client_routes() {
     }
 }
 
+/// `path` fetched with `Accept-Encoding: accept`: the Content-Encoding answered and the bytes as sent.
+fn fetch_encoded(server: &Server, path: &str, accept: &str) -> (Option<String>, Vec<u8>) {
+    let r = reqwest::blocking::Client::new().get(server.url(path)).header("accept-encoding", accept).send().unwrap();
+    assert_eq!(r.status(), 200, "{path}");
+    let encoding = r.headers().get("content-encoding").map(|v| v.to_str().unwrap().to_owned());
+    (encoding, r.bytes().unwrap().to_vec())
+}
+
+#[test]
+fn console_files_go_compressed_as_the_browser_accepts_and_answers_do_not() {
+    let server = Server::start(&[]);
+    let dist = server.dir.join("dist");
+    // What Trunk's hook (scripts/compress-dist.mjs) writes beside a file; marked so the test sees
+    // which one was sent.
+    let wasm = vec![b'w'; 4096];
+    std::fs::write(dist.join("app.wasm"), &wasm).unwrap();
+    std::fs::write(dist.join("app.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(dist.join("app.wasm.gz"), b"gzip bytes").unwrap();
+    std::fs::write(dist.join("plain.js"), "console.log(1);\n".repeat(200)).unwrap();
+
+    assert_eq!(
+        fetch_encoded(&server, "/app.wasm", "gzip, deflate, br, zstd"),
+        (Some("br".into()), b"brotli bytes".to_vec())
+    );
+    assert_eq!(fetch_encoded(&server, "/app.wasm", "gzip"), (Some("gzip".into()), b"gzip bytes".to_vec()));
+    assert_eq!(fetch_encoded(&server, "/app.wasm", "identity"), (None, wasm));
+    // No precompressed file: compressed on the fly (gzip's magic number), or sent as it is.
+    let (encoding, body) = fetch_encoded(&server, "/plain.js", "gzip");
+    assert_eq!(encoding.as_deref(), Some("gzip"));
+    assert_eq!(&body[..2], &[0x1f, 0x8b]);
+    assert_eq!(fetch_encoded(&server, "/plain.js", "identity").1.len(), 16 * 200);
+
+    // A provider's answer is the emulator's exact envelope, never compressed.
+    let req = sign(&server, Provider::Zenlayer, &json!({"instanceId": "100000000001", "imageName": "web"}));
+    let mut out = reqwest::blocking::Client::new()
+        .request(reqwest::Method::from_bytes(req.method.as_bytes()).unwrap(), req.url())
+        .header("accept-encoding", "gzip, br")
+        .body(req.body.clone());
+    for (k, v) in req.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("host")) {
+        out = out.header(k, v);
+    }
+    let r = out.send().unwrap();
+    assert!(r.headers().get("content-encoding").is_none());
+    let body = json(&r.text().unwrap());
+    assert!(body["response"]["imageId"].is_string(), "{body}");
+}
+
 #[test]
 fn logs_carry_no_secret_signature_or_body() {
     let dir = temp_dir("logs");

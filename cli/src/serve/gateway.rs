@@ -55,7 +55,7 @@ pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request
     if rpc_params(&req).iter().any(|(k, _)| k == "Action") {
         return respond(handle(&app, Provider::Aliyun, &req));
     }
-    let index = ServeFile::new(app.dist.join("index.html"));
+    let index = ServeFile::new(app.dist.join("index.html")).precompressed_br().precompressed_gzip();
     match index.oneshot(Request::from_parts(parts, Body::empty())).await {
         Ok(r) => r.into_response(),
         Err(e) => (axum::http::StatusCode::INTERNAL_SERVER_ERROR, e.to_string()).into_response(),
