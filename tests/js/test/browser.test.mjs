@@ -1,5 +1,6 @@
 // The browser build in Debian's Chromium (Playwright, no browser download): a page imports the ESM
-// build through the package's "browser" export, awaits init() (fetching the .wasm) and validates.
+// build through the package's "browser" export, awaits init() (fetching the .wasm) and validates; and
+// the same through "createimage-validator/validate", the validate-only module.
 // The page is served by a tiny static server on 127.0.0.1, started and stopped here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,10 +15,9 @@ import { validate } from "createimage-validator";
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const packageDir = fileURLToPath(import.meta.resolve("createimage-validator/package.json")).replace(/package\.json$/, "");
 const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8"));
-const page = readFileSync(new URL("../browser/index.html", import.meta.url), "utf8").replace(
-  "IMPORT_MAP_TARGET",
-  "/pkg/" + manifest.exports["."].browser.replace(/^\.\//, ""),
-);
+const page = readFileSync(new URL("../browser/index.html", import.meta.url), "utf8")
+  .replace("IMPORT_MAP_TARGET", "/pkg/" + manifest.exports["."].browser.replace(/^\.\//, ""))
+  .replace("IMPORT_MAP_VALIDATE", "/pkg/" + manifest.exports["./validate"].browser.replace(/^\.\//, ""));
 const TYPES = { ".js": "text/javascript", ".wasm": "application/wasm", ".html": "text/html", ".json": "application/json" };
 
 function serve() {
@@ -69,6 +69,9 @@ test("the ESM build validates in Chromium", { timeout: 60_000 }, async (t) => {
     assert.ok(result.rules > 0);
     assert.equal(result.schema, "https://json-schema.org/draft/2020-12/schema");
     assert.ok(requests.includes("/pkg/web/createimage_validator_bg.wasm"), requests.join(" "));
+    // The validate-only export: its own module, the same report.
+    assert.deepEqual(result.validateOnly, result.report);
+    assert.ok(requests.includes("/pkg/web/validate_bg.wasm"), requests.join(" "));
     t.diagnostic(`init + first validations in the page: ${result.ms.toFixed(1)} ms`);
   } finally {
     await context.close();
