@@ -75,6 +75,7 @@ const results = [
   ["package: validateJson(provider, JSON text) → text", opsPerSecond((r) => pkg.validateJson(r.provider, r.text).length > 0)],
   ["createimage-validator/validate: validate(object)", opsPerSecond((r) => only.validate(r.provider, r.request).valid)],
   ["ajv standalone (jsonSchema())", opsPerSecond((r) => standalone[r.provider](r.request))],
+  ["ajv standalone on JSON text (JSON.parse + validate)", opsPerSecond((r) => standalone[r.provider](JSON.parse(r.text)))],
   ["JSON.stringify alone (boundary share)", opsPerSecond((r) => JSON.stringify(r.request).length > 0)],
 ];
 const fmt = (n) => Math.round(n).toLocaleString("en-US").padStart(12);
@@ -83,5 +84,8 @@ for (const [name, ops] of results) console.log(`${name.padEnd(52)} ${fmt(ops)} o
 const mine = results[0][1];
 const theirs = results.find(([name]) => name.startsWith("ajv"))[1];
 console.log(`ratio package/ajv (objects): ${(mine / theirs).toFixed(3)}×`);
+const textMine = results.find(([name]) => name.startsWith("package: validateJson"))[1];
+const textTheirs = results.find(([name]) => name.startsWith("ajv standalone on JSON text"))[1];
+console.log(`ratio package/ajv (JSON text: validateJson vs JSON.parse + ajv): ${(textMine / textTheirs).toFixed(3)}×`);
 console.log(`time to first validation: package ${packageFirst.toFixed(1)} ms (import + instantiate + first call), createimage-validator/validate ${onlyFirst.toFixed(1)} ms, ajv standalone ${ajvFirst.toFixed(1)} ms (import + first call)`);
 console.log(`first report: ${JSON.stringify(firstReport).slice(0, 80)}…`);
