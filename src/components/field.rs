@@ -108,20 +108,6 @@ fn control(
             />
         }
         .into_any(),
-        ValueType::Integer => view! {
-            <input
-                type="text"
-                inputmode="numeric"
-                id=id
-                autocomplete="off"
-                prop:value=move || value.get()
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=on_input
-                on:blur=on_blur
-            />
-        }
-        .into_any(),
         ValueType::String if rule.length.is_some_and(|l| l.max > LONG_TEXT) => view! {
             <textarea
                 id=id
@@ -135,19 +121,25 @@ fn control(
             ></textarea>
         }
         .into_any(),
-        ValueType::String | ValueType::Object | ValueType::Array => view! {
-            <input
-                type="text"
-                id=id
-                autocomplete="off"
-                spellcheck="false"
-                prop:value=move || value.get()
-                aria-invalid=invalid
-                aria-describedby=described
-                on:input=on_input
-                on:blur=on_blur
-            />
+        // Integers and one-line text: the same input, a numeric keyboard for integers and no
+        // spell-check for identifiers and names.
+        ValueType::Integer | ValueType::String | ValueType::Object | ValueType::Array => {
+            let integer = rule.ty == ValueType::Integer;
+            view! {
+                <input
+                    type="text"
+                    inputmode=integer.then_some("numeric")
+                    id=id
+                    autocomplete="off"
+                    spellcheck=(!integer).then_some("false")
+                    prop:value=move || value.get()
+                    aria-invalid=invalid
+                    aria-describedby=described
+                    on:input=on_input
+                    on:blur=on_blur
+                />
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }

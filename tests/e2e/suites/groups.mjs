@@ -46,7 +46,10 @@ export default function groups() {
       await field(page, "jdcloud", path).waitFor({ state: "visible" });
     }
     assert.equal(await field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.diskType").evaluate((e) => e.tagName), "SELECT", "an enumeration is a <select>");
-    assert.equal(await field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.diskSizeGB").getAttribute("inputmode"), "numeric");
+    const size = field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.diskSizeGB");
+    assert.deepEqual([await size.getAttribute("inputmode"), await size.getAttribute("spellcheck")], ["numeric", null], "an integer: numeric keyboard");
+    const device = field(page, "jdcloud", "dataDisks[0].deviceName");
+    assert.deepEqual([await device.getAttribute("inputmode"), await device.getAttribute("spellcheck")], [null, "false"], "text: no spell-check");
     assert.equal(await field(page, "jdcloud", "dataDisks[0].noDevice").getAttribute("type"), "checkbox", "a boolean is a checkbox");
     await fillForm(page, "jdcloud", {
       ...VALID.jdcloud,
