@@ -1,7 +1,8 @@
 //! The wasm-bindgen facade of the npm package `createimage-validator`: parse the arguments, call
-//! the crate, serialize the answer; nothing else. The package is two modules, so that an app that
-//! only validates loads no labels, hints, catalog meanings or schema code: [`validate`] (feature
-//! `js`, built without `text`) and [`meta`] (feature `js-meta`).
+//! the crate, serialize the answer; nothing else. The package ships two modules: the main one,
+//! with the whole API (features `js` and `js-meta`: [`validate`] and [`meta`]), and the one behind
+//! `createimage-validator/validate` ([`validate`] alone, built without the feature `text`), so
+//! that an app that only validates loads no labels, hints, catalog meanings or schema code.
 //!
 //! JSON text crosses the boundary both ways. A request object is turned into text by the engine's
 //! own `JSON.stringify` and parsed by `validate_json`, exactly as `createimage check` parses a
