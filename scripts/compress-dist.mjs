@@ -4,17 +4,8 @@
 // Files that do not shrink by compression are left alone.
 import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
-import { brotliCompressSync, gzipSync, constants } from "node:zlib";
-
-/** GNU `gzip -9` (a few percent smaller than Node's zlib), zlib level 9 where there is no gzip. */
-function gzip9(bytes) {
-  try {
-    return execFileSync("gzip", ["-9", "-n", "-c"], { input: bytes, maxBuffer: 64 << 20 });
-  } catch {
-    return gzipSync(bytes, { level: 9 });
-  }
-}
+import { brotliCompressSync, constants } from "node:zlib";
+import { gzip9 } from "./lib/gzip.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("no directory: run as a Trunk hook (TRUNK_STAGING_DIR) or pass one");

@@ -12,8 +12,7 @@
 //   node tests/e2e/measure.mjs [--runs N] [--keystrokes N] [--json]
 //
 // Exit 0 when every figure was measured, 1 when one could not be (printed as n/a with the reason).
-import { execFileSync } from "node:child_process";
-import { gzipSync, constants as zlib } from "node:zlib";
+import { gzip9 } from "../../scripts/lib/gzip.mjs";
 import { startServer } from "./lib/server.mjs";
 import { launchBrowser } from "./lib/browser.mjs";
 import { waitMounted, selectProvider } from "./lib/console.mjs";
@@ -29,14 +28,6 @@ const JSON_OUT = args.includes("--json");
 const GOAL_GZIP_BYTES = 250 * 1000; // 250 KB
 const GOAL_P95_MS = 4;
 
-/** GNU `gzip -9` (as scripts/test.sh and the README measure), zlib level 9 if there is no gzip. */
-function gzip9(buf) {
-  try {
-    return execFileSync("gzip", ["-9c"], { input: buf, maxBuffer: 64 << 20 }).length;
-  } catch {
-    return gzipSync(buf, { level: zlib.Z_BEST_COMPRESSION }).length;
-  }
-}
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const median = (xs) => percentile([...xs].sort((a, b) => a - b), 50);
@@ -76,7 +67,7 @@ async function firstLoad(browser, url) {
       type: (r.headers()["content-type"] ?? "").split(";")[0],
       encoding: r.headers()["content-encoding"] ?? "",
       raw: body.length,
-      gzip9: gzip9(body),
+      gzip9: gzip9(body).length,
       wire: sizes.responseBodySize + sizes.responseHeadersSize,
     });
   }
