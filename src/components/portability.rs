@@ -27,34 +27,13 @@ pub fn Portability() -> impl IntoView {
             }
         })
         .collect_view();
-    let input = move |signal: RwSignal<String>| move |ev: leptos::ev::Event| signal.set(event_target_value(&ev));
     view! {
         <section id="portability" class="card" aria-labelledby="portability-heading">
             <h2 id="portability-heading">{text(T::PortabilityHeading)}</h2>
             <p class="muted">{text(T::PortabilityIntro)}</p>
             <div class="portability-inputs">
-                <div class="field">
-                    <label for="portability-name">{text(T::PortabilityName)}</label>
-                    <input
-                        type="text"
-                        id="portability-name"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || name.get()
-                        on:input=input(name)
-                    />
-                </div>
-                <div class="field">
-                    <label for="portability-description">{text(T::PortabilityDescription)}</label>
-                    <input
-                        type="text"
-                        id="portability-description"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || description.get()
-                        on:input=input(description)
-                    />
-                </div>
+                <TextInput id="portability-name" label=T::PortabilityName value=name />
+                <TextInput id="portability-description" label=T::PortabilityDescription value=description />
             </div>
             <div class="table-wrap" tabindex="0">
                 <table class="portability-table">
@@ -69,5 +48,23 @@ pub fn Portability() -> impl IntoView {
                 </table>
             </div>
         </section>
+    }
+}
+
+/// One labelled line of text, bound to `value`.
+#[component]
+fn TextInput(id: &'static str, label: T, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{text(label)}</label>
+            <input
+                type="text"
+                id=id
+                autocomplete="off"
+                spellcheck="false"
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        </div>
     }
 }
