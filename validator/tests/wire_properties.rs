@@ -323,13 +323,23 @@ fn mutate(case: &Case, r: &HttpRequest, part: Part, at: usize, xor: u8) -> Optio
 /// Flips a byte of an Authorization header other than those of the access key ID: ZC2, ACS3 and
 /// JD sign everything else in it but not the ID, which only tells the server whose secret to
 /// check with (the emulator looks the secret up by it, so another ID means another secret).
+/// `None` when the flip is no change in meaning: the case of a header name in `SignedHeaders=`
+/// (header names are case-insensitive), or one blank between the parameters for another.
 fn flip_outside_access_key(value: &[u8], at: usize, xor: u8) -> Option<Vec<u8>> {
     let text = std::str::from_utf8(value).ok()?;
     let start = text.find("Credential=")? + "Credential=".len();
     let end = start + text[start..].find(['/', ','])?;
     let positions: Vec<usize> = (0..value.len()).filter(|i| !(start..end).contains(i)).collect();
+    let i = positions[at % positions.len()];
     let mut b = value.to_vec();
-    b[positions[at % positions.len()]] ^= xor;
+    b[i] ^= xor;
+    let names_start = text.find("SignedHeaders=").map(|p| p + "SignedHeaders=".len());
+    let in_names = names_start.is_some_and(|s| i >= s && !text[s..i].contains([',', ' ']));
+    if (in_names && b[i].eq_ignore_ascii_case(&value[i]))
+        || (b[i].is_ascii_whitespace() && value[i].is_ascii_whitespace())
+    {
+        return None;
+    }
     Some(b)
 }
 
