@@ -99,22 +99,22 @@ step_apt() {
   fi
 }
 
-step_wasm_opt() {
+step_build_tools() {
+  # tools/: wasm-opt (npm binaryen, never Debian's) and terser, at the versions its lock pins.
   local want="wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)"
-  local bin="$REPO_ROOT/tools/node_modules/.bin/wasm-opt"
-  if [ -x "$bin" ] && [ "$("$bin" --version 2>/dev/null || true)" = "$want" ]; then
-    skipped "wasm-opt $BINARYEN_VERSION from npm binaryen (tools/node_modules)"
+  local bin="$REPO_ROOT/tools/node_modules/.bin/wasm-opt" outcome
+  outcome="$(npm_ci_if_lock_changed "$REPO_ROOT/tools")"
+  if [ "$("$bin" --version 2>/dev/null || true)" != "$want" ]; then
+    echo "error: $bin --version is not \"$want\"; check tools/package.json" >&2
+    return 1
+  fi
+  if [ "$outcome" = did ]; then
+    did "npm ci in tools (binaryen@$BINARYEN_VERSION, terser)"
   else
-    npm ci --prefix "$REPO_ROOT/tools" --no-audit --no-fund
-    if [ "$("$bin" --version)" != "$want" ]; then
-      echo "error: $bin --version is not \"$want\"; check tools/package.json" >&2
-      return 1
-    fi
-    did "npm ci (binaryen@$BINARYEN_VERSION into tools/node_modules)"
+    skipped "npm ci in tools (package-lock.json unchanged)"
   fi
 }
 
-# The JS package's consumer tests (tests/js): npm ci when node_modules is missing or the lock changed.
 step_js_tests() {
   local outcome
   outcome="$(npm_ci_if_lock_changed "$REPO_ROOT/tests/js")"
@@ -133,6 +133,6 @@ step_fetch
 step_trunk
 step_wasm_bindgen
 step_apt
-step_wasm_opt
+step_build_tools
 step_js_tests
 say "setup: ${#DID[@]} done, ${#SKIPPED[@]} skipped in $((SECONDS - start))s"

@@ -89,7 +89,7 @@ impl Checked {
                     Some(s) => labels(provider, s, lang),
                     None => (issue.field.clone(), issue.field.clone(), (usize::MAX, 0)),
                 };
-                // The report's own order breaks ties (an unstable sort is smaller in WebAssembly).
+                // The report's own order breaks ties.
                 let order = (position, item, n);
                 Finding {
                     id: state::field_id(provider, &issue.field),
@@ -104,7 +104,7 @@ impl Checked {
                 }
             })
             .collect();
-        findings.sort_unstable_by_key(|f| f.order);
+        createimage_validator::order::sort_by_key(&mut findings, |f| f.order);
         Checked { provider, lang, findings }
     }
 

@@ -177,7 +177,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         out.push(&rest[start + 1..start + len]);
         rest = &rest[start + len + 1..];
     }
-    out.sort_unstable();
+    createimage_validator::order::sort(&mut out);
     out
 }
 

@@ -379,25 +379,16 @@ impl Mode {
     }
 }
 
-/// The sandbox key of `provider`: the first account of `createimage serve`'s built-in fixture.
+include!(concat!(env!("OUT_DIR"), "/sandbox_keys.rs"));
+
+/// The sandbox key of `provider`: `(access key id, secret)` of the first account of `createimage
+/// serve`'s built-in fixture (see build.rs).
 pub fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
-    // The first account of each provider in the emulator's built-in fixture: the very file
-    // `createimage serve` loads, so the console and the emulator cannot disagree.
-    static KEYS: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let keys = KEYS.get_or_init(|| {
-        let fixture: Value =
-            serde_json::from_str(include_str!("../cli/src/serve/default_fixture.json")).expect("the fixture is JSON");
-        Provider::ALL
-            .iter()
-            .map(|p| {
-                let account = &fixture[p.as_str()]["accounts"][0];
-                let text = |k: &str| account[k].as_str().unwrap_or_default().to_owned();
-                (text("accessKeyId"), text("secret"))
-            })
-            .collect()
-    });
-    let (id, secret) = &keys[Provider::ALL.iter().position(|p| *p == provider).expect("every provider is in ALL")];
-    (id, secret)
+    SANDBOX_KEYS
+        .iter()
+        .find(|(name, _, _)| *name == provider.as_str())
+        .map(|&(_, id, secret)| (id, secret))
+        .expect("build.rs writes every provider")
 }
 
 /// One provider's access key, held in memory; stored only when `remember` is on.

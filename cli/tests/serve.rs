@@ -265,7 +265,7 @@ fn fetch_encoded(server: &Server, path: &str, accept: &str) -> (Option<String>, 
 fn console_files_go_compressed_as_the_browser_accepts_and_answers_do_not() {
     let server = Server::start(&[]);
     let dist = server.dir.join("dist");
-    // What Trunk's hook (scripts/compress-dist.mjs) writes beside a file; marked so the test sees
+    // What Trunk's hook (scripts/finish-dist.mjs) writes beside a file; marked so the test sees
     // which one was sent.
     let wasm = vec![b'w'; 4096];
     std::fs::write(dist.join("app.wasm"), &wasm).unwrap();

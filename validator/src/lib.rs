@@ -26,6 +26,7 @@ pub mod charset;
 pub mod field;
 pub mod message;
 pub mod meta;
+pub mod order;
 pub mod provider;
 pub mod providers;
 pub mod report;

@@ -400,7 +400,7 @@ impl Index {
         let parent: Vec<&'static str> = fields.iter().map(|f| f.parent()).collect();
         let key: Vec<&'static str> = fields.iter().map(|f| f.key()).collect();
         let mut by_path: Vec<(&'static str, usize)> = fields.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
-        by_path.sort_unstable();
+        crate::order::sort(&mut by_path);
         let find = |p: &str| by_path.binary_search_by(|(q, _)| (*q).cmp(p)).ok().map(|at| by_path[at].1);
         let parent_index: Vec<Option<usize>> =
             parent.iter().map(|p| if p.is_empty() { None } else { find(p) }).collect();

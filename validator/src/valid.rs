@@ -128,7 +128,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                     .filter(|n| n.field == fi && n.value == Scalar::Item)
                     .filter_map(|n| n.index)
                     .collect();
-                numbers.sort_unstable();
+                crate::order::sort(&mut numbers);
                 numbers.dedup();
                 if numbers.is_empty() {
                     continue;

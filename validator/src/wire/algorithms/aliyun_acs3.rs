@@ -54,14 +54,14 @@ pub struct Signature {
 /// Canonical query string: sorted by name, then value; both sides percent-encoded.
 pub fn canonical_query(query: &[(String, String)]) -> String {
     let mut pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (encode(k), encode(v))).collect();
-    pairs.sort();
+    crate::order::sort(&mut pairs);
     pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
 }
 
 /// Canonical headers and the signed-header list: names lower-cased, values trimmed, sorted by name.
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
     let mut h: Vec<(String, &str)> = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim())).collect();
-    h.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
     let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
     (canonical, signed)

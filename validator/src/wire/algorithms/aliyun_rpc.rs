@@ -27,7 +27,7 @@ impl CanonicalizedQueryString {
     /// From every parameter of the request (query and form body together); `Signature` is left out.
     pub fn new(params: &[(String, String)]) -> Self {
         let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-        sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.as_bytes().cmp(b.1.as_bytes())));
+        crate::order::sort(&mut sorted);
         let pairs: Vec<String> = sorted.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
         CanonicalizedQueryString(pairs.join("&"))
     }

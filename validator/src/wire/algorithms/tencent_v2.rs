@@ -48,7 +48,7 @@ impl StringToSign {
     /// `method` is upper-cased, as the SDK does; values go in raw.
     pub fn new(method: &str, host: &str, path: &str, params: &[(String, String)]) -> Self {
         let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-        sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()).then_with(|| a.1.as_bytes().cmp(b.1.as_bytes())));
+        crate::order::sort(&mut sorted);
         let query: Vec<String> = sorted.iter().map(|(k, v)| format!("{k}={v}")).collect();
         StringToSign(format!("{}{host}{path}?{}", method.to_ascii_uppercase(), query.join("&")))
     }

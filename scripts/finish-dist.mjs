@@ -1,0 +1,44 @@
+// Trunk's post-build hook (Trunk.toml), on the console's build before Trunk moves it into dist/:
+//  1. minifies the JS glue with terser (tools/node_modules): Trunk's own minifier cannot parse
+//     wasm-bindgen's glue, so Trunk.toml has `minify = "never"`; terser halves it. index.html's
+//     subresource-integrity hash of each file changed is updated.
+//  2. writes <file>.br (brotli, quality 11) and <file>.gz (gzip, level 9) beside each file, so
+//     `createimage serve` sends them compressed (tower-http's ServeDir picks the best the browser
+//     accepts) without compressing on every request. Files compression does not shrink are left alone.
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
+import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
+import { gzip9 } from "./lib/gzip.mjs";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error("no directory: run as a Trunk hook (TRUNK_STAGING_DIR) or pass one");
+const files = readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile());
+
+const { minify } = createRequire(new URL("../tools/package.json", import.meta.url))("terser");
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const indexPath = join(dir, "index.html");
+let index = readFileSync(indexPath, "utf8");
+for (const name of files.filter((n) => n.endsWith(".js"))) {
+  const path = join(dir, name);
+  const code = readFileSync(path, "utf8");
+  const out = await minify(code, { module: true, compress: true, mangle: true });
+  if (!out.code || out.code.length >= code.length) continue;
+  writeFileSync(path, out.code);
+  const [before, after] = [sri(code), sri(out.code)];
+  if (index.includes(before)) index = index.replaceAll(before, after);
+}
+writeFileSync(indexPath, index);
+
+const compressible = /\.(wasm|js|css|html|svg|json)$/;
+for (const name of files.filter((n) => compressible.test(n))) {
+  const path = join(dir, name);
+  const bytes = readFileSync(path);
+  const br = brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  });
+  const gz = gzip9(bytes);
+  if (br.length < bytes.length) writeFileSync(`${path}.br`, br);
+  if (gz.length < bytes.length) writeFileSync(`${path}.gz`, gz);
+}
