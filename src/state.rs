@@ -5,13 +5,14 @@
 //! Forms are generated from the validator's rule metadata ([`table`]): nothing here restates a
 //! label, a limit or an allowed value.
 
+use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
 use createimage_validator::request::Request;
 use createimage_validator::rule::Cross;
 use createimage_validator::{Provider, ValueType, field, providers, rules};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -203,8 +204,8 @@ pub fn slot_id(provider: Provider, slot: Slot) -> String {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Form {
-    pub fields: BTreeMap<String, String>,
-    pub groups: BTreeMap<String, Vec<BTreeMap<String, String>>>,
+    pub fields: Dict<String>,
+    pub groups: Dict<Vec<Dict<String>>>,
 }
 
 impl Form {
@@ -251,11 +252,11 @@ impl Form {
 
     /// Appends an empty item to `group` unless it already has `max`; the new item's position.
     pub fn add_item(&mut self, group: &str, max: Option<usize>) -> Option<usize> {
-        let items = self.groups.entry(group.to_owned()).or_default();
+        let items = self.groups.get_or_insert_with(group, Vec::new);
         if max.is_some_and(|m| items.len() >= m) {
             return None;
         }
-        items.push(BTreeMap::new());
+        items.push(Dict::new());
         Some(items.len() - 1)
     }
 
@@ -439,7 +440,7 @@ impl Keys {
 /// Keys a user chose to remember, as stored: provider → key.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Remembered(pub BTreeMap<String, StoredKey>);
+pub struct Remembered(pub Dict<StoredKey>);
 
 impl fmt::Debug for Remembered {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -494,8 +495,8 @@ impl Remembered {
 #[serde(default)]
 pub struct Draft {
     pub provider: Option<String>,
-    pub forms: BTreeMap<String, Form>,
-    pub endpoints: BTreeMap<String, Mode>,
+    pub forms: Dict<Form>,
+    pub endpoints: Dict<Mode>,
 }
 
 impl Draft {
