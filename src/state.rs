@@ -12,7 +12,6 @@ use createimage_validator::rule::Cross;
 use createimage_validator::{Provider, ValueType, field, providers, rules};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -338,8 +337,38 @@ fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
     }
 }
 
-/// The fields a user touched (edited or left), and the containers they added to or removed from.
-pub type Touched = BTreeSet<Slot>;
+/// The fields a user touched (edited or left), and the containers they added to or removed from:
+/// a sorted `Vec` (a form has a few dozen slots; a `BTreeSet` is more code for no gain).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Touched(Vec<Slot>);
+
+impl Touched {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn contains(&self, slot: &Slot) -> bool {
+        self.0.binary_search(slot).is_ok()
+    }
+
+    pub fn insert(&mut self, slot: Slot) {
+        if let Err(at) = self.0.binary_search(&slot) {
+            self.0.insert(at, slot);
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Slot> {
+        self.0.iter()
+    }
+}
+
+impl<const N: usize> From<[Slot; N]> for Touched {
+    fn from(slots: [Slot; N]) -> Self {
+        let mut touched = Touched::new();
+        slots.into_iter().for_each(|s| touched.insert(s));
+        touched
+    }
+}
 
 /// Whether `slot` or anything inside it was touched.
 pub fn is_touched(touched: &Touched, slot: Slot) -> bool {
