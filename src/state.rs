@@ -418,7 +418,7 @@ pub fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
         .iter()
         .find(|(name, _, _)| *name == provider.as_str())
         .map(|&(_, id, secret)| (id, secret))
-        .expect("build.rs writes every provider")
+        .expect("the fixture has every provider (a test checks)")
 }
 
 /// One provider's access key, held in memory; stored only when `remember` is on.
@@ -630,6 +630,16 @@ mod tests {
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
     wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn every_provider_has_sandbox_keys_from_the_fixture() {
+        for provider in Provider::ALL {
+            let (id, secret) = sandbox_keys(provider);
+            assert!(!id.is_empty() && !secret.is_empty(), "{provider:?}");
+        }
+        assert_eq!(SANDBOX_KEYS.len(), Provider::ALL.len());
+        assert_eq!(sandbox_keys(Provider::Aliyun).0, "LTAI5tSandboxAliyun0001");
+    }
 
     #[wasm_bindgen_test]
     fn ids_follow_the_contract() {
