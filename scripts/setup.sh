@@ -115,6 +115,7 @@ step_build_tools() {
   fi
 }
 
+# The JS package's consumer tests (tests/js): npm ci when node_modules is missing or the lock changed.
 step_js_tests() {
   local outcome
   outcome="$(npm_ci_if_lock_changed "$REPO_ROOT/tests/js")"
