@@ -1,6 +1,7 @@
 //! The console's sandbox keys: the first account of each provider in `createimage serve`'s built-in
 //! fixture, read from that very file at build time, so the console and the emulator cannot disagree
 //! and the console's WebAssembly carries two strings per provider instead of the whole fixture.
+//! With the `split` feature on wasm32, it also asks the linker for the relocations wasm-split reads.
 
 use std::{env, fs, path::Path};
 
@@ -8,6 +9,10 @@ const FIXTURE: &str = "cli/src/serve/default_fixture.json";
 
 fn main() {
     println!("cargo::rerun-if-changed={FIXTURE}");
+    // wasm-split reads the linker's relocations to cut the wasm into the main module and chunks.
+    if env::var_os("CARGO_FEATURE_SPLIT").is_some() && env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
+        println!("cargo::rustc-link-arg-bins=--emit-relocs");
+    }
     let text = fs::read_to_string(FIXTURE).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"));
     let fixture: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{FIXTURE}: {e}"));
     let mut out =

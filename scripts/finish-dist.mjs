@@ -1,7 +1,9 @@
 // Trunk's post-build hook (Trunk.toml), on the console's build before Trunk moves it into dist/:
+//  0. splits the wasm into the main module and the chunk loaded on first use (lib/split.mjs);
 //  1. minifies the JS glue with terser (tools/node_modules): Trunk's own minifier cannot parse
 //     wasm-bindgen's glue, so Trunk.toml has `minify = "never"`; terser halves it. index.html's
-//     subresource-integrity hash of each file changed is updated.
+//     subresource-integrity hash of each file changed (here or by the split) is updated, and the
+//     split's loader is preloaded with its own.
 //  2. writes <file>.br (brotli, quality 11) and <file>.gz (gzip, level 9) beside each file, so
 //     `createimage serve` sends them compressed (tower-http's ServeDir picks the best the browser
 //     accepts) without compressing on every request. Files compression does not shrink are left alone.
@@ -11,6 +13,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { gzip9 } from "./lib/gzip.mjs";
+import { splitConsole } from "./lib/split.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("no directory: run as a Trunk hook (TRUNK_STAGING_DIR) or pass one");
@@ -20,15 +23,26 @@ const { minify } = createRequire(new URL("../tools/package.json", import.meta.ur
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
+const trunkSri = new Map(files.map((name) => [name, sri(readFileSync(join(dir, name)))]));
+
+const split = splitConsole(dir);
+for (const name of [split.loader, ...split.chunks]) files.push(name);
+
 for (const name of files.filter((n) => n.endsWith(".js"))) {
   const path = join(dir, name);
   const code = readFileSync(path, "utf8");
   const out = await minify(code, { module: true, compress: true, mangle: true });
-  if (!out.code || out.code.length >= code.length) continue;
-  writeFileSync(path, out.code);
-  const [before, after] = [sri(code), sri(out.code)];
-  if (index.includes(before)) index = index.replaceAll(before, after);
+  if (out.code && out.code.length < code.length) writeFileSync(path, out.code);
 }
+for (const [name, before] of trunkSri) {
+  const after = sri(readFileSync(join(dir, name)));
+  if (after !== before) index = index.replaceAll(before, after);
+}
+// The glue imports the loader: fetch it alongside instead of after the glue has been parsed.
+const loaderSri = sri(readFileSync(join(dir, split.loader)));
+const preload = `<link rel="modulepreload" href="/${split.loader}" crossorigin="anonymous" integrity="${loaderSri}">`;
+if (!index.includes("</head>")) throw new Error("index.html has no </head>");
+index = index.replace("</head>", `${preload}</head>`);
 writeFileSync(indexPath, index);
 
 const compressible = /\.(wasm|js|css|html|svg|json)$/;

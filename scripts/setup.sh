@@ -82,6 +82,17 @@ step_wasm_bindgen() {
   fi
 }
 
+step_wasm_split() {
+  # wasm-split-cli: scripts/lib/split.mjs cuts the console's wasm with it, between cargo and wasm-bindgen.
+  local want="wasm_split_cli_support v$WASM_SPLIT_VERSION:"
+  if cargo install --list | grep -qxF "$want"; then
+    skipped "wasm-split-cli $WASM_SPLIT_VERSION (installed)"
+  else
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+    did "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary --locked"
+  fi
+}
+
 step_apt() {
   local missing=()
   local p
@@ -133,6 +144,7 @@ step_lockfile
 step_fetch
 step_trunk
 step_wasm_bindgen
+step_wasm_split
 step_apt
 step_build_tools
 step_js_tests

@@ -24,6 +24,8 @@ stage_clippy() {
   # The JS package's wasm-bindgen facade (src/js/) only builds for wasm32, as its two modules.
   cargo clippy -p createimage-validator --features js,js-meta --target "$WASM_TARGET" --locked -- -D warnings
   cargo clippy -p createimage-validator --no-default-features --features js --target "$WASM_TARGET" --locked -- -D warnings
+  # The console as Trunk builds it: for wasm32, with the chunk loaded on first use (src/lazy.rs).
+  cargo clippy -p createimage-console --features split --target "$WASM_TARGET" --locked -- -D warnings
 }
 
 # The validator and the CLI natively. The console is left out: compiling Leptos natively is slow and it is

@@ -122,6 +122,7 @@ texts! {
         "再次发送同一请求会沿用同一个 ClientToken，不会重复创建镜像。";
     NotSent => "Not sent: {reason}", "未发送：{reason}";
     NeedKeys => "enter the access key ID and secret.", "请填写 AccessKey ID 和 Secret。";
+    NotLoaded => "the signing code could not be loaded (check the connection), try again.", "签名代码未能加载（请检查网络连接），请重试。";
     PreviewHeading => "Request preview", "请求预览";
     PreviewNote => "Signed just now with a fresh time and nonce; the signature is redacted. Each submission signs again.",
         "刚以新的时间和随机数签名；签名已隐去。每次提交都会重新签名。";

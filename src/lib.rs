@@ -5,7 +5,7 @@
 //!
 //! Plain data and logic, no view: [`state`] (form model, draft, history, keys), [`check`] (the
 //! report arranged for the page, error summary, portability), [`submit`] (signing, preview,
-//! answers), [`i18n`] (every console text, en/zh). The browser: [`api`] (the only network
+//! answers), [`i18n`] (every console text, en/zh); [`lazy`] (what loads on first use). The browser: [`api`] (the only network
 //! module), [`storage`], [`browser`]. Reactive wiring: [`store`]. The view: [`app`],
 //! [`pages`], [`components`].
 
@@ -16,6 +16,7 @@ pub mod check;
 pub mod components;
 pub mod dict;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod state;
 pub mod storage;

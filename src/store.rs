@@ -6,8 +6,8 @@
 use crate::check::Checked;
 use crate::i18n::{self, T};
 use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
-use crate::submit::{self, Fresh, NotSent, Outcome, Prepared, Retry, Success};
-use crate::{api, browser, storage};
+use crate::submit::{self, Fresh, NotSent, Outcome, Retry, Success};
+use crate::{api, browser, lazy, storage};
 use createimage_validator::{Lang, Provider};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -148,20 +148,27 @@ impl Store {
         request
     }
 
-    /// Signs `space`'s request now, as a submission would (errors overridden when there are any).
-    fn sign(self, space: Space, anyway: bool) -> Result<Prepared, NotSent> {
+    /// What signing `space`'s request now takes (errors overridden when `anyway`).
+    fn job(self, space: Space, anyway: bool) -> Box<lazy::Job> {
         let provider = space.provider;
         let request = self.request(space);
         let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
-        let keys = space.keys.get_untracked();
-        submit::prepare(provider, &request, &keys, space.mode.get_untracked(), &browser::origin(), &fresh, anyway)
+        let (keys, mode) = (space.keys.get_untracked(), space.mode.get_untracked());
+        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), fresh, anyway })
     }
 
-    /// The preview of `space`'s request: `(request, curl, errors overridden)`.
-    pub fn preview(self, space: Space) -> Result<(String, String, bool), NotSent> {
+    /// The preview of `space`'s request: `(request, curl, errors overridden)`. Reads the form,
+    /// keys and endpoint now (tracked), and signs once the signing code is loaded.
+    pub fn preview(self, space: Space) -> impl Future<Output = Result<(String, String, bool), NotSent>> + use<> {
+        space.form.track();
+        space.keys.track();
+        space.mode.track();
         let anyway = space.checked.with(Checked::has_errors);
-        let prepared = self.sign(space, anyway)?;
-        Ok((submit::preview(&prepared.signed), submit::curl(&prepared.signed), anyway))
+        let job = self.job(space, anyway);
+        async move {
+            let signing = lazy::sign(job).await?;
+            Ok((signing.preview, signing.curl, anyway))
+        }
     }
 
     /// Submits `provider`'s form: with errors (unless `anyway`), shows the error summary and
@@ -178,22 +185,28 @@ impl Store {
             return;
         }
         let mode = space.mode.get_untracked();
-        let prepared = match self.sign(space, anyway) {
-            Ok(p) => p,
-            Err(e) => {
-                space.outcome.set(Some(Outcome::NotSent(e)));
-                return;
-            }
-        };
-        let ours = prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
+        let job = self.job(space, anyway);
         let attempt = space.attempt.get_value().wrapping_add(1);
         space.attempt.set_value(attempt);
         space.sending.set(true);
         space.outcome.set(None);
         space.follow.set(None);
         leptos::task::spawn_local(async move {
+            let prepared = match lazy::sign(job).await {
+                Ok(signing) => signing.prepared,
+                Err(e) => {
+                    space.sending.set(false);
+                    space.outcome.set(Some(Outcome::NotSent(e)));
+                    return;
+                }
+            };
+            let ours =
+                prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
             let outcome = match api::send(&prepared.outgoing).await {
-                Ok(answer) => submit::interpret(provider, answer.status, &answer.body, ours.as_deref()),
+                Ok(answer) => {
+                    let reading = lazy::Reading { provider, http_status: answer.status, body: answer.body, ours };
+                    lazy::read(Box::new(reading)).await.map_or_else(Outcome::NotSent, |o| *o)
+                }
                 Err(e) => Outcome::Network { message: e.message, mode },
             };
             // An answer means the request arrived: the next one is a new request with a new token.

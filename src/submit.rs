@@ -49,6 +49,8 @@ pub enum NotSent {
     Invalid,
     /// The signer refused (its message).
     Sign(String),
+    /// The signing code could not be fetched (the network); the next try fetches it again.
+    NotLoaded,
 }
 
 /// The time, nonce and ClientToken of one signature.
@@ -416,6 +418,7 @@ pub fn shown(outcome: &Outcome, sandbox: bool, auto_token: bool, lang: Lang) -> 
                 NotSent::NoKeys => T::NeedKeys.get(lang).to_owned(),
                 NotSent::Invalid => T::FixFirst.get(lang).to_owned(),
                 NotSent::Sign(message) => message.clone(),
+                NotSent::NotLoaded => T::NotLoaded.get(lang).to_owned(),
             };
             shown.lead = T::NotSent.fill(lang, &[("reason", &why)]);
             shown.lead_id = Some("result-message");

@@ -1,33 +1,55 @@
 //! The request preview (`<details id="preview">`): what a submission would send now, signed with
-//! a fresh time and nonce, the signature redacted; and the same as a curl command.
+//! a fresh time and nonce, the signature redacted; and the same as a curl command. It signs only
+//! while open, so the signing code loads when someone first looks.
 
 use crate::i18n::T;
 use crate::store::{Space, text, use_store};
+use crate::submit::NotSent;
 use leptos::prelude::*;
 
 #[component]
 pub fn Preview(space: Space) -> impl IntoView {
     let store = use_store();
-    let content = Memo::new(move |_| {
+    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let content = RwSignal::new(None::<Result<(String, String, bool), NotSent>>);
+    // Signing is asynchronous (the first call loads the code): only the latest one is shown.
+    let latest = StoredValue::new(0u32);
+    Effect::new(move || {
         // Sign again whenever anything the request depends on changes, and after each answer.
-        space.form.track();
-        space.keys.track();
-        space.mode.track();
         space.outcome.track();
-        store.preview(space).ok()
+        if !open.get() {
+            return;
+        }
+        let signing = store.preview(space);
+        let turn = latest.get_value().wrapping_add(1);
+        latest.set_value(turn);
+        leptos::task::spawn_local(async move {
+            let result = signing.await;
+            if latest.get_value() == turn {
+                content.set(Some(result));
+            }
+        });
     });
     let body = move || match content.get() {
-        Some((request, curl, anyway)) => view! {
+        Some(Ok((request, curl, anyway))) => view! {
             <p class="note">{move || if anyway { text(T::PreviewAnyway)() } else { text(T::PreviewNote)() }}</p>
             <pre id="preview-request" class="code" tabindex="0">{request}</pre>
             <h3>{text(T::Curl)}</h3>
             <pre id="preview-curl" class="code" tabindex="0">{curl}</pre>
         }
         .into_any(),
-        None => view! { <p class="muted">{text(T::PreviewNeedsKeys)}</p> }.into_any(),
+        Some(Err(NotSent::NotLoaded)) => view! { <p class="muted" role="alert">{text(T::NotLoaded)}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="muted">{text(T::PreviewNeedsKeys)}</p> }.into_any(),
+        None => ().into_any(),
     };
     view! {
-        <details id="preview" class="card preview">
+        <details
+            id="preview"
+            class="card preview"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+        >
             <summary>{text(T::PreviewHeading)}</summary>
             {body}
         </details>

@@ -11,6 +11,7 @@ import groups from "./suites/groups.mjs";
 import portability from "./suites/portability.mjs";
 import a11y from "./suites/a11y.mjs";
 import screenshots from "./suites/screenshots.mjs";
+import lazy from "./suites/lazy.mjs";
 
 describeConsole("console", () => {
   page();
@@ -20,6 +21,7 @@ describeConsole("console", () => {
   groups();
   storage();
   portability();
+  lazy();
   a11y();
   screenshots();
 });

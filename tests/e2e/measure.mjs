@@ -6,7 +6,9 @@
 //      several cold loads;
 //   3. keystroke-to-message latency: 200 keystrokes in a length-limited field (Zenlayer imageName, max
 //      24), crossing the limit back and forth; from the keydown to the DOM update of the field's counter
-//      or error, seen by a MutationObserver in the page. p50/p95.
+//      or error, seen by a MutationObserver in the page. p50/p95;
+//   4. first use: what the page fetches when the request preview is first opened (the chunk with the
+//      signing code and the catalog's text, loaded on first use), and how long until the preview shows.
 // Goals (issue 6): ≤ 250 KB gzip on first load, ≤ 4 ms p95 keystroke-to-message.
 //
 //   node tests/e2e/measure.mjs [--runs N] [--keystrokes N] [--json]
@@ -143,6 +145,31 @@ async function keystrokeLatency(browser, url, count) {
   }
 }
 
+/** After a cold load: open the request preview and note what is fetched until it shows. */
+async function firstUse(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await waitMounted(page);
+    await page.waitForLoadState("networkidle").catch(() => {});
+    const responses = [];
+    page.on("response", (r) => responses.push(r));
+    const t0 = Date.now();
+    await page.locator("details#preview summary").first().click();
+    await page.locator("#preview-request").first().waitFor({ state: "visible", timeout: 10_000 });
+    const elapsedMs = Date.now() - t0;
+    const files = [];
+    for (const r of responses) {
+      const body = await r.body().catch(() => Buffer.alloc(0));
+      files.push({ path: new URL(r.url()).pathname, raw: body.length, gzip9: gzip9(body).length });
+    }
+    return { files, elapsedMs };
+  } finally {
+    await context.close();
+  }
+}
+
 const server = await startServer({ imageDelay: 2 });
 const browser = await launchBrowser();
 const report = { url: server.url, goals: { gzipBytes: GOAL_GZIP_BYTES, keystrokeP95Ms: GOAL_P95_MS } };
@@ -183,6 +210,13 @@ try {
     report.keystroke = { error: err.message.split("\n")[0] };
     missing.push(`keystroke latency: ${report.keystroke.error}`);
   }
+
+  try {
+    report.firstUse = await firstUse(browser, server.url);
+  } catch (err) {
+    report.firstUse = { error: err.message.split("\n")[0] };
+    missing.push(`first use: ${report.firstUse.error}`);
+  }
 } finally {
   await browser.close();
   await server.stop();
@@ -210,6 +244,13 @@ if (JSON_OUT) {
     console.log(`Keystroke → message latency, ${k.keystrokes} keystrokes in ${k.field}:`);
     console.log(`  keydown → counter/error DOM update: p50 ${ms(k.keydownToDom.p50)}, p95 ${ms(k.keydownToDom.p95)}, max ${ms(k.keydownToDom.max)} — goal p95 ≤ ${GOAL_P95_MS} ms: ${k.keydownToDom.p95 <= GOAL_P95_MS ? "met" : "NOT met"}`);
     console.log(`  keydown event.timeStamp → DOM update (includes input queueing): p50 ${ms(k.eventTimeStampToDom.p50)}, p95 ${ms(k.eventTimeStampToDom.p95)}`);
+  }
+  const u = report.firstUse;
+  if (u.error) {
+    console.log(`\nFirst use (opening the request preview): n/a (${u.error})`);
+  } else {
+    console.log(`\nFirst use (opening the request preview), fetched once and then kept: ${u.files.length} request(s), preview shown after ${u.elapsedMs} ms`);
+    for (const x of u.files) console.log(`  ${x.path.padEnd(48)} ${String(x.raw).padStart(9)} raw ${String(x.gzip9).padStart(9)} gzip -9`);
   }
   for (const m of missing) console.log(`n/a: ${m}`);
 }

@@ -197,10 +197,47 @@ impl Entry {
         }
     }
 
-    /// The same row, marked as chosen by createimage rather than documented by the provider.
-    pub const fn undocumented(self) -> Self {
-        Entry { documented: false, ..self }
+    /// A row whose code createimage chose because the provider documents none (said in `explain`).
+    #[allow(clippy::too_many_arguments)]
+    pub const fn chosen(
+        code: Code,
+        http_status: u16,
+        message: &'static str,
+        meaning_en: &'static str,
+        meaning_zh: &'static str,
+        fix_en: &'static str,
+        fix_zh: &'static str,
+        source: &'static str,
+    ) -> Self {
+        let row = Entry::doc(code, http_status, message, meaning_en, meaning_zh, fix_en, fix_zh, source);
+        Entry { documented: false, ..row }
     }
+}
+
+/// A catalog row without its text: what validation and the emulator read (the HTTP status and
+/// the provider's message of a finding's code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Row {
+    pub code: Code,
+    pub http_status: u16,
+    pub message: &'static str,
+}
+
+/// Declares a provider's catalog from one list of rows (`doc(...)` or `chosen(...)`, the
+/// arguments of [`Entry::doc`]): `ENTRIES`, the whole rows, and `ROWS`, the same rows without
+/// their text. Validation reads only `ROWS`, so a build that validates but explains answers
+/// only on demand (the console's first load) need not carry the meanings and fixes.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! catalog {
+    ($($kind:ident($code:expr, $status:expr, $message:expr, $($text:expr),+ $(,)?),)*) => {
+        /// Every row, in source order.
+        pub static ENTRIES: &[$crate::catalog::Entry] =
+            &[$($crate::catalog::Entry::$kind($code, $status, $message, $($text),+),)*];
+        /// [`ENTRIES`] without their text, in the same order.
+        pub static ROWS: &[$crate::catalog::Row] =
+            &[$($crate::catalog::Row { code: $code, http_status: $status, message: $message },)*];
+    };
 }
 
 /// Every catalog row of `provider`, in source order.
@@ -210,6 +247,16 @@ pub fn entries(provider: Provider) -> &'static [Entry] {
         Provider::Tencent => tencent::catalog::ENTRIES,
         Provider::JdCloud => jdcloud::catalog::ENTRIES,
         Provider::Zenlayer => zenlayer::catalog::ENTRIES,
+    }
+}
+
+/// [`entries`] without their text.
+pub fn rows(provider: Provider) -> &'static [Row] {
+    match provider {
+        Provider::Aliyun => aliyun::catalog::ROWS,
+        Provider::Tencent => tencent::catalog::ROWS,
+        Provider::JdCloud => jdcloud::catalog::ROWS,
+        Provider::Zenlayer => zenlayer::catalog::ROWS,
     }
 }
 
@@ -226,8 +273,8 @@ pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'st
 
 /// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`
 /// (or the first row of `code`). `None` only for a code without rows, which the table tests forbid.
-pub fn entry_for(code: Code, hint: Option<&str>) -> Option<&'static Entry> {
-    let mut rows = entries(code.provider()).iter().filter(|e| e.code == code).peekable();
+pub fn entry_for(code: Code, hint: Option<&str>) -> Option<&'static Row> {
+    let mut rows = rows(code.provider()).iter().filter(|e| e.code == code).peekable();
     let first = *rows.peek()?;
     Some(rows.find(|e| hint.is_none_or(|h| e.message.contains(h))).unwrap_or(first))
 }

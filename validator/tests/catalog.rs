@@ -6,7 +6,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use createimage_validator::Provider;
-use createimage_validator::catalog::{Code, Entry, entries, lookup, nearest};
+use createimage_validator::catalog::{Code, Entry, entries, entry_for, lookup, nearest, rows};
 use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
 
 const SEED_000: &str = include_str!("data/seeds/000_8b145c18c1e9df01.txt");
@@ -229,6 +229,26 @@ fn every_entry_is_complete() {
                 !all[..i].iter().any(|p| p.code == e.code && p.http_status == e.http_status && p.message == e.message),
                 "{at}: duplicate row"
             );
+        }
+    }
+}
+
+/// Validation and the emulator read the rows without their text (so that the console's first load
+/// need not carry it): they are the catalog's rows, one for one.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn rows_are_the_entries_without_their_text() {
+    for provider in Provider::ALL {
+        let (all, lean) = (entries(provider), rows(provider));
+        assert_eq!(all.len(), lean.len(), "{provider}");
+        for (e, r) in all.iter().zip(lean) {
+            assert_eq!((e.code, e.http_status, e.message), (r.code, r.http_status, r.message), "{provider}");
+        }
+        // A finding's row is the first of its code whose message contains the hint.
+        for e in all {
+            let found = entry_for(e.code, Some(e.message)).expect("a row");
+            assert_eq!(found.code, e.code);
+            assert!(found.message.contains(e.message), "{provider} {}: {:?}", e.code, found.message);
         }
     }
 }

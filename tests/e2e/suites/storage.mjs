@@ -127,9 +127,10 @@ export default function storage() {
     await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
     await waitFor(async () => (await rows(page).count()) === 1, "one history row");
 
-    // The preview shows the request, never the secret.
+    // The preview (opened: it signs only while open) shows the request, never the secret.
     const preview = page.locator("details#preview");
     assert.equal(await preview.count(), 1, "details#preview");
+    await preview.locator("summary").click();
     const request = await text(page.locator("#preview-request"));
     assert.ok(request.includes("/api/v2/vm") && request.includes("web-01"), `#preview-request shows URL and body: ${request}`);
     assert.match(await text(page.locator("#preview-curl")), /^curl /);

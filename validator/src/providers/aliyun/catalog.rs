@@ -6,7 +6,7 @@
 //! gateway errors B.6 lists apart, then the CreateImage-specific B.6 codes the seed lacks.
 //! Messages are the seed's 错误信息 column, verbatim (`bean`, `%s` and `?s` included).
 
-use crate::catalog::{Code as C, Entry};
+use crate::catalog::Code as C;
 
 crate::codes! {
     /// Alibaba ECS error codes, spelled as on the wire.
@@ -99,10 +99,9 @@ const COMMON: &str = "providers.md B.6";
 const GATEWAY: &str = "providers.md B.6, gateway errors (HTTP status UNVERIFIED)";
 const EXTRA: &str = "providers.md B.6, CreateImage-specific errors";
 
-#[rustfmt::skip]
-pub static ENTRIES: &[Entry] = &[
+crate::catalog! {
     // ---- seed 002, 错误码: every row, in seed order ----
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSnapshotIdNotFound), 404, "The specified SnapshotId does not exist.",
         "The snapshot given in SnapshotId or DiskDeviceMapping.N.SnapshotId does not exist in this region.",
         "SnapshotId 或 DiskDeviceMapping.N.SnapshotId 指定的快照不存在，请检查快照是否正确。",
@@ -110,7 +109,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用 DescribeSnapshots 核对快照 ID 和 RegionId，改用存在的快照后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidImageNameMalformed), 400, "The specified Image name is wrongly formed.",
         "ImageName is not valid: it must be 2 to 128 characters, start with a letter or a Chinese character, contain only digits, letters, Chinese characters, \":\", \".\", \"_\" or \"-\", and not start with http:// or https://.",
         "镜像名称不合法：长度为 2~128 个字符，须以英文字母或中文开头，只能包含数字、字母、中文、\":\"、\".\"、\"_\" 或 \"-\"，且不能以 http:// 或 https:// 开头。",
@@ -118,7 +117,7 @@ pub static ENTRIES: &[Entry] = &[
         "按上述规则修改镜像名称（例如 \"CentOS7-web_01\"）后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidImageNameDuplicated), 400, "The specified Image name has already bean used.",
         "Another custom image in this region already has this ImageName.",
         "该地域已有同名的自定义镜像，镜像名称重复。",
@@ -126,7 +125,7 @@ pub static ENTRIES: &[Entry] = &[
         "请换一个该地域未被使用的镜像名称（可用 DescribeImages 查询），或先删除同名的旧镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidDescriptionMalformed), 400, "The specified description is wrongly formed.",
         "Description is not valid: it must be 2 to 256 characters and must not start with http:// or https://.",
         "镜像描述格式不合法：长度须为 2~256 个字符，且不能以 http:// 或 https:// 开头。",
@@ -134,7 +133,7 @@ pub static ENTRIES: &[Entry] = &[
         "请把描述改为 2~256 个字符、不以 http:// 或 https:// 开头，或者不传该参数。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidImageVersionMalformed), 400, "The specified ImageVersion is wrongly formed.",
         "The ImageVersion value is not valid, or (as the seed notes) you are not allowed to use the snapshot.",
         "镜像版本号（ImageVersion）取值无效，或者您无权使用该快照。",
@@ -142,7 +141,7 @@ pub static ENTRIES: &[Entry] = &[
         "请修正或去掉 ImageVersion 参数，并确认所用快照属于您的账号。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSnapshotIdNotReady), 403, "The current status of the DiskDeviceMapping.n.SnapshotId or SnapshotId does not support this operation.",
         "The snapshot in SnapshotId or DiskDeviceMapping.N.SnapshotId is in a state that cannot be used to create an image (for example still being created).",
         "SnapshotId 或 DiskDeviceMapping.N.SnapshotId 指定的快照当前状态不支持创建镜像（例如仍在创建中）。",
@@ -150,7 +149,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待快照创建完成（DescribeSnapshots 显示已完成）后再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSnapshotTooOld), 403, "This operation is denied because the specified snapshot by DiskDeviceMapping.n.SnapshotId or SnapshotId is created before 2013-07-15.",
         "The snapshot was created on or before 2013-07-15; such snapshots cannot be used to create an image.",
         "该操作被拒绝：DiskDeviceMapping.N.SnapshotId 或 SnapshotId 指定的快照创建于 2013-07-15（含）之前，不能用来创建镜像。",
@@ -158,7 +157,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为该磁盘重新创建一份快照（CreateSnapshot），再用新快照创建镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDenied), 403, "The specified snapshot is not allowed to create image.",
         "The snapshot you specified may not be used to create an image.",
         "指定的快照不允许用来创建镜像。",
@@ -166,7 +165,7 @@ pub static ENTRIES: &[Entry] = &[
         "请换用其他快照（例如为实例系统盘新建的快照），或直接通过 InstanceId 用实例创建镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(QuotaExceedImage), 403, "The Image Quota exceeds.",
         "Your custom image quota is used up; no more custom images can be created.",
         "自定义镜像额度已用完，无法再创建自定义镜像。",
@@ -174,7 +173,7 @@ pub static ENTRIES: &[Entry] = &[
         "请删除不再需要的自定义镜像（DeleteImage）或申请提高镜像配额后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDenied), 403, "The specified snapshot is not from system disk.",
         "The snapshot given in SnapshotId is not a system-disk snapshot.",
         "SnapshotId 指定的快照不是系统盘快照。",
@@ -182,7 +181,7 @@ pub static ENTRIES: &[Entry] = &[
         "请在 SnapshotId 中传入系统盘快照，或通过 DiskDeviceMapping 并设置 DiskType=system 用数据盘快照创建镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParamterConflict), 403, "The specified same token is trying to make requests with different parameters.",
         "The same ClientToken was sent with different parameters.",
         "同一个 ClientToken 被用于参数不同的请求。",
@@ -190,7 +189,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用该 ClientToken 原样重发相同的参数，或为修改后的请求生成新的 ClientToken。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidInstanceIdNotFound), 404, "The specified InstanceId does not exist.",
         "The instance given in InstanceId does not exist in this region.",
         "InstanceId 指定的实例不存在，请检查实例 ID 是否正确。",
@@ -198,7 +197,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用 DescribeInstances 核对实例 ID 和 RegionId 后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncorrectInstanceStatus), 400, "The current status of the instance does not support this operation.",
         "The instance is not Running or Stopped, so no image can be created from it now.",
         "实例当前状态不支持此操作：只有运行中（Running）或已停止（Stopped）的实例才能创建镜像。",
@@ -206,7 +205,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待实例进入运行中或已停止状态（例如等启动或停止操作完成）后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InstanceLockedForSecurity), 400, "The specified operation is denied as your instance is locked for security reasons.",
         "The instance is locked for security reasons (OperationLocks has LockReason \"security\"), so no image can be created from it.",
         "实例因安全原因被锁定（OperationLocks 的 LockReason 为 security），无法创建镜像。",
@@ -214,7 +213,7 @@ pub static ENTRIES: &[Entry] = &[
         "请先处理安全锁定（查看控制台的安全通知或联系阿里云技术支持），解除后再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidDeviceMalformed), 400, "The specified parameter DiskDeviceMapping.n.Device is not valid.",
         "A DiskDeviceMapping.N.Device value is not a valid device name (/dev/xvda to /dev/xvdz).",
         "指定的参数 DiskDeviceMapping.N.Device 不合法，取值须为 /dev/xvda~/dev/xvdz。",
@@ -222,7 +221,7 @@ pub static ENTRIES: &[Entry] = &[
         "请使用 /dev/xvda~/dev/xvdz 范围内的设备名，系统盘须为 /dev/xvda。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(MissingParameter), 400, "The input parameter SnapshotId or InstanceId or DiskDeviceMapping that is mandatory for processing this request is not supplied.",
         "None of SnapshotId, InstanceId or DiskDeviceMapping was given, so there is nothing to create the image from.",
         "参数 SnapshotId、InstanceId 和 DiskDeviceMapping 均未传入，至少需要指定其中一个。",
@@ -230,7 +229,7 @@ pub static ENTRIES: &[Entry] = &[
         "请传入 InstanceId（用实例创建）、SnapshotId（用系统盘快照创建）或 DiskDeviceMapping.N.*（用多份快照组合创建）之一。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSizeValueNotSupported), 400, "The specified parameter DiskDeviceMapping.n.Size beyond the permitted range.",
         "A DiskDeviceMapping.N.Size is outside the allowed range of 5 to 2000 GiB.",
         "指定的参数 DiskDeviceMapping.N.Size 超出取值范围（5~2000 GiB）。",
@@ -238,7 +237,7 @@ pub static ENTRIES: &[Entry] = &[
         "请把 Size 设为 5~2000 GiB 且不小于对应快照的大小，或不传 Size 以沿用快照大小。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidDeviceInUse), 400, "The specified parameter DiskDeviceMapping.n.Device has been occupied.",
         "Two DiskDeviceMapping entries use the same device name.",
         "指定的参数 DiskDeviceMapping.N.Device 已被占用（多个映射使用了同一设备名）。",
@@ -246,7 +245,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为每个 DiskDeviceMapping.N.Device 指定不同的设备名，或不指定数据盘设备名，由系统按顺序分配。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDenied), 400, "The specified parameter DiskDeviceMapping.n.SnapshotId does not contain system disk snapshot.",
         "None of the DiskDeviceMapping snapshots is a system-disk snapshot, so the image would have no system disk.",
         "DiskDeviceMapping 指定的快照中没有系统盘快照，镜像缺少系统盘。",
@@ -254,7 +253,7 @@ pub static ENTRIES: &[Entry] = &[
         "请在 DiskDeviceMapping 中包含且仅包含一份系统盘快照，设备名为 /dev/xvda（或将某个映射的 DiskType 设为 system）。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDenied), 400, "The specified parameter DiskDeviceMapping.n.SnapshotId contains two or more system disk snapshots.",
         "More than one DiskDeviceMapping snapshot is a system-disk snapshot; an image has exactly one system disk.",
         "DiskDeviceMapping 指定的快照中已有系统盘快照，不能再指定第二份系统盘快照。",
@@ -262,7 +261,7 @@ pub static ENTRIES: &[Entry] = &[
         "请只保留一份系统盘快照（/dev/xvda），其余快照作为数据盘映射。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidDiskCategoryCreateImage), 400, "The specified diskCategory is not allowed to create image.",
         "The category of the disk behind the instance or snapshot does not allow creating images.",
         "指定的磁盘类型无法创建镜像。",
@@ -270,7 +269,7 @@ pub static ENTRIES: &[Entry] = &[
         "请改用磁盘类型支持创建镜像的实例或快照。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidAccountStatusNotEnoughBalance), 403, "Your account does not have enough balance.",
         "Your account balance is too low for this operation.",
         "账号余额不足，无法执行该操作。",
@@ -278,7 +277,7 @@ pub static ENTRIES: &[Entry] = &[
         "请先为阿里云账号充值，再重试该操作。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidAccountStatusSnapshotServiceUnavailable), 403, "Snapshot service has not been opened yet.",
         "The snapshot service is not activated for your account, and creating an image needs snapshots.",
         "账号未开通快照服务，而创建镜像需要用到快照，操作无法执行。",
@@ -286,7 +285,7 @@ pub static ENTRIES: &[Entry] = &[
         "请先在控制台开通快照服务，再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(UserNotInTheWhiteList), 403, "The user is not in the white list of create image by data disk snapshot.",
         "Your account is not allowed to create an image from a data-disk snapshot.",
         "您的账号未被允许使用数据盘快照创建镜像。",
@@ -294,7 +293,7 @@ pub static ENTRIES: &[Entry] = &[
         "请改用系统盘快照或实例创建镜像，或提交工单申请开通用数据盘快照创建镜像的权限。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidArchitectureMalformed), 400, "The specified Architecture is wrongly formed.",
         "Architecture is not one of the allowed values i386 or x86_64.",
         "参数 Architecture 格式错误，取值只能为 i386 或 x86_64。",
@@ -302,7 +301,7 @@ pub static ENTRIES: &[Entry] = &[
         "请将 Architecture 设为 i386 或 x86_64，或不传（默认 x86_64）。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidPlatformMalformed), 400, "The specified Platform is wrongly formed.",
         "Platform is not one of the operating system distributions the API lists.",
         "指定的镜像操作系统发行版（Platform）不合法。",
@@ -310,7 +309,7 @@ pub static ENTRIES: &[Entry] = &[
         "请将 Platform 设为文档列出的取值（如 CentOS、Ubuntu、Debian、Windows Server 2012、Others Linux），或不传。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDenied), 400, "Not support creating system image from an encrypted snapshot/disk.",
         "The snapshot or disk is encrypted, and custom images cannot be created from encrypted snapshots or disks.",
         "加密快照或加密磁盘不能用来创建自定义镜像。",
@@ -318,7 +317,7 @@ pub static ENTRIES: &[Entry] = &[
         "请改用未加密的快照，或磁盘未加密的实例创建镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParameterAllEmpty), 400, "%s",
         "A required parameter is missing; the message names it.",
         "缺失必需参数，具体参数见返回的错误信息。",
@@ -326,7 +325,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按错误信息补上缺失的参数（CreateImage 需要 InstanceId、SnapshotId 或 DiskDeviceMapping 之一）后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncorrectDiskStatusInvalid), 403, "Device status is invalid, please restart instance and try again.",
         "A disk of the instance is in an invalid state.",
         "设备状态无效。",
@@ -334,7 +333,7 @@ pub static ENTRIES: &[Entry] = &[
         "请重启实例（RebootInstance）后再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationDeniedInvalidSnapshotCategory), 403, "%s",
         "The category of the snapshot cannot be used to create an image; the message gives details.",
         "快照类型无效，不能用来创建镜像，详情见返回的错误信息。",
@@ -342,7 +341,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按错误信息提示改用其他类型的快照（例如为系统盘新建一份快照）。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(QuotaExceedSnapshot), 403, "The snapshot quota exceeds.",
         "Your snapshot quota is used up, and creating an image needs new snapshots.",
         "快照额度超过限制，而创建镜像需要新建快照。",
@@ -350,7 +349,7 @@ pub static ENTRIES: &[Entry] = &[
         "在不影响业务的前提下删除不再需要的旧快照（DeleteSnapshot），然后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncorrectDiskStatusTransferring), 403, "The specified device is transferring, you can retry after the process is finished.",
         "A disk involved is being migrated.",
         "指定的磁盘正在迁移中。",
@@ -358,7 +357,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待磁盘迁移完成后再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncorrectDiskStatus), 403, "The current disk status does not support this operation.",
         "A disk involved is not in a normal state for this operation (for example the account has overdue payments).",
         "当前磁盘状态不支持此操作，请确认磁盘处于正常使用状态、账号是否欠费。",
@@ -366,7 +365,7 @@ pub static ENTRIES: &[Entry] = &[
         "请确认磁盘处于正常使用状态且账号没有欠费，然后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSystemSnapshotMissing), 403, "?s",
         "The source snapshot the system disk was created from has been deleted.",
         "创建该系统盘的源快照已被删除。",
@@ -374,7 +373,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为当前系统盘新建一份快照，再用新快照创建镜像。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncorrectDiskStatusCreatingSnapshot), 403, "A previous snapshot creation is in process.",
         "A snapshot of the disk is still being created.",
         "当前磁盘有正在创建中的快照。",
@@ -382,7 +381,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待快照创建完成后再重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidResourceGroupNotFound), 404, "The ResourceGroup provided does not exist in our records.",
         "The resource group given in ResourceGroupId does not exist.",
         "ResourceGroupId 指定的资源组不存在。",
@@ -390,7 +389,7 @@ pub static ENTRIES: &[Entry] = &[
         "请核对 ResourceGroupId（形如 rg-…）或不传该参数，然后重试。",
         SEED,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InternalError), 500, "The process of creating snapshot has failed due to some unknown error.",
         "An unknown error occurred on Alibaba Cloud's side while creating the snapshot for the image.",
         "创建镜像所需的快照时发生未知错误。",
@@ -399,7 +398,7 @@ pub static ENTRIES: &[Entry] = &[
         SEED,
     ),
     // ---- providers.md B.6, common error codes (those the seed does not already give) ----
-    Entry::doc(
+    doc(
         C::Aliyun(IdempotentParameterMismatch), 400, "",
         "The ClientToken was already used by a request with different parameters.",
         "该 ClientToken 已被参数不同的请求使用过。",
@@ -407,7 +406,7 @@ pub static ENTRIES: &[Entry] = &[
         "修改了参数的请求请换用新的 ClientToken，或原样重发原来的参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IllegalTimestamp), 400, "",
         "The Timestamp parameter is malformed or too far from the server's time.",
         "Timestamp 参数格式错误或与服务器时间相差太大。",
@@ -415,7 +414,7 @@ pub static ENTRIES: &[Entry] = &[
         "请以 UTC 格式 YYYY-MM-DDThh:mm:ssZ 传入 Timestamp，并校准客户端时钟。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(IncompleteSignature), 400, "",
         "The request signature is incomplete or does not match the request.",
         "请求签名不完整或与请求不匹配。",
@@ -423,7 +422,7 @@ pub static ENTRIES: &[Entry] = &[
         "请重新签名：对除 Signature 外的全部参数排序并按 RFC 3986 编码，以 AccessKeySecret + \"&\" 为密钥做 HMAC-SHA1。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InsufficientBalance), 400, "",
         "Your account balance is insufficient.",
         "账号余额不足。",
@@ -431,7 +430,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为阿里云账号充值后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidAccessKeyIdNotFound), 400, "",
         "The AccessKeyId does not exist.",
         "AccessKeyId 不存在。",
@@ -439,7 +438,7 @@ pub static ENTRIES: &[Entry] = &[
         "请核对 AccessKeyId，或在控制台新建一对 AccessKey 并使用。",
         "providers.md B.6 (ECS table: 400; KMS docs list 404)",
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidOwner), 400, "",
         "The owner parameters are invalid, for example OwnerId and OwnerAccount were both given.",
         "所有者参数无效，例如同时传入了 OwnerId 和 OwnerAccount。",
@@ -447,7 +446,7 @@ pub static ENTRIES: &[Entry] = &[
         "OwnerId 和 OwnerAccount 请至多传其中一个，或都不传。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidOwnerAccount), 400, "",
         "The OwnerAccount parameter is not valid.",
         "OwnerAccount 参数无效。",
@@ -455,7 +454,7 @@ pub static ENTRIES: &[Entry] = &[
         "请修正 OwnerAccount 或不传该参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidOwnerId), 400, "",
         "The OwnerId parameter is not valid.",
         "OwnerId 参数无效。",
@@ -463,7 +462,7 @@ pub static ENTRIES: &[Entry] = &[
         "请修正 OwnerId 或不传该参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParamater), 400, "",
         "SignatureMethod or SignatureVersion has a value the API does not accept (the code is misspelled by Alibaba).",
         "SignatureMethod 或 SignatureVersion 的取值不被接受（错误码拼写为阿里云原样）。",
@@ -471,7 +470,7 @@ pub static ENTRIES: &[Entry] = &[
         "请传入 SignatureMethod=HMAC-SHA1 和 SignatureVersion=1.0。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParameter), 400, "",
         "A parameter value is not valid (the message names it); createimage also reports this code for rules the CreateImage page gives no specific code for.",
         "某个参数取值无效（错误信息中会指明）；对于 CreateImage 文档未给出具体错误码的规则，createimage 也使用该错误码。",
@@ -479,7 +478,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按错误信息或检查结果指出的参数修正取值后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParameterIsNull), 400, "",
         "A parameter was sent with an empty value.",
         "某个参数的值为空。",
@@ -487,7 +486,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为该参数填入取值，或在请求中完全去掉该参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(MissingParameter), 400, "",
         "A parameter every request must carry is missing: a common one (Action, AccessKeyId, Signature, Timestamp, Version) or a required one such as RegionId.",
         "缺少每个请求都必须携带的参数：公共参数（Action、AccessKeyId、Signature、Timestamp、Version）或 RegionId 等必选参数。",
@@ -495,7 +494,7 @@ pub static ENTRIES: &[Entry] = &[
         "请补上错误信息中指出的参数；CreateImage 需要 Action=CreateImage、Version=2014-05-26 和 RegionId。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(SignatureNonceUsed), 400, "Specified signature nonce was used already.",
         "The SignatureNonce was already used by an earlier request (replay protection).",
         "SignatureNonce 已被之前的请求使用过（防重放）。",
@@ -503,7 +502,7 @@ pub static ENTRIES: &[Entry] = &[
         "每次请求（包括重试）都请生成新的唯一 SignatureNonce（建议使用 UUID）。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(Throttling), 400, "",
         "Too many requests were sent in a short time and the request was throttled.",
         "短时间内请求过多，请求被限流。",
@@ -511,7 +510,7 @@ pub static ENTRIES: &[Entry] = &[
         "请降低调用频率，稍等片刻后以指数退避方式重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(UnsupportedParameter), 400, "",
         "The request carries a parameter this API does not support.",
         "请求中包含该接口不支持的参数。",
@@ -519,7 +518,7 @@ pub static ENTRIES: &[Entry] = &[
         "请去掉错误信息中指出的参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(UnknownError), 400, "",
         "An unknown error occurred.",
         "发生未知错误。",
@@ -527,7 +526,7 @@ pub static ENTRIES: &[Entry] = &[
         "请稍后重试；如果多次失败，请提交工单并附上 RequestId。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ChargeTypeViolation), 403, "",
         "The operation is not allowed for the billing method of the resource.",
         "资源的计费方式不允许该操作。",
@@ -535,7 +534,7 @@ pub static ENTRIES: &[Entry] = &[
         "请检查实例或磁盘的计费方式，必要时变更后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenAccessKeyDisabled), 403, "",
         "The AccessKey used to sign the request is disabled.",
         "签名所用的 AccessKey 已被禁用。",
@@ -543,7 +542,7 @@ pub static ENTRIES: &[Entry] = &[
         "请在控制台启用该 AccessKey，或改用其他有效的 AccessKey 签名。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenNotSupportRAM), 403, "",
         "This operation cannot be called by a RAM user.",
         "该操作不支持 RAM 用户调用。",
@@ -551,7 +550,7 @@ pub static ENTRIES: &[Entry] = &[
         "请使用阿里云主账号的 AccessKey 调用。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenRAM), 403, "",
         "The RAM user is not authorized to call CreateImage on these resources.",
         "RAM 用户没有对这些资源调用 CreateImage 的权限。",
@@ -559,7 +558,7 @@ pub static ENTRIES: &[Entry] = &[
         "请让主账号为该 RAM 用户授予 ecs:CreateImage 权限（例如通过 RAM 策略）后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenRiskControl), 403, "",
         "The request was blocked by Alibaba Cloud risk control.",
         "请求被阿里云风控拦截。",
@@ -567,7 +566,7 @@ pub static ENTRIES: &[Entry] = &[
         "请联系阿里云技术支持了解账号受限的原因。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenSubUser), 403, "",
         "The sub-user is not authorized for this operation.",
         "子用户无权执行该操作。",
@@ -575,7 +574,7 @@ pub static ENTRIES: &[Entry] = &[
         "请让主账号为该子用户授予所需的 ECS 权限。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ForbiddenUnauthorized), 403, "",
         "The caller is not authorized to perform this operation.",
         "调用者无权执行该操作。",
@@ -583,7 +582,7 @@ pub static ENTRIES: &[Entry] = &[
         "请检查账号或 RAM 用户的权限，并授予 ecs:CreateImage。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidAccountNotFound), 403, "",
         "The account does not exist or is not valid.",
         "账号不存在或无效。",
@@ -591,7 +590,7 @@ pub static ENTRIES: &[Entry] = &[
         "请检查所用凭证及其所属账号。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidAction), 403, "",
         "The Action is not valid or not allowed for this caller.",
         "Action 无效或调用者无权调用该接口。",
@@ -599,7 +598,7 @@ pub static ENTRIES: &[Entry] = &[
         "请向 ECS 接入点发送 Action=CreateImage、Version=2014-05-26，并检查调用者权限。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidIdempotenceParameterMismatch), 403, "",
         "The ClientToken was already used by a request with different parameters.",
         "该 ClientToken 已被参数不同的请求使用过。",
@@ -607,7 +606,7 @@ pub static ENTRIES: &[Entry] = &[
         "修改了参数的请求请换用新的 ClientToken，或原样重发原来的参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParameterOwnerAccount), 403, "",
         "The OwnerAccount parameter is not valid.",
         "OwnerAccount 参数无效。",
@@ -615,7 +614,7 @@ pub static ENTRIES: &[Entry] = &[
         "请修正 OwnerAccount 或不传该参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidParameterResourceOwnerAccount), 403, "",
         "The ResourceOwnerAccount parameter is not valid.",
         "ResourceOwnerAccount 参数无效。",
@@ -623,7 +622,7 @@ pub static ENTRIES: &[Entry] = &[
         "请修正 ResourceOwnerAccount 或不传该参数。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(LastTokenProcessing), 403, "",
         "An earlier request with the same ClientToken is still being processed.",
         "使用相同 ClientToken 的上一个请求仍在处理中。",
@@ -631,7 +630,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待上一个请求处理完成，并查询其结果，而不是立即重发。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(MissingParameter), 403, "",
         "OwnerId or OwnerAccount is required for this call but missing.",
         "该调用需要 OwnerId 或 OwnerAccount，但请求中缺少。",
@@ -639,7 +638,7 @@ pub static ENTRIES: &[Entry] = &[
         "请补上错误信息中指出的 OwnerId 或 OwnerAccount。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(RealNameAuthenticationError), 403, "",
         "The account has not completed real-name verification.",
         "账号尚未完成实名认证。",
@@ -647,7 +646,7 @@ pub static ENTRIES: &[Entry] = &[
         "请先在阿里云控制台完成实名认证，再重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(UnsupportedHTTPMethod), 403, "",
         "The HTTP method is not supported.",
         "不支持该 HTTP 请求方法。",
@@ -655,7 +654,7 @@ pub static ENTRIES: &[Entry] = &[
         "请使用 GET 或 POST 方法发送请求。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidDiskIdNotFound), 404, "",
         "A disk the request refers to does not exist.",
         "请求涉及的磁盘不存在。",
@@ -663,7 +662,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用 DescribeDisks 核对磁盘 ID 和地域后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidImageIdNotFound), 404, "",
         "An image the request refers to does not exist.",
         "请求涉及的镜像不存在。",
@@ -671,7 +670,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用 DescribeImages 核对镜像 ID 和地域后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidRegionIdNotFound), 404, "",
         "The RegionId does not exist.",
         "RegionId 指定的地域不存在。",
@@ -679,7 +678,7 @@ pub static ENTRIES: &[Entry] = &[
         "请使用 DescribeRegions 返回的地域 ID，例如 cn-hangzhou。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidSecurityGroupIdNotFound), 404, "",
         "A security group the request refers to does not exist.",
         "请求涉及的安全组不存在。",
@@ -687,7 +686,7 @@ pub static ENTRIES: &[Entry] = &[
         "请核对安全组 ID 和地域后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(OperationConflict), 409, "",
         "Another operation on the same resource is in progress and conflicts with this request.",
         "同一资源上正在进行的其他操作与本请求冲突。",
@@ -695,7 +694,7 @@ pub static ENTRIES: &[Entry] = &[
         "请等待其他操作完成后再重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ServiceUnavailable), 503, "",
         "The ECS service is temporarily unavailable.",
         "ECS 服务暂时不可用。",
@@ -703,7 +702,7 @@ pub static ENTRIES: &[Entry] = &[
         "请稍后以退避方式重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(ServiceUnavailableRegionMaintaining), 503, "",
         "The region is under maintenance.",
         "该地域正在维护中。",
@@ -712,7 +711,7 @@ pub static ENTRIES: &[Entry] = &[
         COMMON,
     ),
     // ---- providers.md B.6, gateway errors not in the common table ----
-    Entry::doc(
+    doc(
         C::Aliyun(SignatureDoesNotMatch), 400, "Specified signature is not matched with our calculation. server string to sign is:<STS>",
         "The signature does not match the one the server computed; the message echoes the server's StringToSign.",
         "签名与服务端计算的结果不一致；错误信息中会回显服务端的 StringToSign。",
@@ -720,7 +719,7 @@ pub static ENTRIES: &[Entry] = &[
         "请将本地的 StringToSign 与错误信息中的对比，检查 AccessKeySecret 和编码方式后重新签名。",
         GATEWAY,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidTimeStampExpired), 400, "Specified time stamp or date value is expired.",
         "The Timestamp is too old (or too far in the future) compared with the server's time.",
         "Timestamp 与服务器时间相差过大，已过期。",
@@ -728,7 +727,7 @@ pub static ENTRIES: &[Entry] = &[
         "请校准客户端时钟，并以当前 UTC 时间作为 Timestamp。",
         GATEWAY,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidVersion), 400, "",
         "The Version parameter is not a version the API knows.",
         "Version 参数不是该接口支持的版本。",
@@ -736,7 +735,7 @@ pub static ENTRIES: &[Entry] = &[
         "请传入 Version=2014-05-26。",
         GATEWAY,
     ),
-    Entry::doc(
+    doc(
         C::Aliyun(InvalidActionNotFound), 400, "",
         "The Action does not exist for this API version.",
         "该 API 版本中不存在指定的 Action。",
@@ -745,7 +744,7 @@ pub static ENTRIES: &[Entry] = &[
         GATEWAY,
     ),
     // ---- providers.md B.6, CreateImage-specific errors that are not seed rows ----
-    Entry::doc(
+    doc(
         C::Aliyun(IdempotenceParamNotMatch), 400, "",
         "The ClientToken was already used by a CreateImage request with different parameters.",
         "该 ClientToken 已被参数不同的 CreateImage 请求使用过。",
@@ -753,4 +752,4 @@ pub static ENTRIES: &[Entry] = &[
         "修改了参数的请求请换用新的 ClientToken，或原样重发原来的参数。",
         EXTRA,
     ),
-];
+}

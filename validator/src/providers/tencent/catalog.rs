@@ -5,7 +5,7 @@
 //! row has `http_status` 200. The codes are generic; the detail is in `message`, so no row has a
 //! fixed message. Codes from 5300 on are UNVERIFIED in providers.md (the source was truncated).
 
-use crate::catalog::{Code as C, Entry};
+use crate::catalog::Code as C;
 
 crate::codes! {
     /// Tencent legacy v2 codes; the integers are kept as the decimal strings the envelope's `code` shows.
@@ -41,9 +41,8 @@ use Code::*;
 const COMMON: &str = "providers.md C.5 (HTTP status UNVERIFIED)";
 const UNVERIFIED: &str = "providers.md C.5 (UNVERIFIED)";
 
-#[rustfmt::skip]
-pub static ENTRIES: &[Entry] = &[
-    Entry::doc(
+crate::catalog! {
+    doc(
         C::Tencent(InvalidParameter), 200, "",
         "A request parameter is invalid; the message says which one.",
         "请求参数不合法，具体参数见 message。",
@@ -51,7 +50,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按 message 修正参数：imageName 为 1~16 个英文字母、数字或 \"-\" 且不能与已有镜像重名；imageDescription 不超过 64 个字符；instanceId 须有效。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(AuthFailure), 200, "",
         "Authentication failed, usually because the signature is wrong.",
         "鉴权失败，通常是签名错误。",
@@ -59,7 +58,7 @@ pub static ENTRIES: &[Entry] = &[
         "请检查 SecretId 和 SecretKey 并重新签名：请求方法 + 域名 + /v2/index.php + \"?\" + 排序后未编码的参数串，HMAC 算法须与 SignatureMethod 一致。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(SubAccountUnauthorized), 200, "",
         "The sub-account is not authorized to call this API.",
         "子账号没有调用该接口的权限。",
@@ -67,7 +66,7 @@ pub static ENTRIES: &[Entry] = &[
         "请让主账号在访问管理（CAM）中为该子账号授予 CreateImage 接口权限。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ResourceUnauthorized), 200, "",
         "The caller is not authorized for the resource (the instance).",
         "调用者没有该资源（实例）的权限。",
@@ -75,7 +74,7 @@ pub static ENTRIES: &[Entry] = &[
         "请让主账号在 CAM 中授予该实例的访问权限。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ResourceOperationUnauthorized), 200, "",
         "The caller is not authorized for the resource this API operates on.",
         "调用者没有该接口所操作资源的权限。",
@@ -83,7 +82,7 @@ pub static ENTRIES: &[Entry] = &[
         "请让主账号在 CAM 中授予该实例及创建镜像的操作权限。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(SecretKeyNotFound), 200, "",
         "The secret key (SecretId) does not exist.",
         "密钥（SecretId）不存在。",
@@ -91,7 +90,7 @@ pub static ENTRIES: &[Entry] = &[
         "请核对 SecretId，或在 API 密钥管理中新建密钥后使用。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(TokenError), 200, "",
         "The Token of the temporary credentials is wrong or expired.",
         "临时凭证的 Token 错误或已过期。",
@@ -99,7 +98,7 @@ pub static ENTRIES: &[Entry] = &[
         "请重新获取临时凭证，并将 Token 与对应的 SecretId、SecretKey 一起使用。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(MfaFailed), 200, "",
         "Multi-factor authentication (MFA) failed.",
         "MFA 多因子认证失败。",
@@ -107,7 +106,7 @@ pub static ENTRIES: &[Entry] = &[
         "请重新完成 MFA 校验后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(CamAuthFailure), 200, "",
         "CAM authentication failed for another reason; the message gives details.",
         "CAM 鉴权因其他原因失败，详情见 message。",
@@ -115,7 +114,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按 message 的提示检查调用者的 CAM 策略。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(RequestExpired), 200, "",
         "The request has expired: Timestamp is too far from the server's time.",
         "请求已过期：Timestamp 与服务器时间相差过大。",
@@ -123,7 +122,7 @@ pub static ENTRIES: &[Entry] = &[
         "请校准客户端时钟，并以当前 Unix 时间（秒）作为 Timestamp。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(AccessDenied), 200, "",
         "Access was denied: the account is banned or not in the API's user scope.",
         "拒绝访问：账号被封禁，或不在该接口的服务范围内。",
@@ -131,7 +130,7 @@ pub static ENTRIES: &[Entry] = &[
         "请联系腾讯云客服确认账号状态。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(RequestQuotaExceeded), 200, "",
         "The request-count quota was exceeded.",
         "请求次数超过配额限制。",
@@ -139,7 +138,7 @@ pub static ENTRIES: &[Entry] = &[
         "请降低调用频率，稍后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ReplayAttack), 200, "",
         "The request looks like a replay: the Nonce was reused or the Timestamp is outside the allowed window.",
         "请求被判定为重放：Nonce 重复使用，或 Timestamp 超出允许的时间范围。",
@@ -147,7 +146,7 @@ pub static ENTRIES: &[Entry] = &[
         "每次请求（包括重试）都请使用新的随机 Nonce 和当前的 Timestamp。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ProtocolNotSupported), 200, "",
         "The protocol is not supported: the API accepts HTTPS only.",
         "不支持该协议：接口只接受 HTTPS。",
@@ -155,7 +154,7 @@ pub static ENTRIES: &[Entry] = &[
         "请通过 https:// 发送请求。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ResourceNotFound), 200, "",
         "The resource does not exist, for example the instanceId is wrong for this Region.",
         "资源不存在，例如 instanceId 在该地域（Region）中不存在。",
@@ -163,7 +162,7 @@ pub static ENTRIES: &[Entry] = &[
         "请用 DescribeInstances 核对 instanceId 和 Region 后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ResourceOperationFailed), 200, "",
         "The operation on the resource failed; the message gives details (for CreateImage, for example, the instance is not shut down or the region already has 10 custom images).",
         "资源操作失败，详情见 message（对 CreateImage 而言，例如实例未关机，或该地域已有 10 个自定义镜像）。",
@@ -171,7 +170,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按 message 处理：先将实例关机，或删除不用的自定义镜像，然后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ResourcePurchaseFailed), 200, "",
         "Purchasing a resource failed.",
         "资源购买失败。",
@@ -179,7 +178,7 @@ pub static ENTRIES: &[Entry] = &[
         "请按 message 的提示检查账户余额和购买限制后重试。",
         COMMON,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(InsufficientBalance), 200, "",
         "The account balance is insufficient.",
         "账户余额不足。",
@@ -187,7 +186,7 @@ pub static ENTRIES: &[Entry] = &[
         "请为腾讯云账户充值后重试。",
         UNVERIFIED,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(PartialSuccess), 200, "",
         "The operation only partly succeeded.",
         "操作部分成功。",
@@ -195,7 +194,7 @@ pub static ENTRIES: &[Entry] = &[
         "请检查请求结果，对失败的部分重新操作。",
         UNVERIFIED,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(QualificationCheckFailed), 200, "",
         "The user qualification check failed.",
         "用户资质审核未通过。",
@@ -203,7 +202,7 @@ pub static ENTRIES: &[Entry] = &[
         "请完成账号所需的资质或实名认证后重试。",
         UNVERIFIED,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(InternalError), 200, "",
         "An internal server error occurred.",
         "服务器内部错误。",
@@ -211,7 +210,7 @@ pub static ENTRIES: &[Entry] = &[
         "请稍后重试；如果多次失败，请联系腾讯云客服。",
         UNVERIFIED,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(VersionNotSupported), 200, "",
         "The requested API version is not supported.",
         "不支持该接口版本。",
@@ -219,7 +218,7 @@ pub static ENTRIES: &[Entry] = &[
         "请使用接入点支持的接口版本（旧版 v2 路径 /v2/index.php）。",
         UNVERIFIED,
     ),
-    Entry::doc(
+    doc(
         C::Tencent(ApiUnavailable), 200, "",
         "The API is currently unavailable.",
         "该接口暂不可用。",
@@ -227,4 +226,4 @@ pub static ENTRIES: &[Entry] = &[
         "请稍后重试；如果一直不可用，请改用新版接口或联系腾讯云客服。",
         UNVERIFIED,
     ),
-];
+}

@@ -1,0 +1,53 @@
+// The code loaded on first use (src/lazy.rs): the signing code and the catalog's text are a wasm
+// chunk of their own, not part of the first load; fetched once, on the first preview or submission;
+// and a chunk that cannot be fetched is an answer on the page, not a crash.
+import assert from "node:assert/strict";
+import { consoleTest } from "../lib/harness.mjs";
+import { VALID, selectProvider, fillForm, createButton, text, waitFor } from "../lib/console.mjs";
+
+const CHUNK = /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/;
+const chunkRequests = (requests) => requests.filter((r) => CHUNK.test(new URL(r.url).pathname));
+
+export default function lazy() {
+  consoleTest("first use: the signing chunk is not in the first load; the first preview fetches it, once", async ({ page, requests }) => {
+    await page.waitForLoadState("networkidle");
+    assert.equal(chunkRequests(requests).length, 0, "no chunk fetched on the first load");
+    await selectProvider(page, "zenlayer");
+    await fillForm(page, "zenlayer", VALID.zenlayer);
+    assert.equal(chunkRequests(requests).length, 0, "typing and validating fetch no chunk");
+
+    await page.locator("details#preview summary").click();
+    assert.match(await text(page.locator("#preview-request")), /\/api\/v2\/vm/);
+    assert.equal(chunkRequests(requests).length, 1, "opening the preview fetched the chunk");
+
+    await createButton(page).click();
+    await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
+    assert.equal(chunkRequests(requests).length, 1, "the submission reused the loaded chunk");
+  });
+
+  consoleTest("first use without a network: the answer says the signing code could not be loaded; the next try loads it and sends", async (session) => {
+    const { page, requests, messages } = session;
+    const failing = (url) => CHUNK.test(new URL(url).pathname);
+    await page.route(failing, (route) => route.abort("internetdisconnected"));
+    await selectProvider(page, "zenlayer");
+    await fillForm(page, "zenlayer", VALID.zenlayer);
+
+    await createButton(page).click();
+    const lead = page.locator("#result .lead-error");
+    await lead.waitFor({ state: "visible", timeout: 10_000 });
+    assert.match(await text(lead), /could not be loaded/);
+    assert.equal(await createButton(page).isEnabled(), true, "the button is usable again");
+    assert.ok(chunkRequests(requests).length >= 1, "the chunk was asked for");
+    assert.equal(await page.locator("#f-zenlayer-imageName").inputValue(), VALID.zenlayer.imageName, "the form is as typed");
+
+    // What the browser and the loader log about the refused fetch is expected here; nothing else.
+    const expected = (m) => m.type === "error" && (failing(m.url || "http://x/") || /Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(m.text));
+    assert.ok(messages.some(expected), "the failed fetch was logged");
+    for (let i = messages.length - 1; i >= 0; i--) if (expected(messages[i])) messages.splice(i, 1);
+
+    await page.unroute(failing);
+    await createButton(page).click();
+    await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
+    await waitFor(async () => (await text(page.locator("#result-image-id"))).length > 0, "an imageId");
+  });
+}
