@@ -125,4 +125,30 @@ mod tests {
         assert!(doc.title().starts_with("Error: "));
         assert_eq!(doc.active_element().map(|e| e.id()).as_deref(), Some("error-summary"));
     }
+    #[wasm_bindgen_test]
+    async fn the_preview_signs_only_while_open_and_again_on_each_change() {
+        leptos::prelude::window().local_storage().unwrap().unwrap().clear().unwrap();
+        let doc = document();
+        let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+        doc.body().unwrap().append_child(&host).unwrap();
+        let _mounted = leptos::mount::mount_to(host.clone(), App);
+        let find = |sel: &str| host.query_selector(sel).unwrap();
+        find("#tab-zenlayer").unwrap().unchecked_into::<HtmlElement>().click();
+        settle().await;
+        type_into(&host, "f-zenlayer-imageName", "first-name");
+        settle().await;
+        assert!(find("#preview-request").is_none(), "closed: nothing signed");
+
+        let details: leptos::web_sys::HtmlDetailsElement = find("#preview").unwrap().unchecked_into();
+        details.set_open(true);
+        settle().await;
+        let request = find("#preview-request").expect("open: the signed request").text_content().unwrap();
+        assert!(request.contains("first-name") && request.contains("/api/v2/vm"), "{request}");
+        assert!(find("#preview-curl").unwrap().text_content().unwrap().starts_with("curl "));
+
+        type_into(&host, "f-zenlayer-imageName", "second-name");
+        settle().await;
+        let request = find("#preview-request").unwrap().text_content().unwrap();
+        assert!(request.contains("second-name") && !request.contains("first-name"), "{request}");
+    }
 }

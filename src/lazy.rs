@@ -1,7 +1,7 @@
 //! The code the page loads on first use: signing a request and reading the provider's answer
-//! (the wire layer of all four providers and the catalog lookups). Nobody needs it before the
-//! first preview or submission, so the build splits it into its own wasm chunk
-//! (the `split` feature, which the Trunk build enables; `scripts/finish-dist.mjs` does the split).
+//! (the wire layer of all four providers, the catalog lookups and the catalog's text). Nobody
+//! needs it before the first preview or submission, so the build splits it into its own wasm
+//! chunk (the `split` feature, which the Trunk build enables; `scripts/finish-dist.mjs` splits).
 //! Calling one of these functions fetches the chunk once.
 //!
 //! A chunk that fails to load (the network) is an answer to show, not a panic: the functions are
