@@ -77,6 +77,13 @@ on_first_use! {
         Ok(Box::new(Signing { prepared, preview, curl }))
     }
 
+    /// Only loads the chunk: called when a submission looks near (the pointer or the focus is on
+    /// the buttons), so the click does not wait for it. A failure here is retried by the call
+    /// that needs the chunk.
+    pub fn warm_up(_nothing: ()) -> Result<(), NotSent> {
+        Ok(())
+    }
+
     /// Reads an answer (see [`submit::interpret`]). It is in the same chunk as [`sign`], which
     /// ran before any answer came, so in practice it never has to load.
     pub fn read(reading: Box<Reading>) -> Result<Box<Outcome>, NotSent> {

@@ -1,11 +1,13 @@
 //! The submit button ("Create image"; "Creating…" and disabled while sending; disabled-looking
 //! but usable while the form has errors, to show the summary; not `aria-disabled`, which would
 //! tell assistive technology and test tools it cannot be pressed) and "Send anyway" with its
-//! confirmation naming every rule it overrides.
+//! confirmation naming every rule it overrides. Pointing at or tabbing to the buttons starts
+//! loading the signing code (see [`crate::lazy`]), so a click rarely waits for it.
 
 use crate::check::Checked;
 use crate::components::form::form_id;
 use crate::i18n::T;
+use crate::lazy;
 use crate::store::{Space, text, use_store};
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -26,11 +28,12 @@ pub fn SendBar(space: Space) -> impl IntoView {
             d.close();
         }
     };
+    let warm_up = move || leptos::task::spawn_local(async { _ = lazy::warm_up(()).await });
     let rules =
         move || space.checked.with(Checked::overridden).into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
     view! {
         <div class="card send-bar">
-            <div class="buttons">
+            <div class="buttons" on:pointerenter=move |_| warm_up() on:focusin=move |_| warm_up()>
                 <button
                     type="submit"
                     form=form_id(space)

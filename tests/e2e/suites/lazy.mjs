@@ -1,5 +1,6 @@
 // The code loaded on first use (src/lazy.rs): the signing code and the catalog's text are a wasm
-// chunk of their own, not part of the first load; fetched once, on the first preview or submission;
+// chunk of their own, not part of the first load; fetched once, on the first preview or submission
+// (or as soon as the pointer or the focus is on the buttons);
 // and a chunk that cannot be fetched is an answer on the page, not a crash.
 import assert from "node:assert/strict";
 import { consoleTest } from "../lib/harness.mjs";
@@ -23,6 +24,17 @@ export default function lazy() {
     await createButton(page).click();
     await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
     assert.equal(chunkRequests(requests).length, 1, "the submission reused the loaded chunk");
+  });
+
+  consoleTest("first use: pointing at Create starts fetching the chunk before the click", async ({ page, requests }) => {
+    await selectProvider(page, "zenlayer");
+    await fillForm(page, "zenlayer", VALID.zenlayer);
+    assert.equal(chunkRequests(requests).length, 0, "nothing fetched yet");
+    await createButton(page).hover();
+    await waitFor(async () => chunkRequests(requests).length === 1, "the chunk fetched on hover");
+    await createButton(page).click();
+    await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
+    assert.equal(chunkRequests(requests).length, 1, "the click used the chunk the hover fetched");
   });
 
   consoleTest("first use without a network: the answer says the signing code could not be loaded; the next try loads it and sends", async (session) => {
