@@ -4,12 +4,33 @@
 // and a chunk that cannot be fetched is an answer on the page, not a crash.
 import assert from "node:assert/strict";
 import { consoleTest } from "../lib/harness.mjs";
-import { VALID, selectProvider, fillForm, createButton, text, waitFor } from "../lib/console.mjs";
+import { VALID, openConsole, selectProvider, fillForm, createButton, text, waitFor } from "../lib/console.mjs";
+import { gzip9 } from "../../../scripts/lib/gzip.mjs";
+
+/** Issue 6's goal for the first load, all files together, each compressed with gzip -9. */
+const FIRST_LOAD_GZIP_BUDGET = 250 * 1000;
 
 const CHUNK = /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/;
 const chunkRequests = (requests) => requests.filter((r) => CHUNK.test(new URL(r.url).pathname));
 
 export default function lazy() {
+  consoleTest(
+    "first load: at most 250 KB in all (gzip -9 of each file), without the chunk",
+    async ({ page, url }) => {
+      const responses = [];
+      page.on("response", (r) => responses.push(r));
+      await openConsole(page, url);
+      await page.waitForLoadState("networkidle");
+      const paths = responses.map((r) => new URL(r.url()).pathname);
+      assert.equal(paths.filter((p) => CHUNK.test(p)).length, 0, `no chunk in the first load: ${paths.join(" ")}`);
+      let total = 0;
+      for (const r of responses) total += gzip9(await r.body()).length;
+      assert.ok(total <= FIRST_LOAD_GZIP_BUDGET, `first load ${total} bytes gzip -9 > ${FIRST_LOAD_GZIP_BUDGET}: ${paths.join(" ")}`);
+      assert.ok(paths.some((p) => p.endsWith("_bg.wasm")), "the main module was loaded");
+    },
+    { open: false },
+  );
+
   consoleTest("first use: the signing chunk is not in the first load; the first preview fetches it, once", async ({ page, requests }) => {
     await page.waitForLoadState("networkidle");
     assert.equal(chunkRequests(requests).length, 0, "no chunk fetched on the first load");
