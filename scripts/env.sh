@@ -10,7 +10,7 @@ export PATH="$REPO_ROOT/tools/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:
 
 # Versions the scripts install and check (exact `--version` output is compared).
 TRUNK_VERSION="0.21.14"
-BINARYEN_VERSION="132" # keep in step with tools/package.json and Trunk.toml's [tools] wasm_opt
+BINARYEN_VERSION="132" # keep in step with tools/package.json (scripts/lib/split.mjs reads it there)
 # wasm-split-cli; its split format must match the wasm_split_helpers that Cargo.lock pins for Leptos.
 WASM_SPLIT_VERSION="0.2.4"
 WASM_TARGET="wasm32-unknown-unknown"

@@ -9,7 +9,7 @@
 //     accepts) without compressing on every request. Files compression does not shrink are left alone.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
-import { readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { gzip9 } from "./lib/gzip.mjs";
@@ -17,30 +17,37 @@ import { splitConsole } from "./lib/split.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error("no directory: run as a Trunk hook (TRUNK_STAGING_DIR) or pass one");
-const files = readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile());
+/** The directory's files, without the compressed copies this hook writes. */
+const listFiles = () => readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile() && !/\.(br|gz)$/.test(name));
 
 const { minify } = createRequire(new URL("../tools/package.json", import.meta.url))("terser");
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
-const trunkSri = new Map(files.map((name) => [name, sri(readFileSync(join(dir, name)))]));
+const trunkSri = new Map(listFiles().map((name) => [name, sri(readFileSync(join(dir, name)))]));
 
-const split = splitConsole(dir);
-for (const name of [split.loader, ...split.chunks]) files.push(name);
-
-for (const name of files.filter((n) => n.endsWith(".js"))) {
-  const path = join(dir, name);
-  const code = readFileSync(path, "utf8");
+const minifyJs = async (code) => {
   const out = await minify(code, { module: true, compress: true, mangle: true });
-  if (out.code && out.code.length < code.length) writeFileSync(path, out.code);
+  return out.code && out.code.length < code.length ? out.code : code;
+};
+const split = await splitConsole(dir, minifyJs);
+const files = listFiles();
+
+// The loader is minified already: its name is the hash of what it is.
+for (const name of files.filter((n) => n.endsWith(".js") && n !== split.loader)) {
+  const path = join(dir, name);
+  writeFileSync(path, await minifyJs(readFileSync(path, "utf8")));
 }
 for (const [name, before] of trunkSri) {
+  if (!existsSync(join(dir, name))) continue;
   const after = sri(readFileSync(join(dir, name)));
   if (after !== before) index = index.replaceAll(before, after);
 }
-// The glue imports the loader: fetch it alongside instead of after the glue has been parsed.
+// The glue imports the loader: fetch it alongside instead of after the glue has been parsed (in
+// place of the link an earlier run on the same directory added).
 const loaderSri = sri(readFileSync(join(dir, split.loader)));
 const preload = `<link rel="modulepreload" href="/${split.loader}" crossorigin="anonymous" integrity="${loaderSri}">`;
+index = index.replace(/<link rel="modulepreload" href="\/__wasm_split-[^"]*"[^>]*>/g, "");
 if (!index.includes("</head>")) throw new Error("index.html has no </head>");
 index = index.replace("</head>", `${preload}</head>`);
 writeFileSync(indexPath, index);

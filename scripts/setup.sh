@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install or check everything the build and the tests need. Idempotent: each step compares the exact
-# `--version` output (or dpkg status) and skips what is already there, so a second run takes seconds.
+# `--version` output (or dpkg status, or `cargo install --list`) and skips what is already there, so a
+# second run takes seconds.
 #
 # Needs: rustup + cargo, node 20 + npm, and apt-get (Debian) for Chromium. Network: crates.io, npm, Debian.
 set -euo pipefail

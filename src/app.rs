@@ -150,5 +150,9 @@ mod tests {
         settle().await;
         let request = find("#preview-request").unwrap().text_content().unwrap();
         assert!(request.contains("second-name") && !request.contains("first-name"), "{request}");
+
+        details.set_open(false);
+        settle().await;
+        assert!(find("#preview-request").is_none(), "closed again: nothing signed stays on the page");
     }
 }

@@ -124,6 +124,7 @@ texts! {
     NeedKeys => "enter the access key ID and secret.", "请填写 AccessKey ID 和 Secret。";
     NotLoaded => "the signing code could not be loaded (check the connection), try again.", "签名代码未能加载（请检查网络连接），请重试。";
     PreviewHeading => "Request preview", "请求预览";
+    Signing => "Signing…", "正在签名…";
     PreviewNote => "Signed just now with a fresh time and nonce; the signature is redacted. Each submission signs again.",
         "刚以新的时间和随机数签名；签名已隐去。每次提交都会重新签名。";
     PreviewAnyway => "The form has errors: this is the request \"Send anyway\" would sign.", "表单有错误：这是“仍然发送”会签名的请求。";
@@ -150,7 +151,8 @@ texts! {
     VerdictNone => "—", "—";
     PortabilityEmpty => "Type a name above.", "请在上方输入名称。";
     PortabilityFits => "Accepted as {name}.", "可作为 {name} 使用。";
-    Footer => "Runs entirely in your browser; works offline once loaded.", "完全在浏览器中运行；加载后可离线使用。";
+    Footer => "Runs entirely in your browser; everything it loads comes from this server, no CDN or external font.",
+        "完全在浏览器中运行；所加载的一切都来自本服务器，不使用 CDN 或外部字体。";
 }
 
 impl T {

@@ -85,7 +85,8 @@ on_first_use! {
     }
 
     /// Reads an answer (see [`submit::interpret`]). It is in the same chunk as [`sign`], which
-    /// ran before any answer came, so in practice it never has to load.
+    /// ran before any answer came, so the loader answers from what it has; should that still
+    /// fail, the caller shows the answer unread (the request did go out).
     pub fn read(reading: Box<Reading>) -> Result<Box<Outcome>, NotSent> {
         let Reading { provider, http_status, body, ours } = *reading;
         Ok(Box::new(submit::interpret(provider, http_status, &body, ours.as_deref())))

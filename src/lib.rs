@@ -5,9 +5,9 @@
 //!
 //! Plain data and logic, no view: [`state`] (form model, draft, history, keys), [`check`] (the
 //! report arranged for the page, error summary, portability), [`submit`] (signing, preview,
-//! answers), [`i18n`] (every console text, en/zh); [`lazy`] (what loads on first use). The browser: [`api`] (the only network
-//! module), [`storage`], [`browser`]. Reactive wiring: [`store`]. The view: [`app`],
-//! [`pages`], [`components`].
+//! answers), [`i18n`] (every console text, en/zh), [`lazy`] (what loads on first use). The
+//! browser: [`api`] (the only network module), [`storage`], [`browser`]. Reactive wiring:
+//! [`store`]. The view: [`app`], [`pages`], [`components`].
 
 pub mod api;
 pub mod app;

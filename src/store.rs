@@ -12,6 +12,22 @@ use createimage_validator::{Lang, Provider};
 use leptos::prelude::*;
 use serde_json::Value;
 
+/// A fresh time and nonce for one signature.
+fn fresh(provider: Provider) -> Fresh {
+    Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) }
+}
+
+/// What the provider's answer says. The code that reads it was loaded to sign the request; should
+/// it still be missing, the answer is shown as it came, since the request did go out.
+async fn read(provider: Provider, answer: api::Answer, ours: Option<String>, lang: Lang) -> Outcome {
+    let (http_status, raw) = (answer.status, answer.body.clone());
+    let reading = lazy::Reading { provider, http_status, body: answer.body, ours };
+    match lazy::read(Box::new(reading)).await {
+        Ok(outcome) => *outcome,
+        Err(_) => Outcome::Unreadable { http_status, reason: T::NotLoaded.get(lang).to_owned(), raw },
+    }
+}
+
 /// Everything the page shows, as signals.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
@@ -148,32 +164,33 @@ impl Store {
         request
     }
 
-    /// What signing `space`'s request now takes (errors overridden when `anyway`).
+    /// What signing `space`'s request takes (errors overridden when `anyway`), read untracked.
     fn job(self, space: Space, anyway: bool) -> Box<lazy::Job> {
         let provider = space.provider;
         let request = self.request(space);
-        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
         let (keys, mode) = (space.keys.get_untracked(), space.mode.get_untracked());
-        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), fresh, anyway })
+        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), fresh: fresh(provider), anyway })
     }
 
-    /// The preview of `space`'s request: `(request, curl, errors overridden)`. Reads the form,
-    /// keys and endpoint now (tracked), and signs once the signing code is loaded.
+    /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
+    /// the signing code is loaded. The caller tracks what it depends on.
     pub fn preview(self, space: Space) -> impl Future<Output = Result<(String, String, bool), NotSent>> + use<> {
-        space.form.track();
-        space.keys.track();
-        space.mode.track();
-        let anyway = space.checked.with(Checked::has_errors);
+        let anyway = space.checked.with_untracked(Checked::has_errors);
         let job = self.job(space, anyway);
         async move {
+            let mut job = job;
+            // Loading the chunk may take a while: sign with the time it is loaded, not the time asked.
+            lazy::warm_up(()).await?;
+            job.fresh = fresh(job.provider);
             let signing = lazy::sign(job).await?;
             Ok((signing.preview, signing.curl, anyway))
         }
     }
 
     /// Submits `provider`'s form: with errors (unless `anyway`), shows the error summary and
-    /// focuses it; otherwise signs, sends, records and shows the answer, then follows a sandbox
-    /// image until it is available.
+    /// focuses it; without keys, says so; otherwise signs (loading the signing code the first
+    /// time), sends, records and shows the answer, then follows a sandbox image until it is
+    /// available.
     pub fn submit(self, provider: Provider, anyway: bool) {
         let space = self.space(provider);
         if space.sending.get_untracked() {
@@ -184,15 +201,23 @@ impl Store {
             browser::focus_later("error-summary".to_owned());
             return;
         }
+        if !space.keys.with_untracked(Keys::is_complete) {
+            space.outcome.set(Some(Outcome::NotSent(NotSent::NoKeys)));
+            return;
+        }
         let mode = space.mode.get_untracked();
-        let job = self.job(space, anyway);
-        let attempt = space.attempt.get_value().wrapping_add(1);
-        space.attempt.set_value(attempt);
+        let mut job = self.job(space, anyway);
+        // Sending from here on: a second click waits, also while the signing code loads.
         space.sending.set(true);
-        space.outcome.set(None);
-        space.follow.set(None);
         leptos::task::spawn_local(async move {
-            let prepared = match lazy::sign(job).await {
+            let signed = match lazy::warm_up(()).await {
+                Ok(()) => {
+                    job.fresh = fresh(provider);
+                    lazy::sign(job).await
+                }
+                Err(e) => Err(e),
+            };
+            let prepared = match signed {
                 Ok(signing) => signing.prepared,
                 Err(e) => {
                     space.sending.set(false);
@@ -200,13 +225,15 @@ impl Store {
                     return;
                 }
             };
+            // A new submission: an older status follower stops, the last answer goes.
+            let attempt = space.attempt.get_value().wrapping_add(1);
+            space.attempt.set_value(attempt);
+            space.outcome.set(None);
+            space.follow.set(None);
             let ours =
                 prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
             let outcome = match api::send(&prepared.outgoing).await {
-                Ok(answer) => {
-                    let reading = lazy::Reading { provider, http_status: answer.status, body: answer.body, ours };
-                    lazy::read(Box::new(reading)).await.map_or_else(Outcome::NotSent, |o| *o)
-                }
+                Ok(answer) => read(provider, answer, ours, self.lang.get_untracked()).await,
                 Err(e) => Outcome::Network { message: e.message, mode },
             };
             // An answer means the request arrived: the next one is a new request with a new token.

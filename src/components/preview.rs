@@ -17,17 +17,24 @@ pub fn Preview(space: Space) -> impl IntoView {
     let latest = StoredValue::new(0u32);
     Effect::new(move || {
         // Sign again whenever anything the request depends on changes, and after each answer.
+        space.form.track();
+        space.keys.track();
+        space.mode.track();
+        space.checked.track();
         space.outcome.track();
+        let turn = latest.get_value().wrapping_add(1);
+        latest.set_value(turn);
         if !open.get() {
+            // Closed: nothing signed is kept on the page.
+            content.set(None);
             return;
         }
         let signing = store.preview(space);
-        let turn = latest.get_value().wrapping_add(1);
-        latest.set_value(turn);
         leptos::task::spawn_local(async move {
             let result = signing.await;
-            if latest.get_value() == turn {
-                content.set(Some(result));
+            // The page may have gone meanwhile (another provider's tab): then there is no one to tell.
+            if latest.try_get_value() == Some(turn) {
+                content.try_set(Some(result));
             }
         });
     });
@@ -41,13 +48,15 @@ pub fn Preview(space: Space) -> impl IntoView {
         .into_any(),
         Some(Err(NotSent::NotLoaded)) => view! { <p class="muted" role="alert">{text(T::NotLoaded)}</p> }.into_any(),
         Some(Err(_)) => view! { <p class="muted">{text(T::PreviewNeedsKeys)}</p> }.into_any(),
-        None => ().into_any(),
+        None => view! { <p class="muted">{move || open.get().then(|| text(T::Signing)())}</p> }.into_any(),
     };
     view! {
         <details
             id="preview"
             class="card preview"
             node_ref=details
+            // Another provider's page reuses this element: it starts closed, as its signal does.
+            prop:open=move || open.get()
             on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
         >
             <summary>{text(T::PreviewHeading)}</summary>

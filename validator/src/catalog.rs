@@ -197,25 +197,14 @@ impl Entry {
         }
     }
 
-    /// A row whose code createimage chose because the provider documents none (said in `explain`).
-    #[allow(clippy::too_many_arguments)]
-    pub const fn chosen(
-        code: Code,
-        http_status: u16,
-        message: &'static str,
-        meaning_en: &'static str,
-        meaning_zh: &'static str,
-        fix_en: &'static str,
-        fix_zh: &'static str,
-        source: &'static str,
-    ) -> Self {
-        let row = Entry::doc(code, http_status, message, meaning_en, meaning_zh, fix_en, fix_zh, source);
-        Entry { documented: false, ..row }
+    /// The same row, marked as chosen by createimage rather than documented by the provider.
+    pub const fn undocumented(self) -> Self {
+        Entry { documented: false, ..self }
     }
 }
 
-/// A catalog row without its text: what validation and the emulator read (the HTTP status and
-/// the provider's message of a finding's code).
+/// A catalog row without its text: what validation reads (the HTTP status and the provider's
+/// message of a finding's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
     pub code: Code,
@@ -223,17 +212,20 @@ pub struct Row {
     pub message: &'static str,
 }
 
-/// Declares a provider's catalog from one list of rows (`doc(...)` or `chosen(...)`, the
-/// arguments of [`Entry::doc`]): `ENTRIES`, the whole rows, and `ROWS`, the same rows without
-/// their text. Validation reads only `ROWS`, so a build that validates but explains answers
-/// only on demand (the console's first load) need not carry the meanings and fixes.
+/// Declares a provider's catalog from one list of rows, each `doc(...)` (documented by the
+/// provider) or `chosen(...)` (a code createimage chose), with the arguments of [`Entry::doc`]:
+/// `ENTRIES`, the whole rows, and `ROWS`, the same rows without their text. Validation reads only
+/// `ROWS`, so a build that validates at once but explains answers later (the console, whose
+/// first load leaves the text to the chunk it fetches on first use) need not carry the text.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! catalog {
+    (@entry doc $($arg:expr),+) => { $crate::catalog::Entry::doc($($arg),+) };
+    (@entry chosen $($arg:expr),+) => { $crate::catalog::Entry::doc($($arg),+).undocumented() };
     ($($kind:ident($code:expr, $status:expr, $message:expr, $($text:expr),+ $(,)?),)*) => {
         /// Every row, in source order.
         pub static ENTRIES: &[$crate::catalog::Entry] =
-            &[$($crate::catalog::Entry::$kind($code, $status, $message, $($text),+),)*];
+            &[$($crate::catalog!(@entry $kind $code, $status, $message, $($text),+),)*];
         /// [`ENTRIES`] without their text, in the same order.
         pub static ROWS: &[$crate::catalog::Row] =
             &[$($crate::catalog::Row { code: $code, http_status: $status, message: $message },)*];

@@ -47,15 +47,42 @@ export default function lazy() {
     assert.equal(chunkRequests(requests).length, 1, "the submission reused the loaded chunk");
   });
 
-  consoleTest("first use: pointing at Create starts fetching the chunk before the click", async ({ page, requests }) => {
+  for (const [how, near] of [
+    ["pointing at", (page) => createButton(page).hover()],
+    ["tabbing to", (page) => createButton(page).focus()],
+  ]) {
+    consoleTest(`first use: ${how} Create starts fetching the chunk before the click`, async ({ page, requests }) => {
+      await selectProvider(page, "zenlayer");
+      await fillForm(page, "zenlayer", VALID.zenlayer);
+      assert.equal(chunkRequests(requests).length, 0, "nothing fetched yet");
+      await near(page);
+      await waitFor(async () => chunkRequests(requests).length === 1, `the chunk fetched on ${how} Create`);
+      await createButton(page).click();
+      await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
+      assert.equal(chunkRequests(requests).length, 1, "the click used the chunk fetched before");
+    });
+  }
+
+  consoleTest("first use: leaving the provider's page while the chunk loads breaks nothing", async ({ page }) => {
+    // The chunk arrives a second late; meanwhile the preview that asked for it is gone.
+    let release;
+    const held = new Promise((resolve) => (release = resolve));
+    await page.route((url) => CHUNK.test(new URL(url).pathname), async (route) => {
+      await held;
+      await route.continue();
+    });
+    await selectProvider(page, "zenlayer");
+    await page.locator("details#preview summary").click();
+    await selectProvider(page, "aliyun");
+    release();
+    await page.waitForTimeout(500);
+    // The page still works: the other preview signs, and so does a submission.
     await selectProvider(page, "zenlayer");
     await fillForm(page, "zenlayer", VALID.zenlayer);
-    assert.equal(chunkRequests(requests).length, 0, "nothing fetched yet");
-    await createButton(page).hover();
-    await waitFor(async () => chunkRequests(requests).length === 1, "the chunk fetched on hover");
+    await page.locator("details#preview summary").click();
+    assert.match(await text(page.locator("#preview-request")), /web-01/);
     await createButton(page).click();
     await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
-    assert.equal(chunkRequests(requests).length, 1, "the click used the chunk the hover fetched");
   });
 
   consoleTest("first use without a network: the answer says the signing code could not be loaded; the next try loads it and sends", async (session) => {
@@ -71,6 +98,7 @@ export default function lazy() {
     assert.match(await text(lead), /could not be loaded/);
     assert.equal(await createButton(page).isEnabled(), true, "the button is usable again");
     assert.ok(chunkRequests(requests).length >= 1, "the chunk was asked for");
+    assert.equal(requests.filter((r) => new URL(r.url).pathname === "/api/v2/vm").length, 0, "nothing was sent");
     assert.equal(await page.locator("#f-zenlayer-imageName").inputValue(), VALID.zenlayer.imageName, "the form is as typed");
 
     // What the browser and the loader log about the refused fetch is expected here; nothing else.
