@@ -76,10 +76,20 @@ pub struct EmulatorState {
     pub images: Vec<EmulatorImage>,
 }
 
-/// Reads the sandbox emulator's state.
+/// Reads the sandbox emulator's state (with the code loaded on first use, which reads it).
 pub async fn emulator_state() -> Result<EmulatorState, NoAnswer> {
     let req = Request::new_with_str("/_emulator/state").map_err(|e| NoAnswer::from_js(&e))?;
     let answer = fetch_text(&req).await?;
-    serde_json::from_str(&answer.body)
-        .map_err(|e| NoAnswer { message: format!("HTTP {}: {e}", answer.status), type_error: false })
+    let unread =
+        |message: String| NoAnswer { message: format!("HTTP {}: {message}", answer.status), type_error: false };
+    match crate::lazy::read_state(answer.body.clone()).await {
+        Ok(Ok(state)) => Ok(*state),
+        Ok(Err(message)) => Err(unread(message)),
+        Err(not_loaded) => Err(unread(format!("{not_loaded:?}"))),
+    }
+}
+
+/// The emulator's state in `body`, or why it is not.
+pub fn parse_state(body: &str) -> Result<EmulatorState, String> {
+    serde_json::from_str(body).map_err(|e| e.to_string())
 }

@@ -1,12 +1,15 @@
-//! The code the page loads on first use: signing a request and reading the provider's answer
-//! (the wire layer of all four providers, the catalog lookups and the catalog's text). Nobody
-//! needs it before the first preview or submission, so the build splits it into its own wasm
-//! chunk (the `split` feature, which the Trunk build enables; `scripts/finish-dist.mjs` splits).
-//! Calling one of these functions fetches the chunk once.
+//! The code the page loads on first use: signing a request, reading the provider's answer (the
+//! wire layer of all four providers, the catalog lookups and the catalog's text) and reading the
+//! emulator's state while a sandbox image is followed. Nobody needs it before the first preview
+//! or submission, so the build splits it into its own wasm chunk (the `split` feature, which the
+//! Trunk build enables; `scripts/finish-dist.mjs` splits). Calling one of these functions fetches
+//! the chunk once.
 //!
 //! A chunk that fails to load (the network) is an answer to show, not a panic: the functions are
 //! `fallible`, and the next call tries again.
 
+use crate::api::EmulatorState;
+use crate::browser;
 use crate::state::{Keys, Mode};
 use crate::submit::{self, Fresh, NotSent, Origin, Outcome, Prepared};
 use createimage_validator::Provider;
@@ -23,7 +26,6 @@ pub struct Job {
     pub keys: Keys,
     pub mode: Mode,
     pub origin: Origin,
-    pub fresh: Fresh,
     /// Sign despite errors ("send anyway").
     pub anyway: bool,
 }
@@ -68,9 +70,11 @@ macro_rules! on_first_use {
 }
 
 on_first_use! {
-    /// Signs `job` (see [`submit::prepare`]).
+    /// Signs `job` (see [`submit::prepare`]) with the time and a nonce of now: once the chunk is
+    /// here, which on a slow network is a while after the click.
     pub fn sign(job: Box<Job>) -> Result<Box<Signing>, NotSent> {
-        let Job { provider, request, keys, mode, origin, fresh, anyway } = *job;
+        let Job { provider, request, keys, mode, origin, anyway } = *job;
+        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
         let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
         let preview = submit::preview(&prepared.signed);
         let curl = submit::curl(&prepared.signed);
@@ -82,6 +86,12 @@ on_first_use! {
     /// that needs the chunk.
     pub fn warm_up(_nothing: ()) -> Result<(), NotSent> {
         Ok(())
+    }
+
+    /// Reads the emulator's state (see [`crate::api::emulator_state`]): the status of a sandbox
+    /// image, followed after a submission, so the chunk is there.
+    pub fn read_state(body: String) -> Result<Result<Box<EmulatorState>, String>, NotSent> {
+        Ok(crate::api::parse_state(&body).map(Box::new))
     }
 
     /// Reads an answer (see [`submit::interpret`]). It is in the same chunk as [`sign`], which

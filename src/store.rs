@@ -6,16 +6,11 @@
 use crate::check::Checked;
 use crate::i18n::{self, T};
 use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
-use crate::submit::{self, Fresh, NotSent, Outcome, Retry, Success};
+use crate::submit::{self, NotSent, Outcome, Retry, Success};
 use crate::{api, browser, lazy, storage};
 use createimage_validator::{Lang, Provider};
 use leptos::prelude::*;
 use serde_json::Value;
-
-/// A fresh time and nonce for one signature.
-fn fresh(provider: Provider) -> Fresh {
-    Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) }
-}
 
 /// What the provider's answer says. The code that reads it was loaded to sign the request; should
 /// it still be missing, the answer is shown as it came, since the request did go out.
@@ -169,7 +164,7 @@ impl Store {
         let provider = space.provider;
         let request = self.request(space);
         let (keys, mode) = (space.keys.get_untracked(), space.mode.get_untracked());
-        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), fresh: fresh(provider), anyway })
+        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway })
     }
 
     /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
@@ -178,10 +173,6 @@ impl Store {
         let anyway = space.checked.with_untracked(Checked::has_errors);
         let job = self.job(space, anyway);
         async move {
-            let mut job = job;
-            // Loading the chunk may take a while: sign with the time it is loaded, not the time asked.
-            lazy::warm_up(()).await?;
-            job.fresh = fresh(job.provider);
             let signing = lazy::sign(job).await?;
             Ok((signing.preview, signing.curl, anyway))
         }
@@ -206,18 +197,11 @@ impl Store {
             return;
         }
         let mode = space.mode.get_untracked();
-        let mut job = self.job(space, anyway);
+        let job = self.job(space, anyway);
         // Sending from here on: a second click waits, also while the signing code loads.
         space.sending.set(true);
         leptos::task::spawn_local(async move {
-            let signed = match lazy::warm_up(()).await {
-                Ok(()) => {
-                    job.fresh = fresh(provider);
-                    lazy::sign(job).await
-                }
-                Err(e) => Err(e),
-            };
-            let prepared = match signed {
+            let prepared = match lazy::sign(job).await {
                 Ok(signing) => signing.prepared,
                 Err(e) => {
                     space.sending.set(false);
