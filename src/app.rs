@@ -83,16 +83,24 @@ mod tests {
         input.dispatch_event(&leptos::web_sys::Event::new("input").unwrap()).unwrap();
     }
 
-    #[wasm_bindgen_test]
-    async fn a_keystroke_shows_the_message_and_the_next_clears_it() {
+    /// A console with nothing stored, mounted in an element of its own, on Zenlayer's tab; it
+    /// stays mounted while the second value lives.
+    async fn console_on_zenlayer() -> (HtmlElement, impl Sized) {
         leptos::prelude::window().local_storage().unwrap().unwrap().clear().unwrap();
         let doc = document();
         let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
         doc.body().unwrap().append_child(&host).unwrap();
-        let _mounted = leptos::mount::mount_to(host.clone(), App);
-        let find = |sel: &str| host.query_selector(sel).unwrap();
-        find("#tab-zenlayer").unwrap().unchecked_into::<HtmlElement>().click();
+        let mounted = leptos::mount::mount_to(host.clone(), App);
+        host.query_selector("#tab-zenlayer").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
         settle().await;
+        (host, mounted)
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_keystroke_shows_the_message_and_the_next_clears_it() {
+        let (host, _mounted) = console_on_zenlayer().await;
+        let doc = document();
+        let find = |sel: &str| host.query_selector(sel).unwrap();
         assert_eq!(find("#tab-zenlayer").unwrap().get_attribute("aria-selected").as_deref(), Some("true"));
 
         type_into(&host, "f-zenlayer-imageName", &"x".repeat(25));
@@ -125,16 +133,11 @@ mod tests {
         assert!(doc.title().starts_with("Error: "));
         assert_eq!(doc.active_element().map(|e| e.id()).as_deref(), Some("error-summary"));
     }
+
     #[wasm_bindgen_test]
     async fn the_preview_signs_only_while_open_and_again_on_each_change() {
-        leptos::prelude::window().local_storage().unwrap().unwrap().clear().unwrap();
-        let doc = document();
-        let host: HtmlElement = doc.create_element("div").unwrap().unchecked_into();
-        doc.body().unwrap().append_child(&host).unwrap();
-        let _mounted = leptos::mount::mount_to(host.clone(), App);
+        let (host, _mounted) = console_on_zenlayer().await;
         let find = |sel: &str| host.query_selector(sel).unwrap();
-        find("#tab-zenlayer").unwrap().unchecked_into::<HtmlElement>().click();
-        settle().await;
         type_into(&host, "f-zenlayer-imageName", "first-name");
         settle().await;
         assert!(find("#preview-request").is_none(), "closed: nothing signed");
