@@ -7,11 +7,11 @@
 //  2. writes <file>.br (brotli, quality 11) and <file>.gz (gzip, level 9) beside each file, so
 //     `createimage serve` sends them compressed (tower-http's ServeDir picks the best the browser
 //     accepts) without compressing on every request. Files compression does not shrink are left alone.
-import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { sri } from "./lib/digest.mjs";
 import { gzip9 } from "./lib/gzip.mjs";
 import { splitConsole } from "./lib/split.mjs";
 
@@ -21,7 +21,6 @@ if (!dir) throw new Error("no directory: run as a Trunk hook (TRUNK_STAGING_DIR)
 const listFiles = () => readdirSync(dir).filter((name) => statSync(join(dir, name)).isFile() && !/\.(br|gz)$/.test(name));
 
 const { minify } = createRequire(new URL("../tools/package.json", import.meta.url))("terser");
-const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 const indexPath = join(dir, "index.html");
 let index = readFileSync(indexPath, "utf8");
 const trunkSri = new Map(listFiles().map((name) => [name, sri(readFileSync(join(dir, name)))]));

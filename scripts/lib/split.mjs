@@ -14,10 +14,10 @@
 // fetches each chunk with its subresource-integrity hash: a cached page never pairs a new main
 // module with an old chunk, and a chunk is used only as built.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { hash16, sri } from "./digest.mjs";
 
 const CRATE = "createimage-console";
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -25,8 +25,6 @@ const WASM_OPT = join(ROOT, "tools/node_modules/.bin/wasm-opt");
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "inherit", "inherit"] });
 const output = (cmd, args) => execFileSync(cmd, args, { encoding: "utf8" }).trim();
-const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
-const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
 /** The tools at the versions the project pins, or an error that says which is wrong. */
 function checkTools() {
