@@ -19,7 +19,7 @@ async fn read(provider: Provider, answer: api::Answer, ours: Option<String>, lan
     let reading = lazy::Reading { provider, http_status, body: answer.body, ours };
     match lazy::read(Box::new(reading)).await {
         Ok(outcome) => *outcome,
-        Err(_) => Outcome::Unreadable { http_status, reason: T::NotLoaded.get(lang).to_owned(), raw },
+        Err(_) => Outcome::Unreadable { http_status, reason: T::AnswerNotRead.get(lang).to_owned(), raw },
     }
 }
 
