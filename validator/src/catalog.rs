@@ -54,7 +54,7 @@ impl std::str::FromStr for Lang {
         match s.trim().to_ascii_lowercase().as_str() {
             "en" | "en-us" | "english" => Ok(Lang::En),
             "zh" | "zh-cn" | "cn" | "chinese" => Ok(Lang::Zh),
-            other => Err(format!("unknown language {other:?}: expected en or zh")),
+            other => Err(format!("unknown language {}: expected en or zh", crate::json::quoted(other))),
         }
     }
 }

@@ -5,13 +5,13 @@
 //! back. Given the rest of the request (even `{}`), every cross-field rule applies; without it,
 //! only the field's own rules do: its type, whether it is required, and its checks.
 
+use crate::json::{Object, Value};
 use crate::provider::Provider;
 use crate::providers::spec;
 use crate::report::{Issue, Options, ValueType};
 use crate::request::{Request, json_type};
 use crate::rule::{Field, Spec};
 use crate::validate::{InputError, check, render};
-use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -29,7 +29,7 @@ impl fmt::Display for FieldError {
         match self {
             FieldError::UnknownField { path, suggestion } => {
                 let shown: String = path.chars().take(80).collect();
-                write!(f, "unknown field {shown:?}")?;
+                write!(f, "unknown field {}", crate::json::quoted(&shown))?;
                 match suggestion {
                     Some(s) => write!(f, "; did you mean {s}?"),
                     None => Ok(()),
@@ -124,8 +124,20 @@ fn is_number(s: &str) -> bool {
 pub fn validate_field(
     provider: Provider,
     path: &str,
-    value: &Value,
-    request: Option<&Value>,
+    value: &serde_json::Value,
+    request: Option<&serde_json::Value>,
+    options: Options,
+) -> Result<Vec<Issue>, FieldError> {
+    let request = request.map(Value::from_serde);
+    validate_field_parsed(provider, path, &Value::from_serde(value), request.as_ref(), options)
+}
+
+/// [`validate_field`] for values in the validator's own JSON type.
+pub fn validate_field_parsed(
+    provider: Provider,
+    path: &str,
+    value: &Value<'_>,
+    request: Option<&Value<'_>>,
     options: Options,
 ) -> Result<Vec<Issue>, FieldError> {
     let full = spec(provider);
@@ -133,7 +145,7 @@ pub fn validate_field(
     let mut map = match request {
         Some(Value::Object(map)) => map.clone(),
         Some(other) => return Err(FieldError::Request(InputError::NotObject(json_type(other)))),
-        None => Map::new(),
+        None => Object::new(),
     };
     let value = (!value.is_null()).then(|| value.clone());
     place(full, &mut map, target, value);
@@ -164,7 +176,7 @@ fn own_rules_only(provider: Provider) -> &'static Spec {
 
 /// Puts `value` (`None`: removes the field) at `target` in `root`, replacing the field in
 /// whichever spelling the request used: another case of a JD key, Alibaba's structured or flat form.
-fn place(spec: &'static Spec, root: &mut Map<String, Value>, target: Target, value: Option<Value>) {
+fn place<'a>(spec: &'static Spec, root: &mut Object<'a>, target: Target, value: Option<Value<'a>>) {
     let path = target.field.path;
     // Alibaba `Group.N.Member`: set the flat key, drop the member from a structured item.
     if let (true, Some((group, member)), Some(n)) = (spec.flat_form, path.split_once(".N."), target.index) {
@@ -194,23 +206,23 @@ fn place(spec: &'static Spec, root: &mut Map<String, Value>, target: Target, val
             Some(name) => (name, true),
             None => (*segment, false),
         };
-        let key = at.keys().find(|k| same(k, name)).cloned().unwrap_or_else(|| name.to_owned());
-        let slot = at.entry(key).or_insert(Value::Null);
+        let key = at.keys().find(|k| same(k, name)).unwrap_or(name).to_owned();
+        let slot = at.slot(&key);
         let container = if is_array {
-            if !slot.is_array() {
+            if !matches!(slot, Value::Array(_)) {
                 *slot = Value::Array(Vec::new());
             }
             let Value::Array(items) = slot else { return };
             let i = target.index.unwrap_or(0) as usize;
             if items.len() <= i {
-                items.resize(i + 1, Value::Object(Map::new()));
+                items.resize(i + 1, Value::Object(Object::new()));
             }
             &mut items[i]
         } else {
             slot
         };
-        if !container.is_object() {
-            *container = Value::Object(Map::new());
+        if !matches!(container, Value::Object(_)) {
+            *container = Value::Object(Object::new());
         }
         let Value::Object(map) = container else { return };
         at = map;
@@ -249,27 +261,36 @@ mod tests {
         assert_eq!(err.to_string(), "unknown field \"Tag.1.Kye\"; did you mean Tag.N.Key?");
     }
 
+    /// `request` with `value` placed at `path` (`None`: the field removed).
+    fn placed(
+        spec: &'static Spec,
+        request: &serde_json::Value,
+        path: &str,
+        value: Option<serde_json::Value>,
+    ) -> serde_json::Value {
+        let Value::Object(mut root) = Value::from_serde(request) else { panic!("not an object") };
+        let value = value.as_ref().map(Value::from_serde);
+        place(spec, &mut root, resolve(spec, path).unwrap(), value);
+        Value::Object(root).to_serde()
+    }
+
     #[test]
     fn placing_replaces_every_spelling() {
         let jd = spec(Provider::JdCloud);
-        let mut m = json!({"DataDisks": [{"CloudDiskSpec": {"DiskSizeGB": 5, "diskType": "ssd"}}]});
-        let t = resolve(jd, "dataDisks[1].cloudDiskSpec.diskSizeGB").unwrap();
-        place(jd, m.as_object_mut().unwrap(), t, Some(json!(30)));
+        let m = json!({"DataDisks": [{"CloudDiskSpec": {"DiskSizeGB": 5, "diskType": "ssd"}}]});
+        let m = placed(jd, &m, "dataDisks[1].cloudDiskSpec.diskSizeGB", Some(json!(30)));
         assert_eq!(
             m,
             json!({"DataDisks": [{"CloudDiskSpec": {"DiskSizeGB": 5, "diskType": "ssd"}}, {"cloudDiskSpec": {"diskSizeGB": 30}}]})
         );
-        let t = resolve(jd, "dataDisks[0].cloudDiskSpec.diskSizeGB").unwrap();
-        place(jd, m.as_object_mut().unwrap(), t, Some(json!(40)));
+        let m = placed(jd, &m, "dataDisks[0].cloudDiskSpec.diskSizeGB", Some(json!(40)));
         assert_eq!(m["DataDisks"][0], json!({"CloudDiskSpec": {"diskType": "ssd", "diskSizeGB": 40}}));
 
         let ali = spec(Provider::Aliyun);
-        let mut m = json!({"Tag": [{"Key": "a", "Value": "b"}], "Tag.2.Key": "c"});
-        let t = resolve(ali, "Tag.1.Key").unwrap();
-        place(ali, m.as_object_mut().unwrap(), t, Some(json!("z")));
+        let m = json!({"Tag": [{"Key": "a", "Value": "b"}], "Tag.2.Key": "c"});
+        let m = placed(ali, &m, "Tag.1.Key", Some(json!("z")));
         assert_eq!(m, json!({"Tag": [{"Value": "b"}], "Tag.1.Key": "z", "Tag.2.Key": "c"}));
-        let t = resolve(ali, "Tag").unwrap();
-        place(ali, m.as_object_mut().unwrap(), t, Some(json!([])));
-        assert_eq!(m, json!({"Tag": []}));
+        assert_eq!(placed(ali, &m, "Tag", Some(json!([]))), json!({"Tag": []}));
+        assert_eq!(placed(ali, &m, "Tag.2.Key", None), json!({"Tag": [{"Value": "b"}], "Tag.1.Key": "z"}));
     }
 }

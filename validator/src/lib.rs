@@ -21,9 +21,11 @@
 //! assert_eq!(report.issues[0].code.as_str(), "4000");
 //! ```
 
+pub mod base64_text;
 pub mod catalog;
 pub mod charset;
 pub mod field;
+pub mod json;
 pub mod message;
 pub mod meta;
 pub mod order;

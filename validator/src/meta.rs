@@ -27,6 +27,24 @@ pub struct ProviderInfo {
     pub flat_form: bool,
 }
 
+/// [`providers`] as JSON text: what serde_json makes of them, without it (`tests`).
+pub fn providers_json() -> String {
+    let mut out = String::from("[");
+    for (i, p) in providers().iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        crate::json::ObjectWriter::new(&mut out)
+            .str("id", p.id.as_str())
+            .str("name", p.name)
+            .bool("caseInsensitiveKeys", p.case_insensitive_keys)
+            .bool("flatForm", p.flat_form)
+            .end();
+    }
+    out.push(']');
+    out
+}
+
 /// Every provider, in the product's order.
 pub fn providers() -> Vec<ProviderInfo> {
     Provider::ALL
@@ -291,6 +309,11 @@ fn field_rule(s: &'static Spec, f: &'static Field) -> FieldRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn providers_json_is_serde_json() {
+        assert_eq!(providers_json(), serde_json::to_string(&providers()).unwrap());
+    }
 
     #[test]
     fn explain_resolves_case_and_keeps_unknown_empty() {

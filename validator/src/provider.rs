@@ -62,7 +62,7 @@ impl fmt::Display for UnknownProvider {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names: Vec<&str> = Provider::ALL.iter().map(|p| p.as_str()).collect();
         let shown: String = self.0.chars().take(40).collect();
-        write!(f, "unknown provider {shown:?}: expected one of {}", names.join(", "))
+        write!(f, "unknown provider {}: expected one of {}", crate::json::quoted(&shown), names.join(", "))
     }
 }
 

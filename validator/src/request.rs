@@ -2,10 +2,10 @@
 //! table field and array index. Wrong types, unknown names and duplicates become findings here;
 //! the rules in `validate.rs` see only well-typed values.
 
+use crate::json::{Number, Object, Value};
 use crate::report::{IssueKind, Severity, ValueType};
 use crate::rule::{Field, Spec};
 use crate::validate::Findings;
-use serde_json::{Map, Value};
 
 /// A typed value (or the presence of a container).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub struct Request<'a> {
 
 impl<'a> Request<'a> {
     /// Reads `root` against `spec`; problems of form go to `findings`.
-    pub fn parse(spec: &'static Spec, root: &'a Map<String, Value>, findings: &mut Findings) -> Self {
+    pub fn parse(spec: &'static Spec, root: &'a Object<'a>, findings: &mut Findings) -> Self {
         let mut req = Request { spec, nodes: Vec::with_capacity(root.len() + 4) };
         req.walk(root, "", None, findings);
         req
@@ -140,8 +140,8 @@ impl<'a> Request<'a> {
         }
     }
 
-    fn walk(&mut self, obj: &'a Map<String, Value>, parent: &'static str, index: Option<u32>, findings: &mut Findings) {
-        for (key, value) in obj {
+    fn walk(&mut self, obj: &'a Object<'a>, parent: &'static str, index: Option<u32>, findings: &mut Findings) {
+        for (key, value) in obj.iter() {
             if value.is_null() {
                 continue; // the SDKs send null for an absent optional parameter
             }
@@ -171,7 +171,7 @@ impl<'a> Request<'a> {
     }
 
     /// `Group.N.Key` at the top level of a flat-form request. False when `key` is not of that shape.
-    fn read_flat(&mut self, key: &str, value: &'a Value, findings: &mut Findings) -> bool {
+    fn read_flat(&mut self, key: &str, value: &'a Value<'a>, findings: &mut Findings) -> bool {
         let mut parts = key.splitn(3, '.');
         let (Some(group), Some(n), Some(sub)) = (parts.next(), parts.next(), parts.next()) else {
             return false;
@@ -219,15 +219,14 @@ impl<'a> Request<'a> {
         fi: usize,
         field: &'static Field,
         index: Option<u32>,
-        value: &'a Value,
+        value: &'a Value<'a>,
         findings: &mut Findings,
     ) {
         let at = || Self::path(field.path, index);
         let scalar = match (field.ty, value) {
             (ValueType::String, Value::String(s)) => Scalar::Str(s),
-            (ValueType::Integer, Value::Number(n)) if n.is_i64() || n.is_u64() => {
-                Scalar::Int(n.as_i64().unwrap_or(i64::MAX))
-            }
+            (ValueType::Integer, Value::Number(Number::Int(i))) => Scalar::Int(*i),
+            (ValueType::Integer, Value::Number(Number::Big(_))) => Scalar::Int(i64::MAX),
             (ValueType::Integer, Value::String(s)) if self.spec.flat_form && is_decimal(s) => {
                 Scalar::Int(s.parse().unwrap_or(if s.starts_with('-') { i64::MIN } else { i64::MAX }))
             }
@@ -250,7 +249,7 @@ impl<'a> Request<'a> {
         self.push(fi, index, scalar, findings);
     }
 
-    fn read_array(&mut self, fi: usize, field: &'static Field, items: &'a [Value], findings: &mut Findings) {
+    fn read_array(&mut self, fi: usize, field: &'static Field, items: &'a [Value<'a>], findings: &mut Findings) {
         // Alibaba numbers its groups from 1 (`Tag.1.Key`); JSON arrays count from 0.
         let base = u32::from(self.spec.flat_form);
         if let Some(max) = field.max_items.filter(|&m| items.len() > m) {
@@ -295,16 +294,8 @@ fn is_decimal(s: &str) -> bool {
     !digits.is_empty() && digits.len() <= 40 && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-pub(crate) fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+pub(crate) fn json_type(v: &Value<'_>) -> &'static str {
+    v.type_name()
 }
 
 /// A key or value shortened for display: nobody reads a megabyte of it back.

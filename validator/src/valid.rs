@@ -6,6 +6,7 @@
 //! parameter order), with the table's own spelling of every key (JD's `CloudDiskSpec` becomes
 //! `cloudDiskSpec`) and Alibaba's repeated groups numbered as given (`Tag.3.Key` stays `3`).
 
+use crate::json;
 use crate::provider::Provider;
 use crate::report::{IssueKind, Options, Report, ValueType};
 use crate::request::{Request, Scalar, json_type};
@@ -78,7 +79,12 @@ impl std::error::Error for Rejected {}
 
 /// Checks `value` against `provider`'s rules; a [`Valid`] request when no error remains.
 pub fn checked(provider: Provider, value: &Value, options: Options) -> Result<Valid, Rejected> {
-    let Value::Object(map) = value else {
+    checked_parsed(provider, &json::Value::from_serde(value), options)
+}
+
+/// [`checked`] for a request in the validator's own JSON type.
+pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Options) -> Result<Valid, Rejected> {
+    let json::Value::Object(map) = value else {
         return Err(Rejected::Input(InputError::NotObject(json_type(value))));
     };
     let spec = crate::providers::spec(provider);
@@ -98,8 +104,9 @@ pub fn checked(provider: Provider, value: &Value, options: Options) -> Result<Va
 /// report keeps every error, so the caller can name the rules it overrides; values of the wrong
 /// JSON type cannot be encoded and are left out.
 pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Result<Valid, InputError> {
-    let Value::Object(map) = value else {
-        return Err(InputError::NotObject(json_type(value)));
+    let value = json::Value::from_serde(value);
+    let json::Value::Object(map) = &value else {
+        return Err(InputError::NotObject(json_type(&value)));
     };
     let spec = crate::providers::spec(provider);
     let report = render(provider, check(spec, map), options);
@@ -111,8 +118,8 @@ pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Resul
 
 /// [`checked`] for JSON text.
 pub fn checked_json(provider: Provider, json: &[u8], options: Options) -> Result<Valid, Rejected> {
-    let value: Value = serde_json::from_slice(json).map_err(|e| Rejected::Input(InputError::NotJson(e.to_string())))?;
-    checked(provider, &value, options)
+    let value = json::parse(json).map_err(|e| Rejected::Input(InputError::NotJson(e.to_string())))?;
+    checked_parsed(provider, &value, options)
 }
 
 /// The members of container `slot` (0: the request; i + 1: field i) in item `index`, in table order.
@@ -323,7 +330,7 @@ fn write_value(out: &mut String, v: &ParamValue) {
 
 /// A JSON string literal, escaped exactly as serde_json escapes it (UTF-8 kept as is).
 fn write_string(out: &mut String, s: &str) {
-    out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
+    json::write_str(out, s);
 }
 
 #[cfg(test)]

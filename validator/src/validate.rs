@@ -2,12 +2,12 @@
 //! then render findings into a [`Report`] in the requested language.
 
 use crate::catalog::{self, Code};
+use crate::json::{self, Object, Value};
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity};
 use crate::request::{Request, Scalar, clip, json_type};
 use crate::rule::{Check, Cross, Field, Range, Spec};
 use crate::text;
-use serde_json::Value;
 use std::fmt;
 
 /// A finding before it is rendered: what the rules produce.
@@ -69,12 +69,17 @@ impl std::error::Error for InputError {}
 
 /// Validates a request given as JSON text (or bytes, which must be UTF-8).
 pub fn validate_json(provider: Provider, json: &[u8], options: Options) -> Result<Report, InputError> {
-    let value: Value = serde_json::from_slice(json).map_err(|e| InputError::NotJson(e.to_string()))?;
-    validate_value(provider, &value, options)
+    let value = json::parse(json).map_err(|e| InputError::NotJson(e.to_string()))?;
+    validate_parsed(provider, &value, options)
+}
+
+/// Validates a request parsed by serde_json.
+pub fn validate_value(provider: Provider, value: &serde_json::Value, options: Options) -> Result<Report, InputError> {
+    validate_parsed(provider, &Value::from_serde(value), options)
 }
 
 /// Validates a parsed JSON request.
-pub fn validate_value(provider: Provider, value: &Value, options: Options) -> Result<Report, InputError> {
+pub fn validate_parsed(provider: Provider, value: &Value<'_>, options: Options) -> Result<Report, InputError> {
     let Value::Object(map) = value else {
         return Err(InputError::NotObject(json_type(value)));
     };
@@ -83,7 +88,7 @@ pub fn validate_value(provider: Provider, value: &Value, options: Options) -> Re
 }
 
 /// Runs every rule of `spec` over `map`.
-pub fn check(spec: &'static Spec, map: &serde_json::Map<String, Value>) -> Findings {
+pub fn check(spec: &'static Spec, map: &Object<'_>) -> Findings {
     let mut findings = Findings::default();
     let req = Request::parse(spec, map, &mut findings);
     check_required(&req, &mut findings);
@@ -258,15 +263,13 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
 }
 
 fn base64_json_issue(s: &str, expected: &'static str, members: &'static [&'static str]) -> Option<IssueKind> {
-    use base64::Engine as _;
-    let bytes = match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
-        Ok(b) => b,
-        Err(_) => return Some(IssueKind::InvalidBase64),
+    let Some(bytes) = crate::base64_text::decode(s.trim()) else {
+        return Some(IssueKind::InvalidBase64);
     };
-    let Ok(Value::Object(obj)) = serde_json::from_slice::<Value>(&bytes) else {
-        return Some(IssueKind::InvalidEncodedJson { expected, missing: None });
+    let root = match json::parse(&bytes) {
+        Ok(root @ Value::Object(_)) => root,
+        _ => return Some(IssueKind::InvalidEncodedJson { expected, missing: None }),
     };
-    let root = Value::Object(obj);
     let missing = members.iter().find(|m| {
         let mut at = &root;
         for part in m.split('.') {

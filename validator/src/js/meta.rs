@@ -1,10 +1,17 @@
 //! The metadata module of the npm package (feature `js-meta`): explain, catalog, rules, jsonSchema.
 
-use super::{provider, to_js};
+use super::{error, provider};
 use crate::catalog;
 use crate::meta;
 use crate::schema::json_schema;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// A plain JS object with the JSON shape of `value`.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let text = serde_json::to_string(value).map_err(|e| error(e.to_string()))?;
+    js_sys::JSON::parse(&text)
+}
 
 /// `explain(provider, code, message?)`: the catalog rows of a code a server answered.
 #[wasm_bindgen]

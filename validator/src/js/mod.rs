@@ -6,15 +6,14 @@
 //!
 //! JSON text crosses the boundary both ways. A request object is turned into text by the engine's
 //! own `JSON.stringify` and parsed by `validate_json`, exactly as `createimage check` parses a
-//! file; answers are serialized by serde_json (the bytes `check --json` prints) and become plain
-//! objects through `JSON.parse`. Why not `serde_wasm_bindgen`: a report may carry an integer
-//! beyond 2^53 (JD's iops `OutOfRange { max: i64::MAX }`, or the echo of a huge number), which its
+//! file; answers are written as JSON text (the bytes `check --json` prints: the validate module's
+//! own writer, serde_json in the meta module) and become plain objects through `JSON.parse`.
+//! Why not `serde_wasm_bindgen`: a report may carry an integer beyond 2^53 (JD's iops `OutOfRange { max: i64::MAX }`, or the echo of a huge number), which its
 //! `json_compatible()` serializer refuses with an error, where `JSON.parse` rounds it as any JS
 //! number would (`validateJson` keeps the exact text); and one string each way costs one boundary
 //! crossing instead of one per property.
 
 use crate::provider::Provider;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[cfg(feature = "js-meta")]
@@ -28,10 +27,4 @@ pub(super) fn error(message: impl AsRef<str>) -> JsValue {
 
 pub(super) fn provider(name: &str) -> Result<Provider, JsValue> {
     name.parse().map_err(|e: crate::provider::UnknownProvider| error(e.to_string()))
-}
-
-/// A plain JS object with the JSON shape of `value`.
-pub(super) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| error(e.to_string()))?;
-    js_sys::JSON::parse(&text)
 }

@@ -1,12 +1,12 @@
 //! The validate module of the npm package (feature `js`): validate, validateJson, validateField,
 //! providers.
 
-use super::{error, provider, to_js};
-use crate::field::validate_field;
+use super::{error, provider};
+use crate::field::validate_field_parsed;
+use crate::json::{self, Value};
 use crate::meta;
-use crate::report::Options;
+use crate::report::{Options, Report};
 use crate::validate::validate_json;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 
 /// A value's JSON text (`JSON.stringify`); `None` for `undefined`. Throws what `JSON.stringify`
@@ -66,7 +66,7 @@ fn options(value: &JsValue) -> Result<Options, JsValue> {
 pub fn validate(provider_name: &str, request: JsValue, options_value: JsValue) -> Result<JsValue, JsValue> {
     let (p, o) = (provider(provider_name)?, options(&options_value)?);
     let report = validate_json(p, request_text(&request)?.as_bytes(), o).map_err(|e| error(e.to_string()))?;
-    to_js(&report)
+    js_sys::JSON::parse(&report.to_json())
 }
 
 /// `validateJson(provider, json, options?)`: JSON text in, the exact bytes of `check --json` out.
@@ -87,22 +87,22 @@ pub fn validate_one_field(
     options_value: JsValue,
 ) -> Result<JsValue, JsValue> {
     let (p, o) = (provider(provider_name)?, options(&options_value)?);
-    let value: Value = match stringify(&value)? {
-        Some(text) => serde_json::from_slice(text.as_bytes()).map_err(|e| error(e.to_string()))?,
+    let value_text = stringify(&value)?;
+    let value = match &value_text {
+        Some(text) => json::parse(text.as_bytes()).map_err(|e| error(e.to_string()))?,
         None => Value::Null,
     };
-    let request: Option<Value> = if request.is_undefined() || request.is_null() {
-        None
-    } else {
-        let text = request_text(&request)?;
-        Some(serde_json::from_slice(text.as_bytes()).map_err(|e| error(format!("not valid JSON: {e}")))?)
+    let request_text = if request.is_undefined() || request.is_null() { None } else { Some(request_text(&request)?) };
+    let request = match &request_text {
+        Some(text) => Some(json::parse(text.as_bytes()).map_err(|e| error(format!("not valid JSON: {e}")))?),
+        None => None,
     };
-    let issues = validate_field(p, field, &value, request.as_ref(), o).map_err(|e| error(e.to_string()))?;
-    to_js(&issues)
+    let issues = validate_field_parsed(p, field, &value, request.as_ref(), o).map_err(|e| error(e.to_string()))?;
+    js_sys::JSON::parse(&Report::issues_json(&issues))
 }
 
 /// `providers()`: every provider.
 #[wasm_bindgen]
 pub fn providers() -> Result<JsValue, JsValue> {
-    to_js(&meta::providers())
+    js_sys::JSON::parse(&meta::providers_json())
 }

@@ -120,7 +120,7 @@ pub(crate) fn json_body(request: &HttpRequest) -> Result<Map<String, Value>, Dec
     let value: Value = serde_json::from_slice(&request.body).map_err(|e| DecodeError::BodyNotJson(e.to_string()))?;
     match without_nulls(value) {
         Value::Object(map) => Ok(map),
-        other => Err(DecodeError::BodyNotObject(crate::request::json_type(&other))),
+        other => Err(DecodeError::BodyNotObject(crate::json::serde_type_name(&other))),
     }
 }
 

@@ -9,7 +9,7 @@ use createimage_validator::catalog::Code as C;
 use createimage_validator::providers::aliyun::Code;
 use createimage_validator::request::{Request, Scalar};
 use createimage_validator::validate::Findings;
-use createimage_validator::{Provider, providers};
+use createimage_validator::{Provider, json, providers};
 use serde_json::Value;
 
 /// Snapshots created on or before this day cannot make images (seed 002, 方法二/三).
@@ -30,7 +30,8 @@ fn fail_with(code: Code, message: String) -> Failure {
 }
 
 pub(crate) fn plan(fx: &Aliyun, state: &State, account: &Account, request: &Value) -> Result<Decision, Failure> {
-    let map = request.as_object().expect("validated as an object");
+    let parsed = json::Value::from_serde(request);
+    let json::Value::Object(map) = &parsed else { unreachable!("validated as an object") };
     let req = Request::parse(providers::spec(Provider::Aliyun), map, &mut Findings::default());
     let s = |path: &str| req.get_str(path, None).filter(|v| !v.is_empty());
 
