@@ -8,7 +8,8 @@
 #
 # Two WebAssembly modules, each: cargo (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
 # --target web (one build for browsers, bundlers and Node: node.js instantiates it synchronously from
-# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's):
+# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's), the JS
+# glue through terser:
 #   createimage_validator (features `js`, `js-meta`): the whole API, the package's main export
 #   validate (feature `js` without `text`): validate, validateJson, validateField, providers, for
 #     apps that only validate ("createimage-validator/validate": no labels, hints, meanings, schema)
@@ -40,7 +41,8 @@ build_module() {
   wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$name" "$WASM"
   wasm-opt -Oz --strip-producers --strip-target-features \
     "$OUT/bindgen/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
-  cp "$OUT/bindgen/$name.js" "$PKG/web/$name.js"
+  # The JS glue minified as the console's is (scripts/finish-dist.mjs): an ES module, compressed, mangled.
+  terser "$OUT/bindgen/$name.js" --module --compress --mangle -o "$PKG/web/$name.js"
 }
 build_module createimage_validator --features js,js-meta
 build_module validate --no-default-features --features js
