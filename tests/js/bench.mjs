@@ -1,7 +1,9 @@
 // Bench (not a test): the same 1,000 requests (the Rust rule tests' cases of all four providers,
 // valid and invalid, in turn) validated by this package and by ajv's standalone code compiled from
 // jsonSchema(), in one Node process. Prints ops/s of each, the ratio, where the package's time goes
-// (JS↔wasm boundary vs. validation), and the time to first validation (instantiate + first call).
+// (JS↔wasm boundary vs. validation), the time to first validation (instantiate + first call), and the
+// time of a few large inputs (about 1 MB each), where an allocator or a parser with a bad worst case
+// would show.
 //
 //   node bench.mjs            (after scripts/test.sh js, which builds, installs and exports the cases)
 import { performance } from "node:perf_hooks";
@@ -88,4 +90,18 @@ const textMine = results.find(([name]) => name.startsWith("package: validateJson
 const textTheirs = results.find(([name]) => name.startsWith("ajv standalone on JSON text"))[1];
 console.log(`ratio package/ajv (JSON text: validateJson vs JSON.parse + ajv): ${(textMine / textTheirs).toFixed(3)}×`);
 console.log(`time to first validation: package ${packageFirst.toFixed(1)} ms (import + instantiate + first call), createimage-validator/validate ${onlyFirst.toFixed(1)} ms, ajv standalone ${ajvFirst.toFixed(1)} ms (import + first call)`);
+// --- large inputs: one call each, every module ------------------------------------------------------
+const large = [
+  ["40,000 small objects in an array", JSON.stringify({ x: Array.from({ length: 40000 }, () => ({ k: [1, 2, 3, 4, 5, 6, 7, 8, 9] })) })],
+  ["100,000 unknown keys in reverse order", `{${Array.from({ length: 100000 }, (_, i) => `"k${String(100000 - i).padStart(6, "0")}":1`).join(",")}}`],
+  ["one 1 MB string", JSON.stringify({ instanceId: "1234567654321", imageName: "x".repeat(1 << 20) })],
+];
+for (const [name, text] of large) {
+  const times = [pkg, only].map((m) => {
+    const start = performance.now();
+    m.validateJson("zenlayer", text);
+    return (performance.now() - start).toFixed(0);
+  });
+  console.log(`large input, ${name} (${text.length} bytes): ${times[0]} ms (whole API), ${times[1]} ms (validate module)`);
+}
 console.log(`first report: ${JSON.stringify(firstReport).slice(0, 80)}…`);

@@ -1,5 +1,8 @@
 //! Validation throughput: a typical and a maximal request per provider, from parsed JSON (what the
-//! console and the emulator hold) and from bytes (what the CLI reads). Figures, not assertions.
+//! console and the emulator hold) and from bytes (what the CLI reads); and, when the rule tests
+//! have exported their cases (`scripts/test.sh js` writes them to target/js-cases), those cases from
+//! bytes to report text, the work the npm package's `validateJson` does, to compare with
+//! tests/js/bench.mjs. Figures, not assertions.
 
 use createimage_validator::{Options, Provider, validate_json, validate_value};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -77,6 +80,33 @@ fn bench(c: &mut Criterion) {
             b.iter(|| validate_json(p, black_box(bytes), o))
         });
     }
+    g.finish();
+    cases(c, o);
+}
+
+/// Every exported rule-test case (all four providers, valid and invalid), JSON text to report text.
+fn cases(c: &mut Criterion, o: Options) {
+    let dir = std::env::var("CREATEIMAGE_CASES")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../target/js-cases").to_owned());
+    let Ok(files) = std::fs::read_dir(&dir) else {
+        eprintln!("no exported cases in {dir}: run scripts/test.sh js to bench them");
+        return;
+    };
+    let mut requests = Vec::new();
+    for file in files.flatten() {
+        let export: Value = serde_json::from_slice(&std::fs::read(file.path()).unwrap()).unwrap();
+        let p: Provider = export["provider"].as_str().unwrap().parse().unwrap();
+        for case in export["cases"].as_array().unwrap() {
+            requests.push((p, serde_json::to_vec(&case["request"]).unwrap()));
+        }
+    }
+    let mut g = c.benchmark_group("validate_json/cases");
+    g.throughput(Throughput::Elements(requests.len() as u64));
+    g.bench_function(format!("{} cases to report text", requests.len()), |b| {
+        b.iter(|| {
+            requests.iter().map(|(p, r)| validate_json(*p, black_box(r), o).unwrap().to_json().len()).sum::<usize>()
+        })
+    });
     g.finish();
 }
 

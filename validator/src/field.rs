@@ -9,7 +9,7 @@ use crate::json::{Object, Value};
 use crate::provider::Provider;
 use crate::providers::spec;
 use crate::report::{Issue, Options, ValueType};
-use crate::request::{Request, json_type};
+use crate::request::Request;
 use crate::rule::{Field, Spec};
 use crate::validate::{InputError, check, render};
 use std::fmt;
@@ -144,7 +144,7 @@ pub fn validate_field_parsed(
     let target = resolve(full, path)?;
     let mut map = match request {
         Some(Value::Object(map)) => map.clone(),
-        Some(other) => return Err(FieldError::Request(InputError::NotObject(json_type(other)))),
+        Some(other) => return Err(FieldError::Request(InputError::NotObject(other.type_name()))),
         None => Object::new(),
     };
     let value = (!value.is_null()).then(|| value.clone());

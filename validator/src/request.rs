@@ -241,7 +241,7 @@ impl<'a> Request<'a> {
                 return;
             }
             (expected, other) => {
-                let kind = IssueKind::WrongType { expected, actual: json_type(other) };
+                let kind = IssueKind::WrongType { expected, actual: other.type_name() };
                 findings.push(at(), field.code, field.row_hint, Severity::Error, kind);
                 Scalar::Invalid
             }
@@ -265,7 +265,7 @@ impl<'a> Request<'a> {
                 }
                 Value::Null => {}
                 other => {
-                    let kind = IssueKind::WrongType { expected: ValueType::Object, actual: json_type(other) };
+                    let kind = IssueKind::WrongType { expected: ValueType::Object, actual: other.type_name() };
                     let at = self.prefix(field.path, index);
                     findings.push(
                         at.trim_end_matches('.').to_owned(),
@@ -292,10 +292,6 @@ impl<'a> Request<'a> {
 fn is_decimal(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);
     !digits.is_empty() && digits.len() <= 40 && digits.bytes().all(|b| b.is_ascii_digit())
-}
-
-pub(crate) fn json_type(v: &Value<'_>) -> &'static str {
-    v.type_name()
 }
 
 /// A key or value shortened for display: nobody reads a megabyte of it back.

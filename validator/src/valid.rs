@@ -9,7 +9,7 @@
 use crate::json;
 use crate::provider::Provider;
 use crate::report::{IssueKind, Options, Report, ValueType};
-use crate::request::{Request, Scalar, json_type};
+use crate::request::{Request, Scalar};
 use crate::rule::{Field, Spec};
 use crate::validate::{Findings, InputError, check, render};
 use serde_json::{Map, Value};
@@ -85,7 +85,7 @@ pub fn checked(provider: Provider, value: &Value, options: Options) -> Result<Va
 /// [`checked`] for a request in the validator's own JSON type.
 pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Options) -> Result<Valid, Rejected> {
     let json::Value::Object(map) = value else {
-        return Err(Rejected::Input(InputError::NotObject(json_type(value))));
+        return Err(Rejected::Input(InputError::NotObject(value.type_name())));
     };
     let spec = crate::providers::spec(provider);
     let report = render(provider, check(spec, map), options);
@@ -106,7 +106,7 @@ pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Opti
 pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Result<Valid, InputError> {
     let value = json::Value::from_serde(value);
     let json::Value::Object(map) = &value else {
-        return Err(InputError::NotObject(json_type(&value)));
+        return Err(InputError::NotObject(value.type_name()));
     };
     let spec = crate::providers::spec(provider);
     let report = render(provider, check(spec, map), options);
@@ -302,7 +302,7 @@ fn write_object<'a>(out: &mut String, params: impl Iterator<Item = &'a Param>) {
         if i > 0 {
             out.push(',');
         }
-        write_string(out, p.field.key());
+        json::write_str(out, p.field.key());
         out.push(':');
         write_value(out, &p.value);
     }
@@ -311,7 +311,7 @@ fn write_object<'a>(out: &mut String, params: impl Iterator<Item = &'a Param>) {
 
 fn write_value(out: &mut String, v: &ParamValue) {
     match v {
-        ParamValue::Str(s) => write_string(out, s),
+        ParamValue::Str(s) => json::write_str(out, s),
         ParamValue::Int(i) => out.push_str(&i.to_string()),
         ParamValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         ParamValue::Object(members) => write_object(out, members.iter()),
@@ -326,11 +326,6 @@ fn write_value(out: &mut String, v: &ParamValue) {
             out.push(']');
         }
     }
-}
-
-/// A JSON string literal, escaped exactly as serde_json escapes it (UTF-8 kept as is).
-fn write_string(out: &mut String, s: &str) {
-    json::write_str(out, s);
 }
 
 #[cfg(test)]

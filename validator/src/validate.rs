@@ -5,7 +5,7 @@ use crate::catalog::{self, Code};
 use crate::json::{self, Object, Value};
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity};
-use crate::request::{Request, Scalar, clip, json_type};
+use crate::request::{Request, Scalar, clip};
 use crate::rule::{Check, Cross, Field, Range, Spec};
 use crate::text;
 use std::fmt;
@@ -81,7 +81,7 @@ pub fn validate_value(provider: Provider, value: &serde_json::Value, options: Op
 /// Validates a parsed JSON request.
 pub fn validate_parsed(provider: Provider, value: &Value<'_>, options: Options) -> Result<Report, InputError> {
     let Value::Object(map) = value else {
-        return Err(InputError::NotObject(json_type(value)));
+        return Err(InputError::NotObject(value.type_name()));
     };
     let findings = check(crate::providers::spec(provider), map);
     Ok(render(provider, findings, options))

@@ -16,8 +16,9 @@
 use crate::provider::Provider;
 use wasm_bindgen::prelude::*;
 
-/// A free-list allocator instead of dlmalloc: a validation allocates little and frees it all, so
-/// dlmalloc's bins buy nothing, and its code was 3 KB of the 60 KB gzip the package may weigh.
+/// A free-list allocator instead of Rust's default dlmalloc: 3 KB gzip less of the 60 KB the
+/// validate module may weigh. Measured (README, tests/js/bench.mjs): as fast on the bench's
+/// requests, memory flat over a million validations, and on 1 MB inputs within the same time.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
