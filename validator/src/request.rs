@@ -48,7 +48,7 @@ impl<'a> Request<'a> {
     /// Reads `root` against `spec`; problems of form go to `findings`.
     pub fn parse(spec: &'static Spec, root: &'a Object<'a>, findings: &mut Findings) -> Self {
         let mut req = Request { spec, nodes: Vec::with_capacity(root.len() + 4) };
-        req.walk(root, "", None, findings);
+        req.walk(root, 0, None, findings);
         req
     }
 
@@ -118,8 +118,8 @@ impl<'a> Request<'a> {
         }
     }
 
-    fn child(&self, parent: &str, key: &str) -> Option<(usize, &'static Field)> {
-        let slot = if parent.is_empty() { 0 } else { self.spec.index_of(parent)? + 1 };
+    /// The field named `key` inside container `slot` (0: the request; i + 1: field i).
+    fn child(&self, slot: usize, key: &str) -> Option<(usize, &'static Field)> {
         let ci = self.spec.case_insensitive_keys;
         self.spec.index().children[slot]
             .iter()
@@ -140,12 +140,14 @@ impl<'a> Request<'a> {
         }
     }
 
-    fn walk(&mut self, obj: &'a Object<'a>, parent: &'static str, index: Option<u32>, findings: &mut Findings) {
+    /// Reads the members of container `slot` (0: the request; i + 1: field i), item `index`.
+    fn walk(&mut self, obj: &'a Object<'a>, slot: usize, index: Option<u32>, findings: &mut Findings) {
+        let parent = slot.checked_sub(1).map_or("", |fi| self.spec.fields[fi].path);
         for (key, value) in obj.iter() {
             if value.is_null() {
                 continue; // the SDKs send null for an absent optional parameter
             }
-            if let Some((fi, field)) = self.child(parent, key) {
+            if let Some((fi, field)) = self.child(slot, key) {
                 self.read(fi, field, index, value, findings);
             } else if parent.is_empty() && self.spec.flat_form && self.read_flat(key, value, findings) {
                 // handled as `Group.N.Key`
@@ -176,7 +178,7 @@ impl<'a> Request<'a> {
         let (Some(group), Some(n), Some(sub)) = (parts.next(), parts.next(), parts.next()) else {
             return false;
         };
-        let Some((gi, gfield)) = self.child("", group) else {
+        let Some((gi, gfield)) = self.child(0, group) else {
             return false;
         };
         if gfield.ty != ValueType::Array || n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
@@ -191,7 +193,7 @@ impl<'a> Request<'a> {
         }
         let index = Some(number as u32);
         self.add_item(gi, index);
-        match self.child(gfield.path, sub) {
+        match self.child(gi + 1, sub) {
             Some((fi, field)) => self.read(fi, field, index, value, findings),
             None => {
                 let siblings = self.spec.fields.iter().filter(|f| f.parent() == gfield.path).map(|f| f.key());
@@ -233,7 +235,7 @@ impl<'a> Request<'a> {
             (ValueType::Boolean, Value::Bool(b)) => Scalar::Bool(*b),
             (ValueType::Object, Value::Object(map)) => {
                 self.push(fi, index, Scalar::Item, findings);
-                self.walk(map, field.path, index, findings);
+                self.walk(map, fi + 1, index, findings);
                 return;
             }
             (ValueType::Array, Value::Array(items)) => {
@@ -261,7 +263,7 @@ impl<'a> Request<'a> {
             match item {
                 Value::Object(map) => {
                     self.add_item(fi, index);
-                    self.walk(map, field.path, index, findings);
+                    self.walk(map, fi + 1, index, findings);
                 }
                 Value::Null => {}
                 other => {

@@ -300,6 +300,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_path_finds_its_field_and_no_other_path_finds_one() {
+        for p in crate::provider::Provider::ALL {
+            let spec = crate::providers::spec(p);
+            for (i, f) in spec.fields.iter().enumerate() {
+                assert_eq!(spec.index_of(f.path), Some(i), "{p} {}", f.path);
+                for other in [&f.path[..f.path.len() - 1], &format!("{}x", f.path), &f.path.to_uppercase()] {
+                    if spec.fields.iter().all(|g| g.path != other) {
+                        assert_eq!(spec.index_of(other), None, "{p} {other}");
+                    }
+                }
+            }
+            assert_eq!(spec.index_of(""), None);
+        }
+    }
+
+    #[test]
     fn parents() {
         assert_eq!(parent_of("Tag.N.Key"), "Tag");
         assert_eq!(parent_of("dataDisks[].cloudDiskSpec.iops"), "dataDisks[].cloudDiskSpec");
@@ -346,8 +362,7 @@ pub struct Spec {
 impl Spec {
     /// The table index of the field with this exact pattern.
     pub fn index_of(&self, path: &str) -> Option<usize> {
-        let ix = self.index();
-        ix.by_path.binary_search_by(|(p, _)| (*p).cmp(path)).ok().map(|at| ix.by_path[at].1)
+        PathTable::find(&self.index().by_path, self.fields, path)
     }
 
     pub fn field(&self, path: &str) -> Option<&'static Field> {
@@ -368,8 +383,8 @@ pub struct Index {
     pub key: Vec<&'static str>,
     /// Per field: the index of its container, `None` at top level.
     pub parent_index: Vec<Option<usize>>,
-    /// (path, field index), sorted by path.
-    pub by_path: Vec<(&'static str, usize)>,
+    /// Field indices by path (see [`PathTable`]).
+    pub by_path: Vec<u32>,
     /// Fields that are required, with their container's index.
     pub required: Vec<(usize, Option<usize>)>,
     /// Per container (slot 0: the request itself, slot i + 1: field i): its fields' (key, index).
@@ -395,13 +410,60 @@ impl Cross {
     }
 }
 
+/// An open-addressing table of field indices keyed by path, hashed on the path's length and its
+/// first and last bytes. The rules look paths up many times per request; a binary search compared
+/// whole paths, which share long prefixes (`dataDisks[].cloudDiskSpec.`), byte by byte in wasm.
+#[derive(Debug)]
+pub struct PathTable;
+
+impl PathTable {
+    const EMPTY: u32 = u32::MAX;
+
+    fn hash(path: &str) -> usize {
+        let b = path.as_bytes();
+        let n = b.len().min(8);
+        let mut tail = [0u8; 8];
+        tail[..n].copy_from_slice(&b[b.len() - n..]);
+        let x = u64::from_le_bytes(tail) ^ (b.len() as u64) << 56 ^ u64::from(b.first().copied().unwrap_or(0)) << 48;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+    }
+
+    /// Slots for every field (at most half full), each holding its index or `EMPTY`.
+    fn build(fields: &[Field]) -> Vec<u32> {
+        let mut slots = vec![Self::EMPTY; (fields.len() * 2).next_power_of_two().max(2)];
+        let mask = slots.len() - 1;
+        for (i, f) in fields.iter().enumerate() {
+            let mut at = Self::hash(f.path) & mask;
+            while slots[at] != Self::EMPTY {
+                at = (at + 1) & mask;
+            }
+            slots[at] = i as u32;
+        }
+        slots
+    }
+
+    fn find(slots: &[u32], fields: &[Field], path: &str) -> Option<usize> {
+        let mask = slots.len() - 1;
+        let mut at = Self::hash(path) & mask;
+        loop {
+            let i = *slots.get(at)?;
+            if i == Self::EMPTY {
+                return None;
+            }
+            if fields[i as usize].path == path {
+                return Some(i as usize);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+}
+
 impl Index {
     fn new(fields: &'static [Field], cross: &'static [Cross]) -> Self {
         let parent: Vec<&'static str> = fields.iter().map(|f| f.parent()).collect();
         let key: Vec<&'static str> = fields.iter().map(|f| f.key()).collect();
-        let mut by_path: Vec<(&'static str, usize)> = fields.iter().enumerate().map(|(i, f)| (f.path, i)).collect();
-        crate::order::sort(&mut by_path);
-        let find = |p: &str| by_path.binary_search_by(|(q, _)| (*q).cmp(p)).ok().map(|at| by_path[at].1);
+        let by_path = PathTable::build(fields);
+        let find = |p: &str| PathTable::find(&by_path, fields, p);
         let parent_index: Vec<Option<usize>> =
             parent.iter().map(|p| if p.is_empty() { None } else { find(p) }).collect();
         let required =
