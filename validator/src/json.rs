@@ -307,59 +307,62 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self) -> Parsed<Value<'a>> {
         let mut items = Vec::new();
-        if self.next_token("EOF while parsing a list")? == b']' {
-            self.at += 1;
-            return Ok(Value::Array(items));
-        }
-        loop {
-            items.push(self.value()?);
-            match self.next_token("EOF while parsing a list")? {
-                b',' => {
-                    self.at += 1;
-                    if self.next_token("EOF while parsing a value")? == b']' {
-                        return Err(self.error("trailing comma"));
-                    }
+        if !self.closes_at_once(b']', "EOF while parsing a list")? {
+            loop {
+                items.push(self.value()?);
+                if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                    break;
                 }
-                b']' => {
-                    self.at += 1;
-                    return Ok(Value::Array(items));
-                }
-                _ => return Err(self.error("expected `,` or `]`")),
             }
         }
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Parsed<Value<'a>> {
+        const EOF: &str = "EOF while parsing an object";
         let mut members = Vec::new();
-        if self.next_token("EOF while parsing an object")? == b'}' {
-            self.at += 1;
-            return Ok(Value::Object(Object(members)));
+        if !self.closes_at_once(b'}', EOF)? {
+            loop {
+                if self.next_token(EOF)? != b'"' {
+                    return Err(self.error("key must be a string"));
+                }
+                self.at += 1;
+                let key = self.string()?;
+                if self.next_token(EOF)? != b':' {
+                    return Err(self.error("expected `:`"));
+                }
+                self.at += 1;
+                members.push((key, self.value()?));
+                if self.after_item(b'}', EOF, "expected `,` or `}`")? {
+                    break;
+                }
+            }
         }
-        loop {
-            match self.next_token("EOF while parsing an object")? {
-                b'"' => self.at += 1,
-                _ => return Err(self.error("key must be a string")),
-            }
-            let key = self.string()?;
-            if self.next_token("EOF while parsing an object")? != b':' {
-                return Err(self.error("expected `:`"));
-            }
-            self.at += 1;
-            let value = self.value()?;
-            members.push((key, value));
-            match self.next_token("EOF while parsing an object")? {
-                b',' => {
-                    self.at += 1;
-                    if self.next_token("EOF while parsing a value")? == b'}' {
-                        return Err(self.error("trailing comma"));
-                    }
+        Ok(Value::Object(Object::from_members(members)))
+    }
+
+    /// Right after an opening bracket: whether `close` follows at once (consumed).
+    fn closes_at_once(&mut self, close: u8, eof: &'static str) -> Parsed<bool> {
+        let closed = self.next_token(eof)? == close;
+        self.at += usize::from(closed);
+        Ok(closed)
+    }
+
+    /// After an item: `,` and another item (false), or `close` (true, consumed).
+    fn after_item(&mut self, close: u8, eof: &'static str, expected: &'static str) -> Parsed<bool> {
+        match self.next_token(eof)? {
+            b',' => {
+                self.at += 1;
+                if self.next_token("EOF while parsing a value")? == close {
+                    return Err(self.error("trailing comma"));
                 }
-                b'}' => {
-                    self.at += 1;
-                    return Ok(Value::Object(Object::from_members(members)));
-                }
-                _ => return Err(self.error("expected `,` or `}`")),
+                Ok(false)
             }
+            b if b == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            _ => Err(self.error(expected)),
         }
     }
 
