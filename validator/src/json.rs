@@ -462,6 +462,15 @@ impl<'a> Parser<'a> {
         self.at - start
     }
 
+    /// At least one digit, as a fraction and an exponent need.
+    fn some_digits(&mut self) -> Parsed<()> {
+        match (self.digits(), self.peek()) {
+            (0, Some(_)) => Err(self.error("invalid number")),
+            (0, None) => Err(self.error("EOF while parsing a value")),
+            _ => Ok(()),
+        }
+    }
+
     fn number(&mut self) -> Parsed<Number<'a>> {
         let start = self.at;
         let negative = self.peek() == Some(b'-');
@@ -484,13 +493,7 @@ impl<'a> Parser<'a> {
         let mut float = false;
         if self.peek() == Some(b'.') {
             self.at += 1;
-            if self.digits() == 0 {
-                return Err(self.error(if self.peek().is_some() {
-                    "invalid number"
-                } else {
-                    "EOF while parsing a value"
-                }));
-            }
+            self.some_digits()?;
             float = true;
         }
         if let Some(b'e' | b'E') = self.peek() {
@@ -498,13 +501,7 @@ impl<'a> Parser<'a> {
             if let Some(b'+' | b'-') = self.peek() {
                 self.at += 1;
             }
-            if self.digits() == 0 {
-                return Err(self.error(if self.peek().is_some() {
-                    "invalid number"
-                } else {
-                    "EOF while parsing a value"
-                }));
-            }
+            self.some_digits()?;
             float = true;
         }
         let text = &self.src[start..self.at];
