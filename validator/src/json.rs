@@ -132,13 +132,6 @@ impl<'a> Value<'a> {
         }
     }
 
-    pub fn as_str(&self) -> Option<&str> {
-        match self {
-            Value::String(s) => Some(s),
-            _ => None,
-        }
-    }
-
     /// The JSON type's name as the reports give it: `integer` for integers, `number` for the rest.
     pub fn type_name(&self) -> &'static str {
         match self {
