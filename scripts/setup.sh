@@ -3,7 +3,8 @@
 # `--version` output (or dpkg status, or `cargo install --list`) and skips what is already there, so a
 # second run takes seconds.
 #
-# Needs: rustup + cargo, node 20 + npm, and apt-get (Debian) for Chromium. Network: crates.io, npm, Debian.
+# Needs: rustup + cargo, node 20 + npm, python3 (venv, pip), and apt-get (Debian) for Chromium. Network:
+# crates.io, npm, PyPI, Debian.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -138,6 +139,29 @@ step_js_tests() {
   fi
 }
 
+# The providers' official SDKs for the real-clients tests (tests/clients): a virtual environment with
+# exactly the pinned Python packages (made anew when requirements.txt changes), and the Node SDK's lock.
+step_clients() {
+  local dir="$REPO_ROOT/tests/clients" venv="$REPO_ROOT/tests/clients/.venv" sha outcome
+  local stamp="$venv/.createimage-requirements-sha256"
+  sha="$(sha256sum "$dir/requirements.txt" | cut -d' ' -f1)"
+  if [ -x "$venv/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$sha" ]; then
+    skipped "python SDKs in tests/clients/.venv (requirements.txt unchanged)"
+  else
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$dir/requirements.txt"
+    echo "$sha" >"$stamp"
+    did "python3 -m venv tests/clients/.venv; pip install --no-deps -r tests/clients/requirements.txt"
+  fi
+  outcome="$(npm_ci_if_lock_changed "$dir")"
+  if [ "$outcome" = did ]; then
+    did "npm ci in tests/clients (@alicloud/pop-core)"
+  else
+    skipped "npm ci in tests/clients (package-lock.json unchanged)"
+  fi
+}
+
 start=$SECONDS
 step_rust_target
 step_rust_components
@@ -149,4 +173,5 @@ step_wasm_split
 step_apt
 step_build_tools
 step_js_tests
+step_clients
 say "setup: ${#DID[@]} done, ${#SKIPPED[@]} skipped in $((SECONDS - start))s"

@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-STAGES=(setup fmt clippy native trunk wasm_validator wasm_console js e2e)
+STAGES=(setup fmt clippy native clients trunk wasm_validator wasm_console js e2e)
 
 stage_setup() {
   "$REPO_ROOT/scripts/setup.sh"
@@ -32,6 +32,11 @@ stage_clippy() {
 # tested in the browser below.
 stage_native() {
   cargo test --workspace --exclude createimage-console --locked
+}
+
+# The providers' official SDKs (Python and Node, pinned) against a running `createimage serve`.
+stage_clients() {
+  "$REPO_ROOT/scripts/clients.sh"
 }
 
 # The release build of the console. Offline: a missing or wrong wasm-bindgen/wasm-opt fails instead of

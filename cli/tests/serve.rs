@@ -369,3 +369,247 @@ fn credentials_file_replaces_the_sandbox_keys() {
     let (status, _) = send(&sign(&server, Provider::Tencent, &json!({"instanceId": "ins-sandbox1", "imageName": "t"})));
     assert_eq!(status, 200);
 }
+
+/// Sends a request built by hand: method, path with query, headers, body.
+fn raw(server: &Server, method: &str, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> (u16, String, String) {
+    let client = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let mut out = client.request(reqwest::Method::from_bytes(method.as_bytes()).unwrap(), server.url(path)).body(body);
+    for (k, v) in headers {
+        out = out.header(*k, *v);
+    }
+    let r = out.send().expect("the server answers");
+    let content_type = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    (r.status().as_u16(), content_type, r.text().unwrap())
+}
+
+/// The form Alibaba's current SDKs (alibabacloud-ecs20140526 and its Java, Go and TypeScript
+/// siblings) send: POST `/` with the parameters in the query and an empty body, the action and
+/// version in `x-acs-*` headers, signed over the headers the SDK chose (`accept` and `user-agent`
+/// among them), JSON asked for through `Accept` only.
+#[test]
+fn alibaba_v3_with_the_action_in_headers_and_the_parameters_in_the_query() {
+    use createimage_validator::wire::algorithms::aliyun_acs3 as acs3;
+    use createimage_validator::wire::{Secret, Timestamp, hash};
+    let server = Server::start(&[]);
+    let (key, secret) = sandbox(Provider::Aliyun);
+    let query = vec![
+        ("ImageName".to_owned(), "tea-1".to_owned()),
+        ("InstanceId".to_owned(), "i-sandbox-stopped".to_owned()),
+        ("RegionId".to_owned(), "cn-hangzhou".to_owned()),
+        ("Tag.1.Key".to_owned(), "team".to_owned()),
+    ];
+    let date = Timestamp::from_unix(now()).unwrap().iso8601();
+    let nonce = nonce();
+    let empty = hash::sha256_hex(b"");
+    let headers: Vec<(String, String)> = [
+        ("accept", "application/json"),
+        ("host", server.host.as_str()),
+        ("user-agent", "AlibabaCloud (Linux; x86_64) Python/3.11.7 Core/0.4.3 TeaDSL/2"),
+        ("x-acs-action", "CreateImage"),
+        ("x-acs-content-sha256", empty.as_str()),
+        ("x-acs-credentials-provider", "static_ak"),
+        ("x-acs-date", date.as_str()),
+        ("x-acs-signature-nonce", nonce.as_str()),
+        ("x-acs-version", "2014-05-26"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    let input =
+        acs3::Input { method: "POST", canonical_uri: "/", query: &query, headers: &headers, hashed_payload: &empty };
+    let signature = acs3::sign(&input, key, &Secret::new(secret.to_owned()));
+    let authorization = signature.authorization.to_string();
+    let path = "/?ImageName=tea-1&InstanceId=i-sandbox-stopped&RegionId=cn-hangzhou&Tag.1.Key=team";
+    let mut sent: Vec<(&str, &str)> =
+        headers.iter().filter(|(k, _)| k != "host").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    sent.push(("authorization", authorization.as_str()));
+    let (status, content_type, body) = raw(&server, "POST", path, &sent, Vec::new());
+    assert_eq!(status, 200, "{body}");
+    assert!(content_type.starts_with("application/json"), "JSON because Accept asks for it: {content_type}");
+    assert!(json(&body)["ImageId"].as_str().unwrap().starts_with("m-"), "{body}");
+    // The nonce is single-use whichever headers were signed.
+    let (status, _, body) = raw(&server, "POST", path, &sent, Vec::new());
+    assert_eq!((status, json(&body)["Code"].as_str().unwrap()), (400, "SignatureNonceUsed"), "{body}");
+}
+
+/// JD's official Python SDK signs `content-type;host` only and sends the date and nonce unsigned
+/// (the server verifies over the headers the client lists). The nonce is still single-use.
+#[test]
+fn jd_signed_over_content_type_and_host_only() {
+    use createimage_validator::wire::algorithms::jdcloud::{self as jd, Version};
+    use createimage_validator::wire::{Secret, Timestamp, hash};
+    let server = Server::start(&[]);
+    let (key, secret) = sandbox(Provider::JdCloud);
+    let path = "/v1/regions/cn-north-1/instances/i-sandbox01:createImage";
+    let body = br#"{"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "jd-1", "description": null, "dataDisks": null}"#;
+    let payload = hash::sha256_hex(body);
+    let date = Timestamp::from_unix(now()).unwrap().basic();
+    let nonce = format!("{}-nonce", nonce());
+    let signed =
+        vec![("content-type".to_owned(), "application/json".to_owned()), ("host".to_owned(), server.host.clone())];
+    let input = jd::Input {
+        version: Version::Jdcloud3,
+        method: "POST",
+        path,
+        query: "",
+        headers: &signed,
+        hashed_payload: &payload,
+        date: &date,
+        region: "cn-north-1",
+        service: "vm",
+    };
+    let authorization = jd::sign(&input, key, &Secret::new(secret.to_owned())).authorization.to_string();
+    let headers = [
+        ("content-type", "application/json"),
+        ("authorization", authorization.as_str()),
+        ("x-jdcloud-date", date.as_str()),
+        ("x-jdcloud-nonce", nonce.as_str()),
+        ("x-jdcloud-content-sha256", payload.as_str()),
+    ];
+    let (status, _, answer) = raw(&server, "POST", path, &headers, body.to_vec());
+    assert_eq!(status, 200, "{answer}");
+    assert!(json(&answer)["result"]["imageId"].as_str().unwrap().starts_with("img-"), "{answer}");
+    let (status, _, answer) = raw(&server, "POST", path, &headers, body.to_vec());
+    assert_eq!((status, json(&answer)["error"]["status"].as_str().unwrap()), (401, "UNAUTHENTICATED"), "{answer}");
+}
+
+/// The legacy short region names (`gz`) are the long ones (`ap-guangzhou`): same instances, same
+/// quota, the image recorded under the long name.
+#[test]
+fn tencent_short_region_names_are_aliases_of_the_long_ones() {
+    let server = Server::start(&[]);
+    for (region, name) in [("gz", "web-short"), ("ap-guangzhou", "web-long")] {
+        let request = json!({"Region": region, "instanceId": "ins-sandbox1", "imageName": name});
+        let (status, body) = send(&sign(&server, Provider::Tencent, &request));
+        assert_eq!((status, json(&body)["code"].as_i64()), (200, Some(0)), "{region}: {body}");
+    }
+    // A name taken under the long region is a duplicate under the short one.
+    let request = json!({"Region": "gz", "instanceId": "ins-sandbox1", "imageName": "web-long"});
+    let (_, body) = send(&sign(&server, Provider::Tencent, &request));
+    assert_eq!(json(&body)["code"], 4000, "{body}");
+    let images = json(&get(&server, "/_emulator/state").1)["images"].as_array().unwrap().clone();
+    assert!(images.iter().all(|i| i["location"] == "ap-guangzhou"), "{images:?}");
+}
+
+/// Whatever reaches a provider's path gets that provider's envelope (JSON, or XML for Alibaba by
+/// default); the relay and the emulator's own paths answer their own JSON. Never the console's page,
+/// never an empty or plain-text 404/405/413.
+#[test]
+fn every_answer_on_a_provider_path_is_its_envelope() {
+    let server = Server::start(&[]);
+    let big = vec![b'a'; 1024 * 1024 + 1];
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    let json_type = ("content-type", "application/json");
+    // (method, path, headers, body, status, content type, code: where the envelope keeps it)
+    type Case<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, Vec<u8>, u16, &'a str, (&'a str, &'a str));
+    let cases: Vec<Case> = vec![
+        ("GET", "/?Action=CreateImage&ImageName=%FF", vec![], vec![], 400, "text/xml", ("<Code>", "InvalidParameter")),
+        (
+            "GET",
+            "/?Action=CreateImage&ImageName=%FF&Format=JSON",
+            vec![],
+            vec![],
+            400,
+            "application/json",
+            ("Code", "InvalidParameter"),
+        ),
+        ("POST", "/", vec![form], big.clone(), 400, "text/xml", ("<Code>", "InvalidParameter")),
+        (
+            "POST",
+            "/?Action=CreateImage&Format=JSON",
+            vec![form],
+            big.clone(),
+            400,
+            "application/json",
+            ("Code", "InvalidParameter"),
+        ),
+        (
+            "PUT",
+            "/?Action=CreateImage&Format=JSON",
+            vec![],
+            vec![],
+            403,
+            "application/json",
+            ("Code", "UnsupportedHTTPMethod"),
+        ),
+        (
+            "GET",
+            "/?Action=StopInstance&Format=JSON",
+            vec![],
+            vec![],
+            400,
+            "application/json",
+            ("Code", "InvalidAction.NotFound"),
+        ),
+        ("POST", "/v2/index.php", vec![form], big.clone(), 200, "application/json", ("code", "4000")),
+        ("GET", "/v2/other.php?Action=CreateImage", vec![], vec![], 200, "application/json", ("code", "4000")),
+        ("DELETE", "/v2/index.php?Action=CreateImage", vec![], vec![], 200, "application/json", ("code", "4000")),
+        (
+            "POST",
+            "/v1/regions/cn-north-1/instances/i-1:createImage",
+            vec![json_type],
+            big.clone(),
+            400,
+            "application/json",
+            ("status", "INVALID_ARGUMENT"),
+        ),
+        (
+            "GET",
+            "/v1/regions/cn-north-1/instances/i-1:createImage",
+            vec![],
+            vec![],
+            404,
+            "application/json",
+            ("status", "NOT_FOUND"),
+        ),
+        ("POST", "/v1/nothing", vec![json_type], b"{}".to_vec(), 404, "application/json", ("status", "NOT_FOUND")),
+        (
+            "POST",
+            "/api/v2/vm",
+            vec![json_type, ("x-zc-action", "CreateImage")],
+            big.clone(),
+            400,
+            "application/json",
+            ("code", "INVALID_PARAMETER"),
+        ),
+        ("GET", "/api/v2/vm", vec![], vec![], 400, "application/json", ("code", "INVALID_PARAMETER")),
+        (
+            "POST",
+            "/api/v2/bmc",
+            vec![json_type, ("x-zc-action", "CreateImage")],
+            b"{}".to_vec(),
+            400,
+            "application/json",
+            ("code", "INVALID_PARAMETER"),
+        ),
+        (
+            "POST",
+            "/relay/aliyun/ecs.aliyuncs.com/",
+            vec![form],
+            vec![b'a'; 64 * 1024 + 1],
+            413,
+            "application/json",
+            ("error", "relay refused"),
+        ),
+        ("POST", "/_emulator/state", vec![], vec![], 405, "application/json", ("error", "emulator")),
+        ("GET", "/_emulator/reset", vec![], vec![], 405, "application/json", ("error", "emulator")),
+        ("GET", "/_emulator/other", vec![], vec![], 404, "application/json", ("error", "emulator")),
+    ];
+    let mut wrong = Vec::new();
+    for (method, path, headers, body, status, content_type, (key, code)) in cases {
+        let (got_status, got_type, text) = raw(&server, method, path, &headers, body);
+        let has_code = if key.starts_with('<') {
+            text.contains(&format!("{key}{code}</"))
+        } else {
+            let v: Value = serde_json::from_str(&text).unwrap_or_default();
+            let found = v.get(key).or_else(|| v.get("error").and_then(|e| e.get(key)));
+            found.is_some_and(|f| f.as_str().map_or_else(|| f.to_string(), str::to_owned) == code)
+        };
+        if got_status != status || !got_type.starts_with(content_type) || !has_code {
+            wrong.push(format!(
+                "{method} {path}: want {status} {content_type} {code}, got {got_status} {got_type} {text:.300}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -36,10 +36,14 @@ pub enum Format {
 }
 
 impl Format {
-    pub fn from_param(format: Option<&str>) -> Self {
-        match format {
-            Some(f) if f.eq_ignore_ascii_case("json") => Format::Json,
-            _ => Format::Xml,
+    /// `Format` when the request names one; otherwise what `Accept` asks for (the V3 SDKs send no
+    /// `Format`, only `Accept: application/json`, and read JSON); otherwise XML.
+    pub fn of_request(format: Option<&str>, accept: Option<&str>) -> Self {
+        match (format, accept) {
+            (Some(f), _) if f.eq_ignore_ascii_case("json") => Format::Json,
+            (Some(_), _) => Format::Xml,
+            (None, Some(a)) if a.to_ascii_lowercase().contains("json") => Format::Json,
+            (None, _) => Format::Xml,
         }
     }
 }
@@ -115,6 +119,21 @@ pub fn error(provider: Provider, request_id: &str, failure: &Failure, format: Fo
 mod tests {
     use super::*;
     use createimage_validator::catalog::Code;
+
+    #[test]
+    fn format_from_the_parameter_then_accept() {
+        let cases = [
+            (Some("JSON"), None, Format::Json),
+            (Some("json"), Some("text/xml"), Format::Json),
+            (Some("XML"), Some("application/json"), Format::Xml),
+            (None, Some("application/json"), Format::Json),
+            (None, Some("*/*"), Format::Xml),
+            (None, None, Format::Xml),
+        ];
+        for (format, accept, want) in cases {
+            assert_eq!(Format::of_request(format, accept), want, "{format:?} {accept:?}");
+        }
+    }
     use createimage_validator::providers::{jdcloud, zenlayer};
 
     #[test]

@@ -6,7 +6,7 @@
 use super::emulator::Failure;
 use super::envelope::{self, Format, Reply};
 use super::{App, ids, now_ms};
-use axum::body::{Body, Bytes};
+use axum::body::Body;
 use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, Method, Request, header};
 use axum::response::{IntoResponse, Response};
@@ -29,7 +29,7 @@ fn max_skew(provider: Provider) -> u64 {
     }
 }
 
-fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, body: Bytes) -> HttpRequest {
+fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, body: &[u8]) -> HttpRequest {
     HttpRequest {
         method: method.as_str().to_owned(),
         scheme: "http".to_owned(),
@@ -44,16 +44,20 @@ fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, bod
     }
 }
 
-/// `/`: Alibaba's RPC endpoint when the request names an `Action` (query or form body), the
-/// console otherwise.
+/// The largest request body the emulator reads; CreateImage requests are far smaller.
+pub const MAX_BODY: usize = 1024 * 1024;
+
+/// `/`: Alibaba's RPC endpoint when the request names an action (an `Action` parameter, or the
+/// `x-acs-action` header of the V3 SDKs), the console otherwise.
 pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 1024 * 1024).await else {
-        return (axum::http::StatusCode::PAYLOAD_TOO_LARGE, "request body too large").into_response();
-    };
-    let req = http_request(&parts.method, &uri, &parts.headers, bytes);
-    if rpc_params(&req).iter().any(|(k, _)| k == "Action") {
-        return respond(handle(&app, Provider::Aliyun, &req));
+    let bytes = axum::body::to_bytes(body, MAX_BODY).await;
+    let req = http_request(&parts.method, &uri, &parts.headers, bytes.as_deref().unwrap_or_default());
+    if aliyun::wire::names_action(&req) || bytes.is_err() && parts.method == Method::POST {
+        return respond(match bytes {
+            Ok(_) => handle(&app, Provider::Aliyun, &req),
+            Err(_) => too_large(Provider::Aliyun, &req),
+        });
     }
     let index = ServeFile::new(app.dist.join("index.html")).precompressed_br().precompressed_gzip();
     match index.oneshot(Request::from_parts(parts, Body::empty())).await {
@@ -62,17 +66,27 @@ pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request
     }
 }
 
-/// The CreateImage endpoint of `provider` (Tencent, JD, Zenlayer: their own paths; Alibaba shares `/`).
+/// The CreateImage endpoint of `provider` (Tencent, JD, Zenlayer: their own paths and every path
+/// below their API's prefix, so that a wrong path gets the provider's answer too; Alibaba shares `/`).
 pub fn endpoint(provider: Provider) -> MethodRouter<App> {
-    any(
-        move |State(app): State<App>,
-              method: Method,
-              OriginalUri(uri): OriginalUri,
-              headers: HeaderMap,
-              body: Bytes| async move {
-            respond(handle(&app, provider, &http_request(&method, &uri, &headers, body)))
-        },
-    )
+    any(move |State(app): State<App>, OriginalUri(uri): OriginalUri, request: Request<Body>| async move {
+        let (parts, body) = request.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_BODY).await;
+        let req = http_request(&parts.method, &uri, &parts.headers, bytes.as_deref().unwrap_or_default());
+        respond(match bytes {
+            Ok(_) => handle(&app, provider, &req),
+            Err(_) => too_large(provider, &req),
+        })
+    })
+}
+
+/// A body over [`MAX_BODY`] (or one that breaks off), in the provider's envelope.
+fn too_large(provider: Provider, req: &HttpRequest) -> Reply {
+    let request_id = ids::request_id(provider);
+    let message = format!("the request body could not be read whole or is over {MAX_BODY} bytes");
+    let failure = Failure::new(createimage_validator::providers::spec(provider).generic, None, message);
+    tracing::info!(%provider, request_id, status = failure.http_status, code = failure.code.as_str(), "CreateImage: body refused");
+    envelope::error(provider, &request_id, &failure, format(provider, req))
 }
 
 fn respond(reply: Reply) -> Response {
@@ -84,25 +98,42 @@ fn respond(reply: Reply) -> Response {
         .into_response()
 }
 
-/// Alibaba's parameters: the query, and a form body.
+/// Alibaba's parameters, read leniently (a pair that does not decode is kept as best it can be), so
+/// that even a request whose parameters the API refuses is answered in the format it asks for.
 fn rpc_params(req: &HttpRequest) -> Vec<(String, String)> {
-    let mut params = percent::parse_form(&req.query).unwrap_or_default();
-    if req.media_type().as_deref() == Some("application/x-www-form-urlencoded") {
-        params.extend(percent::parse_form(&String::from_utf8_lossy(&req.body)).unwrap_or_default());
+    let lenient = |text: &str| -> Vec<(String, String)> {
+        text.split('&')
+            .filter(|p| !p.is_empty())
+            .map(|p| {
+                let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                (percent::decode_lenient(k), percent::decode_lenient(v))
+            })
+            .collect()
+    };
+    let mut params = lenient(&req.query);
+    if req.media_type().as_deref() == Some(aliyun::wire::FORM) {
+        params.extend(lenient(&String::from_utf8_lossy(&req.body)));
     }
     params
+}
+
+/// How the answer is written: Alibaba's `Format` (or `Accept`), JSON for the others.
+fn format(provider: Provider, req: &HttpRequest) -> Format {
+    match provider {
+        Provider::Aliyun => {
+            let params = rpc_params(req);
+            let format = params.iter().find(|(k, _)| k == "Format").map(|(_, v)| v.as_str());
+            Format::of_request(format, req.header("accept"))
+        }
+        Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => Format::Json,
+    }
 }
 
 /// One CreateImage call, start to end.
 pub fn handle(app: &App, provider: Provider, req: &HttpRequest) -> Reply {
     let started = std::time::Instant::now();
     let request_id = ids::request_id(provider);
-    let format = match provider {
-        Provider::Aliyun => {
-            Format::from_param(rpc_params(req).iter().find(|(k, _)| k == "Format").map(|(_, v)| v.as_str()))
-        }
-        _ => Format::Json,
-    };
+    let format = format(provider, req);
     let outcome = call(app, provider, req, &request_id);
     let reply = match &outcome {
         Ok(image_id) => envelope::success(provider, &request_id, image_id, format),

@@ -9,10 +9,11 @@ mod gateway;
 pub mod ids;
 pub mod relay;
 pub mod state;
+mod tls;
 
 use axum::Router;
-use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, OriginalUri, State as Extract};
+use axum::body::Body;
+use axum::extract::{OriginalUri, State as Extract};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get, post};
@@ -48,6 +49,16 @@ pub struct ServeArgs {
     /// Seconds an image stays creating (overrides the fixture's imageDelaySeconds).
     #[arg(long, value_name = "SECONDS")]
     pub image_delay: Option<u64>,
+    /// Also serve over HTTPS on this address (with --tls-cert and --tls-key), for clients that
+    /// speak HTTPS only.
+    #[arg(long, value_name = "ADDR", requires_all = ["tls_cert", "tls_key"])]
+    pub tls_addr: Option<SocketAddr>,
+    /// The HTTPS listener's certificate chain (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_addr")]
+    pub tls_cert: Option<PathBuf>,
+    /// The HTTPS listener's private key (PEM).
+    #[arg(long, value_name = "FILE", requires = "tls_addr")]
+    pub tls_key: Option<PathBuf>,
     /// Tests only: send every relayed request to this local upstream instead of the provider.
     #[arg(long, value_name = "URL", hide = true)]
     pub relay_test_upstream: Option<String>,
@@ -102,6 +113,10 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
         ),
         dist: args.dist.clone(),
     };
+    let tls = match (&args.tls_addr, &args.tls_cert, &args.tls_key) {
+        (Some(addr), Some(cert), Some(key)) => Some((*addr, tls::acceptor(cert, key)?)),
+        _ => None,
+    };
     init_logs();
     let runtime = tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
     runtime.block_on(async move {
@@ -109,9 +124,24 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        let router = router(app.clone());
+        let tls_task = match tls {
+            Some((tls_addr, acceptor)) => {
+                let tls_listener = tokio::net::TcpListener::bind(tls_addr)
+                    .await
+                    .map_err(|e| format!("cannot listen on {tls_addr}: {e}"))?;
+                let bound = tls_listener.local_addr().map_err(|e| e.to_string())?;
+                println!("createimage serve: HTTPS on https://{bound}/");
+                Some(tokio::spawn(tls::serve(tls_listener, acceptor, router.clone())))
+            }
+            None => None,
+        };
         print_banner(addr, &app.emulator.fixture);
-        let router = router(app);
-        axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| format!("server error: {e}"))
+        let served = axum::serve(listener, router).with_graceful_shutdown(shutdown()).await;
+        if let Some(task) = tls_task {
+            task.abort();
+        }
+        served.map_err(|e| format!("server error: {e}"))
     })
 }
 
@@ -183,19 +213,39 @@ pub fn router(app: App) -> Router {
         .precompressed_gzip()
         .fallback(ServeFile::new(app.dist.join("index.html")).precompressed_br().precompressed_gzip());
     let console = tower::ServiceBuilder::new().layer(CompressionLayer::new()).service(files);
+    // Every path below a provider's API prefix is that provider's: a wrong path, method or action
+    // gets the provider's own error envelope, never the console's page or an empty 404/405.
     Router::new()
-        .route("/_emulator/state", get(emulator_state))
-        .route("/_emulator/reset", post(emulator_reset))
-        .route("/v2/index.php", gateway::endpoint(Provider::Tencent))
-        .route("/api/v2/vm", gateway::endpoint(Provider::Zenlayer))
+        .route("/_emulator/state", get(emulator_state).fallback(emulator_method_not_allowed))
+        .route("/_emulator/reset", post(emulator_reset).fallback(emulator_method_not_allowed))
+        .route("/_emulator/{*rest}", any(emulator_not_found))
+        .route("/v2/{*rest}", gateway::endpoint(Provider::Tencent))
+        .route("/api/{*rest}", gateway::endpoint(Provider::Zenlayer))
         .route("/v1/{*rest}", gateway::endpoint(Provider::JdCloud))
         .route("/relay/{*rest}", any(relay_route))
         .route("/relay/", any(relay_route))
         .route("/relay", any(relay_route))
         .route("/", any(gateway::root))
         .fallback_service(console)
-        .layer(DefaultBodyLimit::max(1024 * 1024))
         .with_state(app)
+}
+
+/// The emulator's own answers (not a provider's): `{"error", "message"}`, as the relay's.
+fn emulator_error(status: StatusCode, message: &str) -> Response {
+    let body = serde_json::json!({"error": "emulator", "message": message}).to_string();
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+async fn emulator_method_not_allowed(method: Method, OriginalUri(uri): OriginalUri) -> Response {
+    let allowed = if uri.path() == "/_emulator/reset" { "POST" } else { "GET" };
+    let message = format!("{} takes {allowed}, not {method}", uri.path());
+    let mut response = emulator_error(StatusCode::METHOD_NOT_ALLOWED, &message);
+    response.headers_mut().insert(header::ALLOW, header::HeaderValue::from_static(allowed));
+    response
+}
+
+async fn emulator_not_found() -> Response {
+    emulator_error(StatusCode::NOT_FOUND, "the emulator has GET /_emulator/state and POST /_emulator/reset")
 }
 
 async fn emulator_state(Extract(app): Extract<App>) -> Response {
@@ -219,7 +269,7 @@ async fn emulator_state(Extract(app): Extract<App>) -> Response {
 async fn emulator_reset(Extract(app): Extract<App>) -> Response {
     match app.emulator.reset() {
         Ok(()) => ([(header::CONTENT_TYPE, "application/json")], r#"{"reset":true}"#).into_response(),
-        Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the state file: {e}")).into_response(),
+        Err(e) => emulator_error(StatusCode::INTERNAL_SERVER_ERROR, &format!("cannot write the state file: {e}")),
     }
 }
 
@@ -228,8 +278,12 @@ async fn relay_route(
     method: Method,
     OriginalUri(uri): OriginalUri,
     headers: HeaderMap,
-    body: Bytes,
+    body: Body,
 ) -> Response {
+    // Read no more than the relay forwards: a larger body is the relay's own refusal.
+    let Ok(body) = axum::body::to_bytes(body, relay::MAX_BODY).await else {
+        return relay::Refusal::BodyTooLarge.into_response();
+    };
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
     let own_origin = format!("http://{host}");
     app.relay.forward(method, uri.path(), uri.query(), &headers, body, &own_origin).await

@@ -22,7 +22,8 @@ pub enum Refusal {
     /// The host is not on the provider's allow-list (or is spelt in a way the list does not).
     HostNotAllowed(String),
     Method(String),
-    BodyTooLarge(usize),
+    /// A body over [`MAX_BODY`].
+    BodyTooLarge,
     /// A browser page of another origin.
     Origin(String),
     Malformed,
@@ -31,7 +32,7 @@ pub enum Refusal {
 impl Refusal {
     fn status(&self) -> StatusCode {
         match self {
-            Refusal::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Refusal::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Method(_) => StatusCode::METHOD_NOT_ALLOWED,
             Refusal::UnknownProvider(_) | Refusal::Malformed => StatusCode::NOT_FOUND,
             Refusal::HostNotAllowed(_) | Refusal::Origin(_) => StatusCode::FORBIDDEN,
@@ -44,7 +45,7 @@ impl Refusal {
             Refusal::UnknownProvider(p) => format!("unknown provider {:?}", clip(p)),
             Refusal::HostNotAllowed(h) => format!("host {:?} is not on this provider's relay allow-list", clip(h)),
             Refusal::Method(m) => format!("method {m} is not relayed (GET and POST only)"),
-            Refusal::BodyTooLarge(n) => format!("body of {n} bytes exceeds the relay's limit of {MAX_BODY}"),
+            Refusal::BodyTooLarge => format!("the body exceeds the relay's limit of {MAX_BODY} bytes"),
             Refusal::Origin(o) => format!("origin {:?} may not use this relay", clip(o)),
             Refusal::Malformed => "expected /relay/{provider}/{host}/{path}".to_owned(),
         }
@@ -156,7 +157,7 @@ impl Relay {
             return Err(Refusal::Method(method.to_string()).into_response());
         }
         if body.len() > MAX_BODY {
-            return Err(Refusal::BodyTooLarge(body.len()).into_response());
+            return Err(Refusal::BodyTooLarge.into_response());
         }
         let (provider, host, path) = split_path(raw_path).map_err(IntoResponse::into_response)?;
         let query = raw_query.map(|q| format!("?{q}")).unwrap_or_default();

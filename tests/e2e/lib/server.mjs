@@ -11,6 +11,7 @@ export const BIN = process.env.CREATEIMAGE_BIN ?? join(REPO_ROOT, "target/releas
 export const DIST = process.env.CREATEIMAGE_DIST ?? join(REPO_ROOT, "dist");
 
 const URL_LINE = /^createimage serve: console and emulator on (http:\/\/127\.0\.0\.1:\d+\/)$/;
+const TLS_LINE = /^createimage serve: HTTPS on (https:\/\/127\.0\.0\.1:\d+\/)$/;
 // "  aliyun    LTAI5tSandboxAliyun0001   sandbox-aliyun-secret   sandbox account"
 const KEY_LINE = /^\s+(aliyun|tencent|jdcloud|zenlayer)\s+(\S+)\s+(\S+)\s+(.+?)\s*$/;
 
@@ -32,13 +33,14 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 /**
  * Start `createimage serve --addr 127.0.0.1:0 --dist DIST --image-delay N` and resolve once it has
  * printed its URL and the sandbox keys ("Ctrl-C stops." ends that block).
- * @returns {Promise<{url: string, pid: number, keys: Record<string, {id: string, secret: string, account: string}[]>, log: () => string, stop: () => Promise<void>}>}
+ * `bin` is another build of the binary; `requireConsole: false` starts it without a built console.
+ * @returns {Promise<{url: string, tlsUrl?: string, pid: number, keys: Record<string, {id: string, secret: string, account: string}[]>, log: () => string, stop: () => Promise<void>}>}
  */
-export async function startServer({ imageDelay = 2, extraArgs = [] } = {}) {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: cargo build --release -p createimage-cli --bin createimage`);
-  if (!existsSync(join(DIST, "index.html"))) throw new Error(`${DIST}/index.html is missing: trunk build --release --offline`);
+export async function startServer({ imageDelay = 2, extraArgs = [], bin = BIN, requireConsole = true } = {}) {
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: cargo build --release -p createimage-cli --bin createimage`);
+  if (requireConsole && !existsSync(join(DIST, "index.html"))) throw new Error(`${DIST}/index.html is missing: trunk build --release --offline`);
   const args = ["serve", "--addr", "127.0.0.1:0", "--dist", DIST, "--image-delay", String(imageDelay), ...extraArgs];
-  const child = spawn(BIN, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CREATEIMAGE_LOG: "info" } });
+  const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CREATEIMAGE_LOG: "info" } });
   running.add(child);
   let stdout = "";
   let stderr = "";
@@ -76,6 +78,8 @@ export async function startServer({ imageDelay = 2, extraArgs = [] } = {}) {
     await stopChild(child, exited);
     throw new Error(`no URL line in createimage serve's output:\n${stdout}`);
   }
+  // With --tls-addr: the HTTPS listener's URL.
+  const tlsUrl = lines.map((l) => TLS_LINE.exec(l)?.[1]).find(Boolean);
   const keys = {};
   for (const l of lines) {
     const m = KEY_LINE.exec(l);
@@ -83,6 +87,7 @@ export async function startServer({ imageDelay = 2, extraArgs = [] } = {}) {
   }
   return {
     url,
+    tlsUrl,
     pid: child.pid,
     keys,
     // What the server wrote once it was up: the start-up banner (with the public sandbox keys) left out.

@@ -8,14 +8,15 @@ use crate::serve::fixture::Tencent;
 use crate::serve::state::State;
 use createimage_validator::Provider;
 use createimage_validator::catalog::Code as C;
-use createimage_validator::providers::tencent::Code;
+use createimage_validator::providers::tencent::{self, Code};
 use serde_json::Value;
 
 /// The region when a request carries no `Region` common parameter.
 pub(crate) const DEFAULT_REGION: &str = "ap-guangzhou";
 
 pub(crate) fn plan(fx: &Tencent, state: &State, request: &Value) -> Result<Plan, Failure> {
-    let region = str_at(request, "Region").unwrap_or(DEFAULT_REGION);
+    // The legacy short names (`gz`) name the same regions as the long ones.
+    let region = tencent::canonical_region(str_at(request, "Region").unwrap_or(DEFAULT_REGION));
     let id = str_at(request, "instanceId").unwrap_or_default();
     let name = str_at(request, "imageName").unwrap_or_default();
     let Some(inst) = fx.instances.iter().find(|i| i.id == id && i.region == region) else {

@@ -148,6 +148,17 @@ fn check_route(request: &HttpRequest) -> Result<Vec<(String, String)>, DecodeErr
     }
 }
 
+/// Whether a request to `/` is meant for this API rather than for a page: it names an action, as a
+/// parameter (`Action`, V1; read leniently, so that parameters which do not decode still get the
+/// API's answer) or as the `x-acs-action` header (V3, the current SDKs).
+pub fn names_action(request: &HttpRequest) -> bool {
+    let names =
+        |text: &str| text.split('&').any(|p| percent::decode_lenient(p.split('=').next().unwrap_or("")) == "Action");
+    request.header("x-acs-action").is_some()
+        || names(&request.query)
+        || (request.media_type().as_deref() == Some(FORM) && names(&String::from_utf8_lossy(&request.body)))
+}
+
 /// The request JSON (flat form) of a CreateImage request: its parameters without the common ones.
 pub fn decode(request: &HttpRequest) -> Result<Value, DecodeError> {
     let params = check_route(request)?;

@@ -79,3 +79,48 @@ pub static SPEC: Spec = Spec {
     missing: PARAM,
     derived: std::sync::OnceLock::new(),
 };
+
+/// The legacy API's short `Region` names (providers.md C.7, which the legacy Python SDK's own docs
+/// use: `Region=gz`) and the long names the later docs and the signature examples use for the same
+/// regions. A server takes either; the long one names the region in state (quota, duplicates).
+pub const REGION_ALIASES: &[(&str, &str)] = &[
+    ("gz", "ap-guangzhou"),
+    ("sh", "ap-shanghai"),
+    ("bj", "ap-beijing"),
+    ("cd", "ap-chengdu"),
+    ("cq", "ap-chongqing"),
+    ("hk", "ap-hongkong"),
+    ("sg", "ap-singapore"),
+    ("th", "ap-bangkok"),
+    ("kr", "ap-seoul"),
+    ("jp", "ap-tokyo"),
+    ("de", "eu-frankfurt"),
+    ("in", "ap-mumbai"),
+    ("ca", "na-toronto"),
+    ("usw", "na-siliconvalley"),
+    ("use", "na-ashburn"),
+];
+
+/// The long name of a region given by its short legacy name; any other name unchanged.
+pub fn canonical_region(region: &str) -> &str {
+    REGION_ALIASES.iter().find(|(short, _)| *short == region).map_or(region, |(_, long)| long)
+}
+
+#[cfg(test)]
+mod region_tests {
+    use super::*;
+
+    #[test]
+    fn short_names_map_to_long_ones_and_others_stay() {
+        assert_eq!(canonical_region("gz"), "ap-guangzhou");
+        assert_eq!(canonical_region("usw"), "na-siliconvalley");
+        assert_eq!(canonical_region("ap-guangzhou"), "ap-guangzhou");
+        assert_eq!(canonical_region("GZ"), "GZ");
+        let shorts: Vec<&str> = REGION_ALIASES.iter().map(|(s, _)| *s).collect();
+        assert_eq!(shorts.len(), 15, "the fifteen short names of the legacy region list");
+        let mut longs: Vec<&str> = REGION_ALIASES.iter().map(|(_, l)| *l).collect();
+        longs.sort_unstable();
+        longs.dedup();
+        assert_eq!(longs.len(), 15, "no two short names for one region");
+    }
+}
