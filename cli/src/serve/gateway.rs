@@ -131,7 +131,7 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
     if let Some(nonce) = &verified.nonce {
         let slot = format!("{provider}\n{key}\n{nonce}");
         let forget_at = now_ms + 2 * max_skew(provider) * 1000;
-        if !app.emulator.with_state(|s| s.use_nonce(slot, now_ms, forget_at)) {
+        if !app.emulator.with_state(|s| s.use_nonce(&slot, now_ms, forget_at)) {
             return Err(replay(provider));
         }
     }

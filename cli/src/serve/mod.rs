@@ -81,9 +81,10 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
     if let Some(delay) = args.image_delay {
         fixture.image_delay_seconds = delay;
     }
-    if let Some(path) = &args.credentials {
-        replace_accounts(&mut fixture, path)?;
-    }
+    let from_file = match &args.credentials {
+        Some(path) => replace_accounts(&mut fixture, path)?,
+        None => Vec::new(),
+    };
     let state = match &args.state {
         Some(path) => state::State::load(path).map_err(|e| format!("cannot read state {}: {e}", path.display()))?,
         None => state::State::default(),
@@ -109,13 +110,14 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        print_banner(addr, &app.emulator.fixture);
+        print_banner(addr, &app.emulator.fixture, &from_file);
         let router = router(app);
         axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| format!("server error: {e}"))
     })
 }
 
-fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<(), String> {
+/// Puts the file's keys in place of the sandbox ones; the providers it names.
+fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<Vec<&'static str>, String> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Credentials {
@@ -128,17 +130,19 @@ fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<(),
     let c: Credentials =
         serde_json::from_slice(&text).map_err(|e| format!("{} is not a credentials file: {e}", path.display()))?;
     let pairs = [
-        (c.aliyun, &mut fixture.aliyun.accounts),
-        (c.tencent, &mut fixture.tencent.accounts),
-        (c.jdcloud, &mut fixture.jdcloud.accounts),
-        (c.zenlayer, &mut fixture.zenlayer.accounts),
+        (Provider::Aliyun, c.aliyun, &mut fixture.aliyun.accounts),
+        (Provider::Tencent, c.tencent, &mut fixture.tencent.accounts),
+        (Provider::JdCloud, c.jdcloud, &mut fixture.jdcloud.accounts),
+        (Provider::Zenlayer, c.zenlayer, &mut fixture.zenlayer.accounts),
     ];
-    for (given, accounts) in pairs {
+    let mut named = Vec::new();
+    for (provider, given, accounts) in pairs {
         if let Some(given) = given {
             *accounts = given;
+            named.push(provider.as_str());
         }
     }
-    Ok(())
+    Ok(named)
 }
 
 fn init_logs() {
@@ -148,11 +152,21 @@ fn init_logs() {
         tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_writer(std::io::stderr).try_init();
 }
 
-fn print_banner(addr: SocketAddr, fixture: &Fixture) {
+/// The address, and the keys the emulator accepts: the sandbox keys with their secrets (they are
+/// public), and only the key ids of the providers whose keys came from `--credentials` (those
+/// secrets are the user's).
+fn print_banner(addr: SocketAddr, fixture: &Fixture, from_file: &[&str]) {
     println!("createimage serve: console and emulator on http://{addr}/");
     println!("Sandbox credentials (emulator only; point an SDK's endpoint at http://{addr}):");
+    if !from_file.is_empty() {
+        println!("(keys of {} from the credentials file: their ids only)", from_file.join(", "));
+    }
     for (provider, a) in fixture.accounts() {
-        println!("  {provider:<9} {:<36} {:<26} {}", a.access_key_id, a.secret, a.note);
+        if from_file.contains(&provider) {
+            println!("  {provider:<9} {}", a.access_key_id);
+        } else {
+            println!("  {provider:<9} {:<36} {:<26} {}", a.access_key_id, a.secret, a.note);
+        }
     }
     println!("Ctrl-C stops.");
 }
