@@ -114,6 +114,10 @@ pub fn handle(app: &App, provider: Provider, req: &HttpRequest) -> Reply {
 }
 
 fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> Result<String, Failure> {
+    // A page of another origin, or a name this server was not started on (DNS rebinding).
+    app.guard
+        .check(Some(&req.host), req.header("origin"), req.header("sec-fetch-site"))
+        .map_err(|why| Failure::new(createimage_validator::providers::spec(provider).generic, None, why.to_string()))?;
     // What the request is (path, method, action) before who sent it: a wrong path or action gets
     // the provider's "not found" whoever asks.
     let mut request = wire::decode(provider, req).map_err(|e| decode_failure(provider, &e))?;

@@ -6,7 +6,9 @@ pub mod emulator;
 pub mod envelope;
 pub mod fixture;
 mod gateway;
+pub mod guard;
 pub mod ids;
+pub mod listen;
 pub mod relay;
 pub mod state;
 
@@ -48,9 +50,19 @@ pub struct ServeArgs {
     /// Seconds an image stays creating (overrides the fixture's imageDelaySeconds).
     #[arg(long, value_name = "SECONDS")]
     pub image_delay: Option<u64>,
+    /// Connections served at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = listen::MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub max_connections: u32,
+    /// Tests only: the header and body read deadlines, in seconds (10 otherwise).
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub test_read_timeout: Option<u64>,
     /// Tests only: send every relayed request to this local upstream instead of the provider.
     #[arg(long, value_name = "URL", hide = true)]
     pub relay_test_upstream: Option<String>,
+    /// Another name this server may be reached by (repeatable): the relay, `/_emulator/*` and the
+    /// provider paths answer only loopback names, the bound address and these.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
     /// Tests only: the relay's timeout in seconds (30 otherwise).
     #[arg(long, value_name = "SECONDS", hide = true)]
     pub relay_test_timeout: Option<u64>,
@@ -63,6 +75,8 @@ pub struct App {
     pub relay: relay::Relay,
     /// The built console, served at `/` and for every path no API owns.
     pub dist: PathBuf,
+    /// Which hosts and origins may change state.
+    pub guard: guard::Guard,
 }
 
 pub fn now_ms() -> u64 {
@@ -102,6 +116,7 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             args.relay_test_timeout.map_or(relay::TIMEOUT, std::time::Duration::from_secs),
         ),
         dist: args.dist.clone(),
+        guard: guard::Guard::new(args.addr, &args.allowed_hosts),
     };
     init_logs();
     let runtime = tokio::runtime::Runtime::new().map_err(|e| format!("cannot start the runtime: {e}"))?;
@@ -112,8 +127,17 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
         print_banner(addr, &app.emulator.fixture, &from_file);
         let router = router(app);
-        axum::serve(listener, router).with_graceful_shutdown(shutdown()).await.map_err(|e| format!("server error: {e}"))
-    })
+        let mut limits = listen::Limits { max_connections: args.max_connections as usize, ..listen::Limits::default() };
+        if let Some(seconds) = args.test_read_timeout {
+            limits.header_timeout = std::time::Duration::from_secs(seconds);
+            limits.body_timeout = limits.header_timeout;
+        }
+        listen::serve(listener, router, limits, shutdown()).await;
+        Ok::<(), String>(())
+    })?;
+    // Tasks still running (a client that never reads its answer) are dropped, not awaited.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    Ok(())
 }
 
 /// Puts the file's keys in place of the sandbox ones; the providers it names.
@@ -184,6 +208,7 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
 }
 
 /// Every route of the server.
@@ -212,7 +237,17 @@ pub fn router(app: App) -> Router {
         .with_state(app)
 }
 
-async fn emulator_state(Extract(app): Extract<App>) -> Response {
+/// `/_emulator/*` refuses what the guard refuses, in its own JSON.
+fn emulator_refused(app: &App, headers: &HeaderMap) -> Option<Response> {
+    let refused = app.guard.check_headers(headers).err()?;
+    let body = serde_json::json!({"error": "forbidden", "message": refused.to_string()}).to_string();
+    Some((StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+async fn emulator_state(Extract(app): Extract<App>, headers: HeaderMap) -> Response {
+    if let Some(refused) = emulator_refused(&app, &headers) {
+        return refused;
+    }
     let now = now_ms();
     let images: Vec<serde_json::Value> = app.emulator.with_state(|s| {
         s.images
@@ -230,7 +265,10 @@ async fn emulator_state(Extract(app): Extract<App>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
-async fn emulator_reset(Extract(app): Extract<App>) -> Response {
+async fn emulator_reset(Extract(app): Extract<App>, headers: HeaderMap) -> Response {
+    if let Some(refused) = emulator_refused(&app, &headers) {
+        return refused;
+    }
     match app.emulator.reset() {
         Ok(()) => ([(header::CONTENT_TYPE, "application/json")], r#"{"reset":true}"#).into_response(),
         Err(e) => (StatusCode::INTERNAL_SERVER_ERROR, format!("cannot write the state file: {e}")).into_response(),
@@ -244,7 +282,8 @@ async fn relay_route(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    let own_origin = format!("http://{host}");
-    app.relay.forward(method, uri.path(), uri.query(), &headers, body, &own_origin).await
+    if let Err(refused) = app.guard.check_headers(&headers) {
+        return relay::Refusal::Guard(refused).into_response();
+    }
+    app.relay.forward(method, uri.path(), uri.query(), &headers, body).await
 }

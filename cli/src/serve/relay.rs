@@ -24,8 +24,8 @@ pub enum Refusal {
     HostNotAllowed(String),
     Method(String),
     BodyTooLarge(usize),
-    /// A browser page of another origin.
-    Origin(String),
+    /// Another origin or site, or a Host this server was not started on.
+    Guard(super::guard::Refused),
     Malformed,
 }
 
@@ -35,7 +35,7 @@ impl Refusal {
             Refusal::BodyTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Method(_) => StatusCode::METHOD_NOT_ALLOWED,
             Refusal::UnknownProvider(_) | Refusal::Malformed => StatusCode::NOT_FOUND,
-            Refusal::HostNotAllowed(_) | Refusal::Origin(_) => StatusCode::FORBIDDEN,
+            Refusal::HostNotAllowed(_) | Refusal::Guard(_) => StatusCode::FORBIDDEN,
         }
     }
 
@@ -46,7 +46,7 @@ impl Refusal {
             Refusal::HostNotAllowed(h) => format!("host {:?} is not on this provider's relay allow-list", clip(h)),
             Refusal::Method(m) => format!("method {m} is not relayed (GET and POST only)"),
             Refusal::BodyTooLarge(n) => format!("body of {n} bytes exceeds the relay's limit of {MAX_BODY}"),
-            Refusal::Origin(o) => format!("origin {:?} may not use this relay", clip(o)),
+            Refusal::Guard(why) => why.to_string(),
             Refusal::Malformed => "expected /relay/{provider}/{host}/{path}".to_owned(),
         }
     }
@@ -182,8 +182,8 @@ impl Relay {
         Relay { client, test_upstream }
     }
 
-    /// Checks and forwards one request. `own_origin` is `http://` + the Host this server was reached at.
-    /// A refusal or an upstream failure is an answer too: the relay's own JSON.
+    /// Checks and forwards one request (its Host and Origin are the caller's to check). A refusal
+    /// or an upstream failure is an answer too: the relay's own JSON.
     pub async fn forward(
         &self,
         method: Method,
@@ -191,14 +191,8 @@ impl Relay {
         raw_query: Option<&str>,
         headers: &HeaderMap,
         body: Bytes,
-        own_origin: &str,
     ) -> Response {
         let outcome: Result<Response, Response> = async {
-        if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok())
-            && origin != own_origin
-        {
-            return Err(Refusal::Origin(origin.to_owned()).into_response());
-        }
         if method != Method::GET && method != Method::POST {
             return Err(Refusal::Method(method.to_string()).into_response());
         }
