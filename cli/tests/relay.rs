@@ -190,3 +190,55 @@ fn a_silent_provider_times_out() {
     drop(server);
     hold.join().unwrap();
 }
+
+/// When the provider cannot be reached, the log and the answer say why by kind only: no URL, no
+/// signature, no access key id, no parameter (reqwest's own error text starts with the URL).
+#[test]
+fn an_unreachable_provider_is_logged_without_the_url() {
+    // A port nothing listens on: bound, then released.
+    let refused = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let up = format!("http://{refused}");
+    let dir = temp_dir("relay-log");
+    let log = dir.join("stderr.log");
+    let server = Server::start_logged_with(dir, &log, &["--relay-test-upstream", &up]);
+    let request =
+        serde_json::json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped", "ImageName": "param-xyz"});
+    let alibaba = sign(&server, createimage_validator::Provider::Aliyun, &request);
+    let signature = createimage_validator::wire::percent::parse_form(&alibaba.query)
+        .unwrap()
+        .into_iter()
+        .find(|(k, _)| k == "Signature")
+        .unwrap()
+        .1;
+    let r = client().get(server.url(&format!("/relay/aliyun/ecs.aliyuncs.com/?{}", alibaba.query))).send().unwrap();
+    assert_eq!(r.status(), 502);
+    let answer = r.text().unwrap();
+    let jd_request = serde_json::json!({"regionId": "cn-north-1", "instanceId": "i-sandbox01", "name": "param-xyz"});
+    let jd = sign(&server, createimage_validator::Provider::JdCloud, &jd_request);
+    let mut out =
+        client().post(server.url(&format!("/relay/jdcloud/vm.jdcloud-api.com{}", jd.path))).body(jd.body.clone());
+    for (k, v) in jd.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("host")) {
+        out = out.header(k, v);
+    }
+    let r = out.send().unwrap();
+    assert_eq!(r.status(), 502);
+    let jd_answer = r.text().unwrap();
+    drop(server);
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(text.matches("connection refused").count(), 2, "each failure is logged by its kind:\n{text}");
+    let jd_signature = jd.header("authorization").unwrap().rsplit('=').next().unwrap().to_owned();
+    for (what, leaked) in [("the log", &text), ("the Alibaba answer", &answer), ("the JD answer", &jd_answer)] {
+        for secret in [
+            "Signature",
+            signature.as_str(),
+            jd_signature.as_str(),
+            sandbox(createimage_validator::Provider::Aliyun).0,
+            sandbox(createimage_validator::Provider::JdCloud).0,
+            "param-xyz",
+            &refused.to_string(),
+            "http://",
+        ] {
+            assert!(!leaked.contains(secret), "{what} shows {secret:?}:\n{leaked}");
+        }
+    }
+}

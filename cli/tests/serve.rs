@@ -368,6 +368,13 @@ fn credentials_file_replaces_the_sandbox_keys() {
     // Other providers keep their sandbox keys.
     let (status, _) = send(&sign(&server, Provider::Tencent, &json!({"instanceId": "ins-sandbox1", "imageName": "t"})));
     assert_eq!(status, 200);
+    // The banner names the file's key but never its secret; the sandbox keys (public) in full.
+    let banner = server.banner.join("\n");
+    assert!(banner.lines().any(|l| l.split_whitespace().eq(["zenlayer", "MYKEY"])), "{banner}");
+    assert!(!banner.contains("my-secret"), "{banner}");
+    assert!(!banner.contains(sandbox(Provider::Zenlayer).1), "{banner}");
+    let (key, secret) = sandbox(Provider::Tencent);
+    assert!(banner.lines().any(|l| l.contains(key) && l.contains(secret)), "{banner}");
 }
 
 /// Sends a request built by hand: method, path with query, headers, body.

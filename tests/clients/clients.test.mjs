@@ -14,9 +14,9 @@ import RPCClient from "@alicloud/pop-core";
 import { startServer, emulatorState, resetEmulator, REPO_ROOT } from "../e2e/lib/server.mjs";
 
 const run = promisify(execFile);
-const PYTHON = process.env.CREATEIMAGE_CLIENTS_PYTHON ?? join(REPO_ROOT, "tests/clients/.venv/bin/python");
+const PYTHON = process.env.CREATEIMAGE_CLIENTS_PYTHON || join(REPO_ROOT, "tests/clients/.venv/bin/python");
 const DRIVER = join(REPO_ROOT, "tests/clients/python/clients.py");
-const BIN = process.env.CREATEIMAGE_BIN ?? join(REPO_ROOT, "target/debug/createimage");
+const BIN = process.env.CREATEIMAGE_BIN || join(REPO_ROOT, "target/debug/createimage");
 
 /** The sandbox keys of the built-in fixture (the README's table), by provider. */
 const KEYS = {

@@ -510,3 +510,51 @@ fn security_tokens_travel_with_the_request() {
     assert!(t.request.query.contains("Token=STS-token-value"));
     assert!(!t.redacted().to_string().contains("STS-token-value"));
 }
+
+/// Nonces: every shape an SDK sends, up to the limit, verifies; one byte more is refused before
+/// the signature is computed (a server keeps each nonce for its replay window).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn nonces_are_bounded_in_length() {
+    use createimage_validator::wire::verify::MAX_NONCE_LEN;
+    let at_limit = "n".repeat(MAX_NONCE_LEN);
+    let over = "n".repeat(MAX_NONCE_LEN + 1);
+    let acs3 = SignOptions { algorithm: Some(Algorithm::AliyunAcs3), ..options(NONCE) };
+    let cases = [
+        (Provider::Aliyun, aliyun_request(), options(NONCE), "SignatureNonce"),
+        (Provider::Aliyun, aliyun_request(), acs3, "x-acs-signature-nonce"),
+        (Provider::JdCloud, jd_request(), options(NONCE), "x-jdcloud-nonce"),
+    ];
+    for (provider, request, base, name) in cases {
+        // A UUID (Alibaba's Python and Java SDKs, JD's), 32 hex digits (Alibaba's Go SDK), the limit.
+        for nonce in [NONCE, "edb2b34af0af9a6d14deaf7c1a5315eb", at_limit.as_str()] {
+            let signed = sign(provider, request.clone(), SignOptions { nonce: nonce.to_owned(), ..base.clone() });
+            let ok = verify(provider, &signed.request).unwrap_or_else(|e| panic!("{provider} {name} {nonce}: {e}"));
+            assert_eq!(ok.nonce.as_deref(), Some(nonce));
+        }
+        let mut r = sign(provider, request.clone(), base.clone()).request;
+        if r.header(name).is_some() {
+            for (k, v) in &mut r.headers {
+                if k.eq_ignore_ascii_case(name) {
+                    v.clone_from(&over);
+                }
+            }
+        } else {
+            let params: Vec<(String, String)> = wire::percent::parse_form(&r.query)
+                .unwrap()
+                .into_iter()
+                .map(|(k, v)| if k == name { (k, over.clone()) } else { (k, v) })
+                .collect();
+            r.query = wire::percent::form(&params);
+        }
+        let err = verify(provider, &r).unwrap_err();
+        assert_eq!(err, VerifyError::TooLong { name: name.to_owned(), max: MAX_NONCE_LEN }, "{provider} {name}");
+        let code = err.code(provider).map(|c| c.as_str());
+        let expected = if provider == Provider::Aliyun { "InvalidParameter" } else { "UNAUTHENTICATED" };
+        assert_eq!(code, Some(expected), "{provider} {name}");
+    }
+    // Tencent's nonce is a 64-bit integer: its largest verifies, one more is malformed.
+    let tencent = |nonce: &str| SignOptions { region: Some("ap-guangzhou".into()), ..options(nonce) };
+    let max = u64::MAX.to_string();
+    assert!(verify(Provider::Tencent, &sign(Provider::Tencent, tencent_request(), tencent(&max)).request).is_ok());
+}

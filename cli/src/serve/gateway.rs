@@ -145,6 +145,10 @@ pub fn handle(app: &App, provider: Provider, req: &HttpRequest) -> Reply {
 }
 
 fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> Result<String, Failure> {
+    // A page of another origin, or a name this server was not started on (DNS rebinding).
+    app.guard
+        .check(Some(&req.host), req.header("origin"), req.header("sec-fetch-site"))
+        .map_err(|why| Failure::new(createimage_validator::providers::spec(provider).generic, None, why.to_string()))?;
     // What the request is (path, method, action) before who sent it: a wrong path or action gets
     // the provider's "not found" whoever asks.
     let mut request = wire::decode(provider, req).map_err(|e| decode_failure(provider, &e))?;
@@ -162,7 +166,7 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
     if let Some(nonce) = &verified.nonce {
         let slot = format!("{provider}\n{key}\n{nonce}");
         let forget_at = now_ms + 2 * max_skew(provider) * 1000;
-        if !app.emulator.with_state(|s| s.use_nonce(slot, now_ms, forget_at)) {
+        if !app.emulator.with_state(|s| s.use_nonce(&slot, now_ms, forget_at)) {
             return Err(replay(provider));
         }
     }

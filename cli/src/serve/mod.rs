@@ -6,7 +6,9 @@ pub mod emulator;
 pub mod envelope;
 pub mod fixture;
 mod gateway;
+pub mod guard;
 pub mod ids;
+pub mod listen;
 pub mod relay;
 pub mod state;
 mod tls;
@@ -59,9 +61,19 @@ pub struct ServeArgs {
     /// The HTTPS listener's private key (PEM).
     #[arg(long, value_name = "FILE", requires = "tls_addr")]
     pub tls_key: Option<PathBuf>,
+    /// Connections served at once; more wait until one closes.
+    #[arg(long, value_name = "N", default_value_t = listen::MAX_CONNECTIONS, value_parser = clap::value_parser!(u32).range(1..=65_536))]
+    pub max_connections: u32,
+    /// Tests only: the header and body read deadlines, in seconds (10 otherwise).
+    #[arg(long, value_name = "SECONDS", hide = true)]
+    pub test_read_timeout: Option<u64>,
     /// Tests only: send every relayed request to this local upstream instead of the provider.
     #[arg(long, value_name = "URL", hide = true)]
     pub relay_test_upstream: Option<String>,
+    /// Another name this server may be reached by (repeatable): the relay, `/_emulator/*` and the
+    /// provider paths answer only loopback names, the bound address and these.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
     /// Tests only: the relay's timeout in seconds (30 otherwise).
     #[arg(long, value_name = "SECONDS", hide = true)]
     pub relay_test_timeout: Option<u64>,
@@ -74,6 +86,8 @@ pub struct App {
     pub relay: relay::Relay,
     /// The built console, served at `/` and for every path no API owns.
     pub dist: PathBuf,
+    /// Which hosts and origins may change state.
+    pub guard: guard::Guard,
 }
 
 pub fn now_ms() -> u64 {
@@ -92,9 +106,10 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
     if let Some(delay) = args.image_delay {
         fixture.image_delay_seconds = delay;
     }
-    if let Some(path) = &args.credentials {
-        replace_accounts(&mut fixture, path)?;
-    }
+    let from_file = match &args.credentials {
+        Some(path) => replace_accounts(&mut fixture, path)?,
+        None => Vec::new(),
+    };
     let state = match &args.state {
         Some(path) => state::State::load(path).map_err(|e| format!("cannot read state {}: {e}", path.display()))?,
         None => state::State::default(),
@@ -112,6 +127,7 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             args.relay_test_timeout.map_or(relay::TIMEOUT, std::time::Duration::from_secs),
         ),
         dist: args.dist.clone(),
+        guard: guard::Guard::new(args.addr, &args.allowed_hosts),
     };
     let tls = match (&args.tls_addr, &args.tls_cert, &args.tls_key) {
         (Some(addr), Some(cert), Some(key)) => Some((*addr, tls::acceptor(cert, key)?)),
@@ -124,7 +140,21 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
-        let router = router(app.clone());
+        print_banner(addr, &app.emulator.fixture, &from_file);
+        let router = router(app);
+        let mut limits = listen::Limits { max_connections: args.max_connections as usize, ..listen::Limits::default() };
+        if let Some(seconds) = args.test_read_timeout {
+            limits.header_timeout = std::time::Duration::from_secs(seconds);
+            limits.body_timeout = limits.header_timeout;
+        }
+        // One Ctrl-C or SIGTERM stops both listeners.
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let until_stopped = move || {
+            let mut stopped = stopped.clone();
+            async move {
+                let _ = stopped.wait_for(|s| *s).await;
+            }
+        };
         let tls_task = match tls {
             Some((tls_addr, acceptor)) => {
                 let tls_listener = tokio::net::TcpListener::bind(tls_addr)
@@ -132,20 +162,27 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
                     .map_err(|e| format!("cannot listen on {tls_addr}: {e}"))?;
                 let bound = tls_listener.local_addr().map_err(|e| e.to_string())?;
                 println!("createimage serve: HTTPS on https://{bound}/");
-                Some(tokio::spawn(tls::serve(tls_listener, acceptor, router.clone())))
+                Some(tokio::spawn(listen::serve(tls_listener, Some(acceptor), router.clone(), limits, until_stopped())))
             }
             None => None,
         };
-        print_banner(addr, &app.emulator.fixture);
-        let served = axum::serve(listener, router).with_graceful_shutdown(shutdown()).await;
+        tokio::spawn(async move {
+            shutdown().await;
+            let _ = stop.send(true);
+        });
+        listen::serve(listener, None, router, limits, until_stopped()).await;
         if let Some(task) = tls_task {
-            task.abort();
+            let _ = task.await;
         }
-        served.map_err(|e| format!("server error: {e}"))
-    })
+        Ok::<(), String>(())
+    })?;
+    // Tasks still running (a client that never reads its answer) are dropped, not awaited.
+    runtime.shutdown_timeout(std::time::Duration::from_secs(1));
+    Ok(())
 }
 
-fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<(), String> {
+/// Puts the file's keys in place of the sandbox ones; the providers it names.
+fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<Vec<&'static str>, String> {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Credentials {
@@ -158,17 +195,19 @@ fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<(),
     let c: Credentials =
         serde_json::from_slice(&text).map_err(|e| format!("{} is not a credentials file: {e}", path.display()))?;
     let pairs = [
-        (c.aliyun, &mut fixture.aliyun.accounts),
-        (c.tencent, &mut fixture.tencent.accounts),
-        (c.jdcloud, &mut fixture.jdcloud.accounts),
-        (c.zenlayer, &mut fixture.zenlayer.accounts),
+        (Provider::Aliyun, c.aliyun, &mut fixture.aliyun.accounts),
+        (Provider::Tencent, c.tencent, &mut fixture.tencent.accounts),
+        (Provider::JdCloud, c.jdcloud, &mut fixture.jdcloud.accounts),
+        (Provider::Zenlayer, c.zenlayer, &mut fixture.zenlayer.accounts),
     ];
-    for (given, accounts) in pairs {
+    let mut named = Vec::new();
+    for (provider, given, accounts) in pairs {
         if let Some(given) = given {
             *accounts = given;
+            named.push(provider.as_str());
         }
     }
-    Ok(())
+    Ok(named)
 }
 
 fn init_logs() {
@@ -178,11 +217,21 @@ fn init_logs() {
         tracing_subscriber::fmt().with_env_filter(filter).with_target(false).with_writer(std::io::stderr).try_init();
 }
 
-fn print_banner(addr: SocketAddr, fixture: &Fixture) {
+/// The address, and the keys the emulator accepts: the sandbox keys with their secrets (they are
+/// public), and only the key ids of the providers whose keys came from `--credentials` (those
+/// secrets are the user's).
+fn print_banner(addr: SocketAddr, fixture: &Fixture, from_file: &[&str]) {
     println!("createimage serve: console and emulator on http://{addr}/");
     println!("Sandbox credentials (emulator only; point an SDK's endpoint at http://{addr}):");
+    if !from_file.is_empty() {
+        println!("(keys of {} from the credentials file: their ids only)", from_file.join(", "));
+    }
     for (provider, a) in fixture.accounts() {
-        println!("  {provider:<9} {:<36} {:<26} {}", a.access_key_id, a.secret, a.note);
+        if from_file.contains(&provider) {
+            println!("  {provider:<9} {}", a.access_key_id);
+        } else {
+            println!("  {provider:<9} {:<36} {:<26} {}", a.access_key_id, a.secret, a.note);
+        }
     }
     println!("Ctrl-C stops.");
 }
@@ -200,6 +249,7 @@ async fn shutdown() {
     #[cfg(not(unix))]
     let term = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+    tracing::info!("shutting down");
 }
 
 /// Every route of the server.
@@ -248,7 +298,17 @@ async fn emulator_not_found() -> Response {
     emulator_error(StatusCode::NOT_FOUND, "the emulator has GET /_emulator/state and POST /_emulator/reset")
 }
 
-async fn emulator_state(Extract(app): Extract<App>) -> Response {
+/// `/_emulator/*` refuses what the guard refuses, in its own JSON.
+fn emulator_refused(app: &App, headers: &HeaderMap) -> Option<Response> {
+    let refused = app.guard.check_headers(headers).err()?;
+    let body = serde_json::json!({"error": "forbidden", "message": refused.to_string()}).to_string();
+    Some((StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+async fn emulator_state(Extract(app): Extract<App>, headers: HeaderMap) -> Response {
+    if let Some(refused) = emulator_refused(&app, &headers) {
+        return refused;
+    }
     let now = now_ms();
     let images: Vec<serde_json::Value> = app.emulator.with_state(|s| {
         s.images
@@ -266,7 +326,10 @@ async fn emulator_state(Extract(app): Extract<App>) -> Response {
     ([(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 
-async fn emulator_reset(Extract(app): Extract<App>) -> Response {
+async fn emulator_reset(Extract(app): Extract<App>, headers: HeaderMap) -> Response {
+    if let Some(refused) = emulator_refused(&app, &headers) {
+        return refused;
+    }
     match app.emulator.reset() {
         Ok(()) => ([(header::CONTENT_TYPE, "application/json")], r#"{"reset":true}"#).into_response(),
         Err(e) => emulator_error(StatusCode::INTERNAL_SERVER_ERROR, &format!("cannot write the state file: {e}")),
@@ -281,10 +344,11 @@ async fn relay_route(
     body: Body,
 ) -> Response {
     // Read no more than the relay forwards: a larger body is the relay's own refusal.
+    if let Err(refused) = app.guard.check_headers(&headers) {
+        return relay::Refusal::Guard(refused).into_response();
+    }
     let Ok(body) = axum::body::to_bytes(body, relay::MAX_BODY).await else {
         return relay::Refusal::BodyTooLarge.into_response();
     };
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
-    let own_origin = format!("http://{host}");
-    app.relay.forward(method, uri.path(), uri.query(), &headers, body, &own_origin).await
+    app.relay.forward(method, uri.path(), uri.query(), &headers, body).await
 }

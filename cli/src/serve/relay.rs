@@ -8,6 +8,7 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use createimage_validator::Provider;
+use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
 use std::time::Duration;
 
 /// The largest request body relayed; CreateImage requests are far smaller.
@@ -24,8 +25,8 @@ pub enum Refusal {
     Method(String),
     /// A body over [`MAX_BODY`].
     BodyTooLarge,
-    /// A browser page of another origin.
-    Origin(String),
+    /// Another origin or site, or a Host this server was not started on.
+    Guard(super::guard::Refused),
     Malformed,
 }
 
@@ -35,7 +36,7 @@ impl Refusal {
             Refusal::BodyTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Refusal::Method(_) => StatusCode::METHOD_NOT_ALLOWED,
             Refusal::UnknownProvider(_) | Refusal::Malformed => StatusCode::NOT_FOUND,
-            Refusal::HostNotAllowed(_) | Refusal::Origin(_) => StatusCode::FORBIDDEN,
+            Refusal::HostNotAllowed(_) | Refusal::Guard(_) => StatusCode::FORBIDDEN,
         }
     }
 
@@ -46,7 +47,7 @@ impl Refusal {
             Refusal::HostNotAllowed(h) => format!("host {:?} is not on this provider's relay allow-list", clip(h)),
             Refusal::Method(m) => format!("method {m} is not relayed (GET and POST only)"),
             Refusal::BodyTooLarge => format!("the body exceeds the relay's limit of {MAX_BODY} bytes"),
-            Refusal::Origin(o) => format!("origin {:?} may not use this relay", clip(o)),
+            Refusal::Guard(why) => why.to_string(),
             Refusal::Malformed => "expected /relay/{provider}/{host}/{path}".to_owned(),
         }
     }
@@ -67,26 +68,11 @@ fn json_error(status: StatusCode, error: &str, message: &str) -> Response {
 /// Whether `host` (as it appears in the relay path, undecoded) is one of `provider`'s API hosts.
 pub fn host_allowed(provider: Provider, host: &str) -> bool {
     match provider {
-        Provider::Aliyun => {
-            host == "ecs.aliyuncs.com"
-                || host == "ecs-cn-hangzhou.aliyuncs.com"
-                || host.strip_prefix("ecs.").and_then(|r| r.strip_suffix(".aliyuncs.com")).is_some_and(is_region)
-        }
-        Provider::Tencent => host == "image.api.qcloud.com",
-        Provider::JdCloud => host == "vm.jdcloud-api.com",
-        Provider::Zenlayer => host == "console.zenlayer.com",
+        Provider::Aliyun => aliyun::wire::is_api_host(host),
+        Provider::Tencent => host == tencent::wire::HOST,
+        Provider::JdCloud => host == jdcloud::wire::HOST,
+        Provider::Zenlayer => host == zenlayer::wire::HOST,
     }
-}
-
-/// An Alibaba region id: `cn-hangzhou`, `ap-southeast-1`, `us-west-1` (lower-case words and digits
-/// joined by single hyphens, starting with letters).
-fn is_region(r: &str) -> bool {
-    let mut parts = r.split('-');
-    let first_ok = parts.next().is_some_and(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_lowercase()));
-    let rest: Vec<&str> = parts.collect();
-    first_ok
-        && !rest.is_empty()
-        && rest.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// The parts of a relay path: provider, host, and the rest (starting with `/`, possibly just `/`).
@@ -102,6 +88,67 @@ pub fn split_path(raw_path: &str) -> Result<(Provider, &str, &str), Refusal> {
         return Err(Refusal::HostNotAllowed(host.to_owned()));
     }
     Ok((provider, host, path))
+}
+
+/// Why the provider could not be reached, as far as a log may say: reqwest's own text starts with
+/// the URL, which carries the signature, the access key id and every parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UpstreamFailure {
+    Timeout,
+    Refused,
+    Dns,
+    Tls,
+    /// Connected, then the answer broke off.
+    Body,
+    Other,
+}
+
+impl UpstreamFailure {
+    pub fn of(e: &reqwest::Error) -> Self {
+        if e.is_timeout() {
+            return UpstreamFailure::Timeout;
+        }
+        if e.is_body() || e.is_decode() {
+            return UpstreamFailure::Body;
+        }
+        // The causes below the reqwest error name no URL; only their kind is read.
+        let mut cause = std::error::Error::source(e);
+        while let Some(c) = cause {
+            if let Some(io) = c.downcast_ref::<std::io::Error>()
+                && io.kind() == std::io::ErrorKind::ConnectionRefused
+            {
+                return UpstreamFailure::Refused;
+            }
+            let text = c.to_string().to_ascii_lowercase();
+            if text.contains("dns error") || text.contains("failed to lookup address") {
+                return UpstreamFailure::Dns;
+            }
+            if text.contains("certificate") || text.contains("tls") || text.contains("handshake") {
+                return UpstreamFailure::Tls;
+            }
+            cause = c.source();
+        }
+        UpstreamFailure::Other
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UpstreamFailure::Timeout => "timeout",
+            UpstreamFailure::Refused => "connection refused",
+            UpstreamFailure::Dns => "name lookup failed",
+            UpstreamFailure::Tls => "TLS failed",
+            UpstreamFailure::Body => "the answer broke off",
+            UpstreamFailure::Other => "connection failed",
+        }
+    }
+}
+
+/// Logs and answers an upstream failure by its kind only.
+fn upstream_failed(provider: Provider, host: &str, e: &reqwest::Error) -> Response {
+    let kind = UpstreamFailure::of(e);
+    tracing::warn!(%provider, host, failure = kind.as_str(), "relay: upstream failed");
+    let status = if kind == UpstreamFailure::Timeout { StatusCode::GATEWAY_TIMEOUT } else { StatusCode::BAD_GATEWAY };
+    json_error(status, "relay upstream failed", &format!("{} did not answer: {}", host, kind.as_str()))
 }
 
 /// The request headers a provider's signature or API needs; everything else (cookies, origin,
@@ -136,8 +183,8 @@ impl Relay {
         Relay { client, test_upstream }
     }
 
-    /// Checks and forwards one request. `own_origin` is `http://` + the Host this server was reached at.
-    /// A refusal or an upstream failure is an answer too: the relay's own JSON.
+    /// Checks and forwards one request (its Host and Origin are the caller's to check). A refusal
+    /// or an upstream failure is an answer too: the relay's own JSON.
     pub async fn forward(
         &self,
         method: Method,
@@ -145,14 +192,8 @@ impl Relay {
         raw_query: Option<&str>,
         headers: &HeaderMap,
         body: Bytes,
-        own_origin: &str,
     ) -> Response {
         let outcome: Result<Response, Response> = async {
-        if let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok())
-            && origin != own_origin
-        {
-            return Err(Refusal::Origin(origin.to_owned()).into_response());
-        }
         if method != Method::GET && method != Method::POST {
             return Err(Refusal::Method(method.to_string()).into_response());
         }
@@ -172,11 +213,7 @@ impl Relay {
         // The signature covers the real host; a stand-in upstream must see it too.
         out = out.header(header::HOST, host);
         let started = std::time::Instant::now();
-        let answer = out.send().await.map_err(|e| {
-            tracing::warn!(%provider, host, error = %e, "relay: upstream failed");
-            let status = if e.is_timeout() { StatusCode::GATEWAY_TIMEOUT } else { StatusCode::BAD_GATEWAY };
-            json_error(status, "relay upstream failed", &e.to_string())
-        })?;
+        let answer = out.send().await.map_err(|e| upstream_failed(provider, host, &e))?;
         let status = answer.status();
         tracing::info!(%provider, host, method = %method, status = status.as_u16(), ms = started.elapsed().as_millis() as u64, "relay");
         if status.is_redirection() {
@@ -187,10 +224,7 @@ impl Relay {
         for (name, value) in answer.headers().iter().filter(|(n, _)| returned(n)) {
             reply.append(name.clone(), value.clone());
         }
-        let bytes = answer
-            .bytes()
-            .await
-            .map_err(|e| json_error(StatusCode::BAD_GATEWAY, "relay upstream failed", &e.to_string()))?;
+        let bytes = answer.bytes().await.map_err(|e| upstream_failed(provider, host, &e))?;
         reply.insert(
             HeaderName::from_static("x-createimage-relayed-host"),
             HeaderValue::from_str(host).expect("allowed hosts are ASCII"),
@@ -214,11 +248,16 @@ mod tests {
             (Aliyun, "ecs-cn-hangzhou.aliyuncs.com"),
             (Aliyun, "ecs.ap-southeast-1.aliyuncs.com"),
             (Aliyun, "ecs.cn-hangzhou.aliyuncs.com"),
+            (Aliyun, "ecs.cn-shanghai-finance-1.aliyuncs.com"),
+            (Aliyun, "ecs.me-central-1.aliyuncs.com"),
             (Tencent, "image.api.qcloud.com"),
             (JdCloud, "vm.jdcloud-api.com"),
             (Zenlayer, "console.zenlayer.com"),
         ] {
             assert!(host_allowed(p, h), "{p} {h}");
+        }
+        for region in aliyun::wire::REGIONS {
+            assert!(host_allowed(Aliyun, &format!("ecs.{region}.aliyuncs.com")), "{region}");
         }
         for (p, h) in [
             (Aliyun, "evil.com"),
@@ -232,6 +271,10 @@ mod tests {
             (Aliyun, "ecs..aliyuncs.com"),
             (Aliyun, "ecs.a.b.aliyuncs.com"),
             (Aliyun, "ecs.cn-hangzhou.evil.aliyuncs.com"),
+            (Aliyun, "ecs.evil-1.aliyuncs.com"),
+            (Aliyun, "ecs.cn-atlantis-1.aliyuncs.com"),
+            (Aliyun, "ecs.cn-hangzhou-.aliyuncs.com"),
+            (Aliyun, "ecs.-cn-hangzhou.aliyuncs.com"),
             (Aliyun, "127.0.0.1"),
             (Aliyun, "[::1]"),
             (Tencent, "ecs.aliyuncs.com"),

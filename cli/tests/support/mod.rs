@@ -17,6 +17,8 @@ pub struct Server {
     child: Child,
     pub host: String,
     pub dir: PathBuf,
+    /// What serve printed on start, up to "Ctrl-C stops.".
+    pub banner: Vec<String>,
 }
 
 static NEXT: AtomicU64 = AtomicU64::new(0);
@@ -44,6 +46,28 @@ impl Server {
         Self::spawn(dir, &[], Some(log))
     }
 
+    /// Like [`start_logged`](Self::start_logged), plus `extra` arguments.
+    pub fn start_logged_with(dir: PathBuf, log: &std::path::Path, extra: &[&str]) -> Server {
+        Self::spawn(dir, extra, Some(log))
+    }
+
+    /// The server's process id (to signal it).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Waits up to `limit` for the process to end: its exit status, or `None` if it still runs.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        None
+    }
+
     fn spawn(dir: PathBuf, extra: &[&str], log: Option<&std::path::Path>) -> Server {
         let dist = dir.join("dist");
         std::fs::create_dir_all(&dist).unwrap();
@@ -63,16 +87,22 @@ impl Server {
         let stdout = child.stdout.take().unwrap();
         let mut lines = BufReader::new(stdout).lines();
         let deadline = Instant::now() + Duration::from_secs(30);
-        let host = loop {
-            assert!(Instant::now() < deadline, "serve did not print its address");
+        let mut banner = Vec::new();
+        let mut host = None;
+        while banner.last().is_none_or(|l: &String| l != "Ctrl-C stops.") {
+            assert!(Instant::now() < deadline, "serve did not print its banner");
             let line = lines.next().expect("serve printed its banner").unwrap();
-            if let Some(rest) = line.split("http://").nth(1) {
-                break rest.trim_end_matches('/').to_owned();
+            if host.is_none()
+                && let Some(rest) = line.split("http://").nth(1)
+            {
+                host = Some(rest.trim_end_matches('/').to_owned());
             }
-        };
+            banner.push(line);
+        }
+        let host = host.expect("the banner names the address");
         // Keep draining stdout so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        Server { child, host, dir }
+        Server { child, host, dir, banner }
     }
 
     pub fn url(&self, path: &str) -> String {

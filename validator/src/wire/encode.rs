@@ -339,7 +339,7 @@ pub enum EncodeError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NonceProblem {
     Empty,
-    /// Over 128 characters.
+    /// Over [`MAX_NONCE_LEN`](super::verify::MAX_NONCE_LEN) characters.
     TooLong,
     /// Only visible ASCII (`!`–`~`): it goes in a header or a query string.
     NotVisibleAscii,
@@ -367,9 +367,10 @@ impl fmt::Display for EncodeError {
             }
             EncodeError::InvalidNonce { nonce, reason } => {
                 let shown: String = nonce.chars().take(40).collect();
+                let too_long = format!("it is longer than {} characters", super::verify::MAX_NONCE_LEN);
                 let why = match reason {
                     NonceProblem::Empty => "it is empty",
-                    NonceProblem::TooLong => "it is longer than 128 characters",
+                    NonceProblem::TooLong => &too_long,
                     NonceProblem::NotVisibleAscii => "only visible ASCII characters (no spaces) are allowed",
                     NonceProblem::NotPositiveInteger => {
                         "Tencent's Nonce is a positive integer (no leading zeros, at most 18446744073709551615)"
@@ -427,7 +428,7 @@ fn check_nonce(nonce: &str, integer: bool) -> Result<(), EncodeError> {
     if nonce.is_empty() {
         return fail(NonceProblem::Empty);
     }
-    if nonce.len() > 128 {
+    if nonce.len() > super::verify::MAX_NONCE_LEN {
         return fail(NonceProblem::TooLong);
     }
     if !nonce.bytes().all(|b| b.is_ascii_graphic()) {

@@ -41,6 +41,8 @@ pub enum VerifyError {
     WrongAction { action: String },
     /// An API version the provider does not serve CreateImage under.
     WrongVersion { version: String },
+    /// A value longer than the server keeps (a nonce over [`MAX_NONCE_LEN`]).
+    TooLong { name: String, max: usize },
     /// A header the algorithm requires to be signed is not in SignedHeaders.
     Unsigned { header: String },
     /// The declared body hash is not the body's.
@@ -64,6 +66,7 @@ impl fmt::Display for VerifyError {
             VerifyError::UnsupportedAlgorithm { name, value } => write!(f, "{name} {:?} is not supported", clip(value)),
             VerifyError::WrongAction { action } => write!(f, "action {:?} is not CreateImage", clip(action)),
             VerifyError::WrongVersion { version } => write!(f, "version {:?} is not supported", clip(version)),
+            VerifyError::TooLong { name, max } => write!(f, "{name} is longer than {max} characters"),
             VerifyError::Unsigned { header } => write!(f, "header {header} must be signed"),
             VerifyError::ContentHashMismatch => f.write_str("the declared content hash is not the body's"),
             VerifyError::ScopeMismatch { expected, found } => {
@@ -100,6 +103,7 @@ impl VerifyError {
                     E::Malformed { name, .. } if name == "Timestamp" || name == "x-acs-date" => A::IllegalTimestamp,
                     E::Malformed { .. } | E::Unsigned { .. } | E::ContentHashMismatch => A::IncompleteSignature,
                     E::UnsupportedAlgorithm { .. } => A::InvalidParamater,
+                    E::TooLong { .. } => A::InvalidParameter,
                     E::WrongAction { .. } => A::InvalidActionNotFound,
                     E::WrongVersion { .. } => A::InvalidVersion,
                     E::Expired { .. } => A::InvalidTimeStampExpired,
@@ -111,7 +115,9 @@ impl VerifyError {
             Provider::Tencent => {
                 use tencent::Code as T;
                 let code = match self {
-                    E::Missing { .. } | E::Malformed { .. } | E::UnsupportedAlgorithm { .. } => T::InvalidParameter,
+                    E::Missing { .. } | E::Malformed { .. } | E::UnsupportedAlgorithm { .. } | E::TooLong { .. } => {
+                        T::InvalidParameter
+                    }
                     E::Expired { .. } => T::RequestExpired,
                     E::SignatureMismatch { .. } => T::AuthFailure,
                     E::Method { .. }
@@ -157,6 +163,21 @@ pub fn access_key_id(provider: Provider, request: &HttpRequest) -> Option<String
         Provider::JdCloud => jdcloud::wire::access_key_id(request),
         Provider::Zenlayer => zenlayer::wire::access_key_id(request),
     }
+}
+
+/// The longest nonce accepted (Alibaba's `SignatureNonce`/`x-acs-signature-nonce`, JD's
+/// `x-jdcloud-nonce`; Tencent's is a 64-bit integer, 20 digits at most). No provider documents a
+/// maximum; their SDKs send a UUID (36 characters) or 32 hex digits, so 128 is generous. A server
+/// remembers every nonce for its replay window: the bound keeps what one request can make it keep
+/// small. The signer refuses longer ones too.
+pub const MAX_NONCE_LEN: usize = 128;
+
+/// `value` when it is a nonce of at most [`MAX_NONCE_LEN`] bytes.
+pub(crate) fn bounded_nonce<'a>(name: &str, value: &'a str) -> Result<&'a str, VerifyError> {
+    if value.len() > MAX_NONCE_LEN {
+        return Err(VerifyError::TooLong { name: name.to_owned(), max: MAX_NONCE_LEN });
+    }
+    Ok(value)
 }
 
 /// `Ok` when `timestamp` is within `max_skew` seconds of `now`, either way.

@@ -4,7 +4,7 @@
 
 use super::{Failure, Plan, images_at};
 use crate::serve::fixture::{Account, Aliyun, AliyunSnapshot};
-use crate::serve::state::{State, TokenUse};
+use crate::serve::state::{State, TokenUse, digest};
 use createimage_validator::catalog::Code as C;
 use createimage_validator::providers::aliyun::Code;
 use createimage_validator::request::{Request, Scalar};
@@ -197,18 +197,19 @@ fn snapshot<'a>(fx: &'a Aliyun, region: &str, id: &str) -> Result<&'a AliyunSnap
     Ok(snap)
 }
 
+/// Where a token's use is kept: a digest, so the state file holds no access key id or token.
 fn token_key(account: &Account, token: &str) -> String {
-    format!("{}\n{token}", account.access_key_id)
+    digest(&format!("{}\n{token}", account.access_key_id))
 }
 
-/// The request's parameters without the protocol's own (signature, nonce, time …), canonical:
-/// the same token with these parameters is the same request.
+/// A digest of the request's parameters without the protocol's own (signature, nonce, time …),
+/// canonical: the same token with these parameters is the same request.
 fn fingerprint(request: &Value) -> String {
     let spec = providers::spec(Provider::Aliyun);
     let mut kept: Vec<(&String, &Value)> =
         request.as_object().into_iter().flatten().filter(|(k, _)| !spec.field(k).is_some_and(|f| f.common)).collect();
     kept.sort_by(|a, b| a.0.cmp(b.0));
-    serde_json::to_string(&kept).unwrap_or_default()
+    digest(&serde_json::to_string(&kept).unwrap_or_default())
 }
 
 pub(crate) fn remember_token(state: &mut State, account: &Account, request: &Value, image_id: &str) {

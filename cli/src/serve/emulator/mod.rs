@@ -85,8 +85,7 @@ impl Emulator {
     /// Forgets every created image and token (the fixture stays).
     pub fn reset(&self) -> std::io::Result<()> {
         self.with_state(|s| {
-            let next_id = s.next_id;
-            *s = State { next_id, ..State::default() };
+            s.reset();
             self.persist(s)
         })
     }

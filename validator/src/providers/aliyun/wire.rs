@@ -19,13 +19,65 @@ use crate::wire::response::{ApiError, ApiResponse, Created, ResponseError, json_
 use crate::wire::secret::{Credentials, Secret};
 use crate::wire::time::Timestamp;
 use crate::wire::verify::{
-    Verified, VerifyError, parse_time, required, required_header, signed_header_values, within_skew,
+    Verified, VerifyError, bounded_nonce, parse_time, required, required_header, signed_header_values, within_skew,
 };
 use crate::wire::xml;
 use serde_json::Value;
 
 /// The seed's endpoint; regional ones (`ecs.<region>.aliyuncs.com`) go through `endpoint`.
 pub const HOST: &str = "ecs.aliyuncs.com";
+/// The central endpoint Alibaba's generated SDKs use for several mainland regions (providers.md B.7).
+pub const CENTRAL_HOST: &str = "ecs-cn-hangzhou.aliyuncs.com";
+/// Alibaba's ECS regions, each with its API host `ecs.<region>.aliyuncs.com`: the public regions in
+/// mainland China, Hong Kong and abroad (DescribeRegions), the finance and government clouds, and
+/// regions Alibaba has since closed (an SDK may still name them; their hosts are Alibaba's). A list,
+/// not a pattern: only these names make an API host.
+pub const REGIONS: &[&str] = &[
+    "cn-qingdao",
+    "cn-beijing",
+    "cn-zhangjiakou",
+    "cn-huhehaote",
+    "cn-wulanchabu",
+    "cn-hangzhou",
+    "cn-shanghai",
+    "cn-nanjing",
+    "cn-fuzhou",
+    "cn-shenzhen",
+    "cn-heyuan",
+    "cn-guangzhou",
+    "cn-chengdu",
+    "cn-wuhan-lr",
+    "cn-hongkong",
+    "cn-hangzhou-finance",
+    "cn-shanghai-finance-1",
+    "cn-shenzhen-finance-1",
+    "cn-beijing-finance-1",
+    "cn-north-2-gov-1",
+    "ap-northeast-1",
+    "ap-northeast-2",
+    "ap-southeast-1",
+    "ap-southeast-2",
+    "ap-southeast-3",
+    "ap-southeast-5",
+    "ap-southeast-6",
+    "ap-southeast-7",
+    "ap-south-1",
+    "us-east-1",
+    "us-west-1",
+    "eu-west-1",
+    "eu-central-1",
+    "me-east-1",
+    "me-central-1",
+    "na-south-1",
+];
+
+/// Whether `host` is one of Alibaba's ECS API hosts: [`HOST`], [`CENTRAL_HOST`], or
+/// `ecs.<region>.aliyuncs.com` for a region of [`REGIONS`]. Exact, lower-case, no port.
+pub fn is_api_host(host: &str) -> bool {
+    host == HOST
+        || host == CENTRAL_HOST
+        || host.strip_prefix("ecs.").and_then(|r| r.strip_suffix(".aliyuncs.com")).is_some_and(|r| REGIONS.contains(&r))
+}
 pub const ACTION: &str = "CreateImage";
 pub const VERSION: &str = "2014-05-26";
 pub const FORM: &str = "application/x-www-form-urlencoded";
@@ -206,6 +258,7 @@ fn verify_rpc(
         required(params, name)?;
     }
     let get = |name| required(params, name);
+    let nonce = bounded_nonce("SignatureNonce", get("SignatureNonce")?)?;
     if get("SignatureMethod")? != rpc::SIGNATURE_METHOD {
         let value = get("SignatureMethod")?.to_owned();
         return Err(VerifyError::UnsupportedAlgorithm { name: "SignatureMethod".into(), value });
@@ -230,7 +283,7 @@ fn verify_rpc(
         access_key_id: get("AccessKeyId")?.to_owned(),
         algorithm: Algorithm::AliyunHmacSha1,
         timestamp,
-        nonce: Some(get("SignatureNonce")?.to_owned()),
+        nonce: Some(nonce.to_owned()),
         region: None,
     })
 }
@@ -253,6 +306,7 @@ fn verify_acs3(
     for name in ["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"] {
         required_header(request, name)?;
     }
+    let nonce = bounded_nonce("x-acs-signature-nonce", required_header(request, "x-acs-signature-nonce")?)?;
     let action = required_header(request, "x-acs-action")?;
     if action != ACTION {
         return Err(VerifyError::WrongAction { action: action.to_owned() });
@@ -298,7 +352,7 @@ fn verify_acs3(
         access_key_id: auth.credential,
         algorithm: Algorithm::AliyunAcs3,
         timestamp,
-        nonce: Some(required_header(request, "x-acs-signature-nonce")?.to_owned()),
+        nonce: Some(nonce.to_owned()),
         region: None,
     })
 }

@@ -18,7 +18,9 @@ use crate::wire::percent;
 use crate::wire::response::{ApiError, ApiResponse, Created, ResponseError, json_object, text};
 use crate::wire::secret::{Credentials, Secret};
 use crate::wire::time::Timestamp;
-use crate::wire::verify::{Verified, VerifyError, parse_time, required_header, signed_header_values, within_skew};
+use crate::wire::verify::{
+    Verified, VerifyError, bounded_nonce, parse_time, required_header, signed_header_values, within_skew,
+};
 use serde_json::{Map, Value};
 
 pub const HOST: &str = "vm.jdcloud-api.com";
@@ -147,7 +149,7 @@ pub fn verify(request: &HttpRequest, secret: &Secret, now: Timestamp, max_skew: 
         return Err(malformed());
     };
     let date = required_header(request, "x-jdcloud-date")?;
-    let nonce = required_header(request, "x-jdcloud-nonce")?;
+    let nonce = bounded_nonce("x-jdcloud-nonce", required_header(request, "x-jdcloud-nonce")?)?;
     let timestamp = parse_time("x-jdcloud-date", date, Timestamp::parse_basic)?;
     // The server verifies over the headers the client lists (D.2): the Python SDK signs only
     // `content-type;host` and sends the date and nonce unsigned (the date is in the string to sign
