@@ -1,5 +1,6 @@
-//! The `createimage` command line: parses the arguments with clap, dispatches to `check` or
-//! `explain`, and turns the outcome into an exit code (0 clean, 1 findings, 2 usage or input error).
+//! The `createimage` command line: parses the arguments with clap, dispatches to `check`,
+//! `explain`, `sign` or `serve`, and turns the outcome into an exit code (0 clean, 1 findings, 2 usage
+//! or input error).
 //!
 //! Modules:
 //! - [`check`]: `createimage check` (one request, or JSON Lines).
@@ -7,6 +8,7 @@
 //! - [`input`]: reading the request bytes (file or stdin), size caps, UTF-8 checks, line reading.
 //! - [`output`]: styles, the human rendering shared by the commands, output errors and exit codes.
 //! - [`sign`]: `createimage sign` (a checked request, signed, as text, JSON or curl).
+//! - [`serve`]: `createimage serve` (the console, the providers' emulator and the relay on one port).
 
 mod check;
 mod explain;
