@@ -6,8 +6,10 @@
 //!
 //! Runs natively and, unchanged, in headless Chromium (the console signs in the browser).
 
-use createimage_validator::wire::algorithms::{aliyun_acs3, aliyun_rpc, jdcloud, tencent_v2, zenlayer_zc2};
-use createimage_validator::wire::{Secret, hash, percent};
+use createimage_validator::wire::algorithms::{
+    aliyun_acs3, aliyun_rpc, jdcloud, tencent_tc3, tencent_v2, zenlayer_zc2,
+};
+use createimage_validator::wire::{Secret, Timestamp, hash, percent};
 use serde_json::Value;
 
 #[cfg(target_arch = "wasm32")]
@@ -17,6 +19,7 @@ const ZENLAYER: &str = include_str!("vectors/zenlayer.json");
 const ALIYUN: &str = include_str!("vectors/aliyun.json");
 const TENCENT: &str = include_str!("vectors/tencent.json");
 const JDCLOUD: &str = include_str!("vectors/jdcloud.json");
+const TENCENT_TC3: &str = include_str!("vectors/tencent_tc3.json");
 
 /// The vector `id` of a data file: searched in every array of the file, then among its objects.
 fn vector(file: &str, id: &str) -> Value {
@@ -182,6 +185,35 @@ fn jd(v: &Value) {
     );
 }
 
+/// Tencent API 3.0: the body is hashed as the very bytes sent (the `\uXXXX` escapes of the
+/// examples are literal text), the query signed as received.
+fn tencent_tc3(v: &Value) {
+    let headers = pairs(v, "headers");
+    let hashed = hash::sha256_hex(s(v, "body").as_bytes());
+    let timestamp = Timestamp::from_unix(v["timestamp"].as_u64().expect("a Unix timestamp")).unwrap();
+    let input = tencent_tc3::Input {
+        method: s(v, "method"),
+        query: s(v, "query"),
+        headers: &headers,
+        hashed_payload: &hashed,
+        timestamp,
+        service: s(v, "service"),
+    };
+    let secret = Secret::new(s(v, "secret"));
+    let sig = tencent_tc3::sign(&input, s(v, "secret_id"), &secret);
+    let key = tencent_tc3::signing_key(&secret, &timestamp.utc_date(), s(v, "service"));
+    expect(
+        v,
+        &[
+            ("payload_hash", hashed.clone()),
+            ("canonical_request_hash", sig.canonical_request.hash()),
+            ("signing_key", key.expose_hex()),
+            ("signature", sig.signature.clone()),
+            ("authorization", sig.authorization.to_string()),
+        ],
+    );
+}
+
 macro_rules! vectors {
     ($check:ident, $file:ident: $($name:ident => $id:literal),* $(,)?) => {
         $(
@@ -205,6 +237,18 @@ vectors!(tencent, TENCENT:
     t2_post_hmacsha256 => "T2-POST-HmacSHA256",
     t2_get_hmacsha1 => "T2-GET-HmacSHA1",
 );
+vectors!(tencent_tc3, TENCENT_TC3:
+    tc3_o1 => "O1",
+    tc3_o2 => "O2",
+    tc3_o3 => "O3",
+    tc3_o4 => "O4",
+    tc3_d1 => "D1",
+    tc3_d2 => "D2",
+    tc3_d3 => "D3",
+    tc3_d4 => "D4",
+);
+// The v1 signature (the legacy API's) on the 3.0 host: the same algorithm, path `/`.
+vectors!(tencent, TENCENT_TC3: v1_on_api3_cn => "V1-CN", v1_on_api3_older => "V1-older");
 vectors!(jd, JDCLOUD:
     j1 => "J1",
     j2 => "J2",
@@ -269,9 +313,19 @@ fn every_vector_has_a_test() {
         "J4-path-v1",
         "J4-path-chinese",
         "J4-case31-post",
+        "O1",
+        "O2",
+        "O3",
+        "O4",
+        "D1",
+        "D2",
+        "D3",
+        "D4",
+        "V1-CN",
+        "V1-older",
     ];
     let mut ids = Vec::new();
-    for file in [ZENLAYER, ALIYUN, TENCENT, JDCLOUD] {
+    for file in [ZENLAYER, ALIYUN, TENCENT, JDCLOUD, TENCENT_TC3] {
         let doc: Value = serde_json::from_str(file).unwrap();
         for v in doc.as_object().unwrap().values() {
             match v {

@@ -122,6 +122,12 @@ impl Timestamp {
         format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", c.year, c.month, c.day, c.hour, c.minute, c.second)
     }
 
+    /// The UTC day, `YYYY-MM-DD`: Tencent's TC3 credential scope (never the local day).
+    pub fn utc_date(self) -> String {
+        let c = self.civil();
+        format!("{:04}-{:02}-{:02}", c.year, c.month, c.day)
+    }
+
     /// JD's `x-jdcloud-date`: `YYYYMMDDThhmmssZ`.
     pub fn basic(self) -> String {
         let c = self.civil();

@@ -6,6 +6,7 @@
 pub mod aliyun_acs3;
 pub mod aliyun_rpc;
 pub mod jdcloud;
+pub mod tencent_tc3;
 pub mod tencent_v2;
 pub mod zenlayer_zc2;
 
