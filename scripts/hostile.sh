@@ -14,34 +14,21 @@ REQUESTS="${1:-300}"
 CONNECTIONS="${2:-2000}"
 cargo build --release --locked -p createimage-cli --bin createimage --example hostile
 
-out="$(mktemp)"
+source scripts/lib/serve.sh
 pid=""
-start() {
-  : >"$out"
-  target/release/createimage serve --addr 127.0.0.1:0 --dist "$(mktemp -d)" >"$out" 2>/dev/null &
-  pid=$!
-  host=""
-  for _ in $(seq 100); do
-    host="$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$out" | head -n 1 | sed 's#http://##')" || true
-    [ -n "$host" ] && return 0
-    sleep 0.1
-  done
-  echo "error: the server did not start" >&2
-  exit 1
-}
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -f "$out"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null' EXIT
 
-start
+start_serve
 say "big nonces (server pid $pid on $host)"
 target/release/examples/hostile "$host" "$pid" nonces "$REQUESTS"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-start
+start_serve
 say "slow connections (server pid $pid on $host)"
 target/release/examples/hostile "$host" "$pid" slow "$CONNECTIONS" 15
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-start
+start_serve
 say "SIGTERM with a client halfway through a request body (server pid $pid on $host)"
 exec 3<>"/dev/tcp/${host%:*}/${host##*:}"
 printf 'POST /v2/index.php HTTP/1.1\r\nHost: %s\r\nContent-Length: 1000\r\n\r\nab' "$host" >&3

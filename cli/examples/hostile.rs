@@ -6,8 +6,10 @@
 //!   hostile HOST:PORT PID slow [C] [S]   C connections that never finish their headers, held S seconds:
 //!                                        memory, and how long an ordinary request waits meanwhile
 
-use createimage_validator::wire::{Credentials, Endpoint, SignOptions, Timestamp, algorithms::aliyun_rpc, encode};
-use createimage_validator::wire::{Secret, percent};
+#[path = "../tests/support/resign.rs"]
+mod resign;
+
+use createimage_validator::wire::{Credentials, Endpoint, SignOptions, Timestamp, encode};
 use createimage_validator::{Options, Provider, checked};
 use serde_json::json;
 use std::io::{Read, Write};
@@ -56,14 +58,8 @@ fn nonces(host: &str, pid: &str, n: usize) {
     for i in 0..n {
         // A distinct nonce each time (a repeated one would be refused as a replay anyway).
         let huge = format!("{i:08}{}", "n".repeat(500_000));
-        let mut params: Vec<(String, String)> = percent::parse_form(&signed.query)
-            .unwrap()
-            .into_iter()
-            .filter(|(k, _)| k != "Signature")
-            .map(|(k, v)| if k == "SignatureNonce" { (k, huge.clone()) } else { (k, v) })
-            .collect();
-        params.push(("Signature".into(), aliyun_rpc::sign("POST", &params, &Secret::new(SECRET)).signature));
-        *statuses.entry(exchange(host, &head, percent::form(&params).as_bytes())).or_insert(0) += 1;
+        let form = resign::aliyun_form_with_nonce(&signed.query, &huge, SECRET);
+        *statuses.entry(exchange(host, &head, form.as_bytes())).or_insert(0) += 1;
     }
     println!("{n} signed requests with a 500 KB SignatureNonce: {statuses:?}");
     println!("server memory (RSS): {before:.1} MiB before, {:.1} MiB after", rss_mib(pid));
