@@ -187,6 +187,8 @@ fn a_silent_provider_times_out() {
     let server = Server::start(&["--relay-test-upstream", &up, "--relay-test-timeout", "1"]);
     let r = client().post(server.url("/relay/tencent/image.api.qcloud.com/v2/index.php")).body("a=b").send().unwrap();
     assert_eq!(r.status(), 504);
+    let body = json(&r.text().unwrap());
+    assert_eq!(body["message"], "image.api.qcloud.com did not answer: timeout", "{body}");
     drop(server);
     hold.join().unwrap();
 }

@@ -221,6 +221,34 @@ fn state_file_survives_a_restart() {
     assert_ne!(again["result"]["imageId"], id.as_str());
 }
 
+/// ClientTokens survive a restart, and the state file holds digests only: no access key id, token
+/// or parameter. A file written before digests (the key id, token and parameters in clear) still
+/// answers a repeated request with the image it made.
+#[test]
+fn client_tokens_survive_a_restart_as_digests() {
+    let dir = temp_dir("tokens");
+    let state = dir.join("state.json");
+    let state_arg = state.to_str().unwrap().to_owned();
+    let key = sandbox(Provider::Aliyun).0;
+    let old = json!({"images": [], "nextId": 7, "clientTokens": {
+        format!("{key}\nct-old"): {"imageId": "m-made-before",
+            "fingerprint": r#"[["ClientToken","ct-old"],["ImageName","old"],["InstanceId","i-sandbox-stopped"],["RegionId","cn-hangzhou"]]"#}}});
+    std::fs::write(&state, old.to_string()).unwrap();
+    let server = Server::start_in(dir.clone(), &["--state", &state_arg]);
+    let before = json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped", "ClientToken": "ct-old", "ImageName": "old"});
+    assert_eq!(json(&send(&sign(&server, Provider::Aliyun, &before)).1)["ImageId"], "m-made-before");
+    let req = json!({"RegionId": "cn-hangzhou", "InstanceId": "i-sandbox-stopped", "ClientToken": "ct-new", "ImageName": "new-name"});
+    let first = json(&send(&sign(&server, Provider::Aliyun, &req)).1);
+    server.stop();
+    let text = std::fs::read_to_string(&state).unwrap();
+    for clear in [key, "ct-old", "ct-new", "ClientToken", "InstanceId"] {
+        assert!(!text.contains(clear), "the state file shows {clear:?}:\n{text}");
+    }
+    let server = Server::start_in(dir, &["--state", &state_arg]);
+    assert_eq!(json(&send(&sign(&server, Provider::Aliyun, &req)).1)["ImageId"], first["ImageId"]);
+    assert_eq!(json(&send(&sign(&server, Provider::Aliyun, &before)).1)["ImageId"], "m-made-before");
+}
+
 #[test]
 fn other_actions_and_paths_get_the_providers_not_found() {
     let server = Server::start(&[]);

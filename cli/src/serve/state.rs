@@ -75,7 +75,7 @@ fn is_digest(s: &str) -> bool {
 type NonceSlot = u128;
 
 /// The most memory the nonce cache may take. Full, its tables hold 2^20 hash buckets of 33 bytes
-/// (slot, time, control byte) and 2^19 queue slots of 32: 51 MiB, whatever the nonces' length.
+/// (slot, time, control byte) and 2^19 queue slots of 32: 49 MiB, whatever the nonces' length.
 #[cfg(test)]
 const NONCE_CACHE_BYTES: usize = 64 << 20;
 /// The most nonces remembered: 2^19, about 15 minutes of 580 requests a second (a replay window

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod resign;
+
 use createimage_validator::wire::{Credentials, Endpoint, HttpRequest, SignOptions, Timestamp, encode};
 use createimage_validator::{Options, Provider, checked, send_anyway};
 use serde_json::Value;

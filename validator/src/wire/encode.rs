@@ -367,10 +367,12 @@ impl fmt::Display for EncodeError {
             }
             EncodeError::InvalidNonce { nonce, reason } => {
                 let shown: String = nonce.chars().take(40).collect();
-                let too_long = format!("it is longer than {} characters", super::verify::MAX_NONCE_LEN);
                 let why = match reason {
                     NonceProblem::Empty => "it is empty",
-                    NonceProblem::TooLong => &too_long,
+                    NonceProblem::TooLong => {
+                        let max = super::verify::MAX_NONCE_LEN;
+                        return write!(f, "invalid nonce {shown:?}: it is longer than {max} characters");
+                    }
                     NonceProblem::NotVisibleAscii => "only visible ASCII characters (no spaces) are allowed",
                     NonceProblem::NotPositiveInteger => {
                         "Tencent's Nonce is a positive integer (no leading zeros, at most 18446744073709551615)"
@@ -499,6 +501,8 @@ mod tests {
             assert!(check_nonce(n, integer).is_err(), "{n:?}");
         }
         assert!(check_nonce("18446744073709551616", true).is_err());
-        assert!(check_nonce(&"a".repeat(129), false).is_err());
+        let too_long = check_nonce(&"a".repeat(129), false).unwrap_err();
+        assert!(too_long.to_string().ends_with(": it is longer than 128 characters"), "{too_long}");
+        assert!(check_nonce(&"a".repeat(128), false).is_ok());
     }
 }
