@@ -1,9 +1,9 @@
 // Bench (not a test): the same 1,000 requests (the Rust rule tests' cases of all four providers,
-// valid and invalid, in turn) validated by this package and by ajv's standalone code compiled from
-// jsonSchema(), in one Node process. Prints ops/s of each, the ratio, where the package's time goes
-// (JS↔wasm boundary vs. validation), the time to first validation (instantiate + first call), and the
-// time of a few large inputs (about 1 MB each), where an allocator or a parser with a bad worst case
-// would show.
+// valid and invalid, in turn) validated by this package (validate, validateJson, the Standard Schema
+// objects) and by ajv's standalone code compiled from jsonSchema(), in one Node process. Prints ops/s
+// of each, the ratio, where the package's time goes (JS↔wasm boundary vs. validation), the time to
+// first validation (instantiate + first call), and the time of a few large inputs (about 1 MB each),
+// where an allocator or a parser with a bad worst case would show.
 //
 //   node bench.mjs            (after scripts/test.sh js, which builds, installs and exports the cases)
 import { performance } from "node:perf_hooks";
@@ -76,6 +76,7 @@ const results = [
   ["package: validate(provider, JSON text)", opsPerSecond((r) => pkg.validate(r.provider, r.text).valid)],
   ["package: validateJson(provider, JSON text) → text", opsPerSecond((r) => pkg.validateJson(r.provider, r.text).length > 0)],
   ["createimage-validator/validate: validate(object)", opsPerSecond((r) => only.validate(r.provider, r.request).valid)],
+  ["package: schemas[provider] Standard Schema validate", opsPerSecond((r) => pkg.schemas[r.provider]["~standard"].validate(r.request).issues === undefined)],
   ["ajv standalone (jsonSchema())", opsPerSecond((r) => standalone[r.provider](r.request))],
   ["ajv standalone on JSON text (JSON.parse + validate)", opsPerSecond((r) => standalone[r.provider](JSON.parse(r.text)))],
   ["JSON.stringify alone (boundary share)", opsPerSecond((r) => JSON.stringify(r.request).length > 0)],

@@ -50,8 +50,8 @@ pub static FIELDS: &[Field] = &[
         .text(
             "Architecture",
             "系统架构",
-            "When a data disk snapshot becomes the system disk: i386 or x86_64 (default); arm64 on newer API versions (providers.md B.9).",
-            "使用数据盘快照作为系统盘时指定：i386 或 x86_64（默认）；新版 API 另支持 arm64（providers.md B.9）。",
+            "When a data disk snapshot becomes the system disk: i386 or x86_64 (default); arm64 on newer API versions.",
+            "使用数据盘快照作为系统盘时指定：i386 或 x86_64（默认）；新版 API 另支持 arm64。",
         ),
     Field::new("ClientToken", ValueType::String, PARAM, SEED)
         .checks(&[Check::Length { min: 0, max: 64, unit: Chars }, Check::Ascii])
@@ -111,7 +111,7 @@ pub static FIELDS: &[Field] = &[
         ),
     // Not in the parameter table, but in the seed's request example and its error table.
     Field::new("ImageVersion", ValueType::String, PARAM, "seed 002, 请求示例")
-        .text("Image version", "镜像版本", "Optional version label, as in the seed's example.", "可选的镜像版本号（见请求示例）。"),
+        .text("Image version", "镜像版本", "Optional version label.", "可选的镜像版本号（见请求示例）。"),
     Field::new("InstanceId", ValueType::String, PARAM, SEED)
         .text(
             "Instance ID",
