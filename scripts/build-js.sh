@@ -8,8 +8,7 @@
 #
 # Two WebAssembly modules, each: cargo (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
 # --target web (one build for browsers, bundlers and Node: node.js instantiates it synchronously from
-# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's), the JS
-# glue through terser:
+# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's):
 #   createimage_validator (features `js`, `js-meta`): the whole API, the package's main export
 #   validate (feature `js` without `text`): validate, validateJson, validateField, providers, for
 #     apps that only validate ("createimage-validator/validate": no labels, hints, meanings, schema)
