@@ -8,12 +8,14 @@
 #
 # Two WebAssembly modules, each: cargo (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
 # --target web (one build for browsers, bundlers and Node: node.js instantiates it synchronously from
-# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's), the JS
-# glue through terser:
+# the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's):
 #   createimage_validator (features `js`, `js-meta`): the whole API, the package's main export
 #   validate (feature `js` without `text`): validate, validateJson, validateField, providers, for
 #     apps that only validate ("createimage-validator/validate": no labels, hints, meanings, schema)
-# then the hand-kept files of validator/js/ and npm pack. Needs what scripts/setup.sh installs.
+# then, from the rule tables through the module just built (scripts/lib/request-types.mjs), each
+# provider's request type (requests.d.ts); each glue with the Standard Schema adapter
+# (validator/js/standard-schema.js) appended, through terser; the hand-kept files of validator/js/ and
+# npm pack. Needs what scripts/setup.sh installs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -32,7 +34,8 @@ fi
 rm -rf "$PKG" "$OUT/bindgen" "$OUT"/createimage-validator-*.tgz
 mkdir -p "$PKG/web" "$OUT/bindgen"
 
-# One module: cargo with its features → wasm-bindgen → wasm-opt, as web/<name>.js and web/<name>_bg.wasm.
+# One module: cargo with its features → wasm-bindgen → wasm-opt, as web/<name>_bg.wasm and the glue
+# in bindgen/<name>.js.
 build_module() {
   local name="$1"
   shift
@@ -41,17 +44,29 @@ build_module() {
   wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$name" "$WASM"
   wasm-opt -Oz --strip-producers --strip-target-features \
     "$OUT/bindgen/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
-  # The JS glue minified as the console's is (scripts/finish-dist.mjs): an ES module, compressed, mangled.
-  terser "$OUT/bindgen/$name.js" --module --compress --mangle -o "$PKG/web/$name.js"
 }
 build_module createimage_validator --features js,js-meta
 build_module validate --no-default-features --features js
+
+# From the rule tables, through the module just built: requests.d.ts (each provider's request type)
+# and provider-keys.js (the provider ids the Standard Schema adapter needs before init()).
+echo '{"type": "module"}' >"$OUT/bindgen/package.json"
+node scripts/lib/request-types.mjs "$OUT/bindgen" "$PKG"
+
+# Each module's glue, then the Standard Schema adapter over its `validate`, minified as the console's
+# JS is (scripts/finish-dist.mjs): an ES module, compressed, mangled.
+for name in createimage_validator validate; do
+  cat "$OUT/bindgen/$name.js" "$OUT/bindgen/provider-keys.js" validator/js/standard-schema.js \
+    >"$OUT/bindgen/$name.full.js"
+  terser "$OUT/bindgen/$name.full.js" --module --compress --mangle -o "$PKG/web/$name.js"
+done
 cp validator/js/index.d.ts validator/js/validate.d.ts validator/js/node.js validator/js/node-validate.js \
   validator/js/README.md "$PKG/"
 
-# The hand-kept declarations must name exactly the functions wasm-bindgen exports.
-exported() { grep -hoE '^export (default )?function [A-Za-z_]+' "$@" | awk '{print $NF}' | sort -u; }
-generated="$(exported "$OUT/bindgen/createimage_validator.d.ts" | grep -vx '__wbg_init')"
+# The hand-kept declarations must name exactly the functions wasm-bindgen exports, and the adapter's.
+exported() { grep -hoE '^export (default )?(function|const) [A-Za-z_]+' "$@" | awk '{print $NF}' | sort -u; }
+adapter="$(grep -oE '^export \{[^}]*\}' validator/js/standard-schema.js | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep .)"
+generated="$( (exported "$OUT/bindgen/createimage_validator.d.ts"; echo "$adapter") | grep -vx '__wbg_init' | sort -u)"
 declared="$(exported validator/js/index.d.ts | grep -vx 'init')"
 if [ "$generated" != "$declared" ]; then
   echo "error: validator/js/index.d.ts and the wasm-bindgen exports differ:" >&2
@@ -59,7 +74,7 @@ if [ "$generated" != "$declared" ]; then
   exit 1
 fi
 # validate.d.ts re-exports a subset of them: exactly what the validate module exports.
-generated="$(exported "$OUT/bindgen/validate.d.ts" | grep -vx '__wbg_init')"
+generated="$( (exported "$OUT/bindgen/validate.d.ts"; echo "$adapter") | grep -vx '__wbg_init' | sort -u)"
 declared="$(grep -oE '^export \{[^}]*\}' validator/js/validate.d.ts | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep . ; exported validator/js/validate.d.ts | grep -vx 'init')"
 if [ "$generated" != "$(echo "$declared" | sort -u)" ]; then
   echo "error: validator/js/validate.d.ts and the validate module's exports differ:" >&2

@@ -1,9 +1,9 @@
 // Bench (not a test): the same 1,000 requests (the Rust rule tests' cases of all four providers,
-// valid and invalid, in turn) validated by this package and by ajv's standalone code compiled from
-// jsonSchema(), in one Node process. Prints ops/s of each, the ratio, where the package's time goes
-// (JS↔wasm boundary vs. validation), the time to first validation (instantiate + first call), and the
-// time of a few large inputs (about 1 MB each), where an allocator or a parser with a bad worst case
-// would show.
+// valid and invalid, in turn) validated by this package (validate, validateJson, the Standard Schema
+// objects) and by ajv's standalone code compiled from jsonSchema(), in one Node process. Prints ops/s
+// of each, the ratio, where the package's time goes (JS↔wasm boundary vs. validation), the time to
+// first validation (instantiate + first call), and the time of a few large inputs (about 1 MB each),
+// where an allocator or a parser with a bad worst case would show.
 //
 //   node bench.mjs            (after scripts/test.sh js, which builds, installs and exports the cases)
 import { performance } from "node:perf_hooks";
@@ -55,14 +55,14 @@ for (let i = 0; requests.length < N; i++) {
 }
 const invalid = requests.filter((r) => r.invalid).length;
 
-/** Runs `fn` over all requests repeatedly for about SECONDS; validations per second. */
-function opsPerSecond(fn) {
+/** Runs `fn` over all requests repeatedly for about `seconds`; validations per second. */
+function opsPerSecond(fn, seconds = SECONDS) {
   for (let i = 0; i < 2; i++) for (const r of requests) fn(r); // warm-up
   let done = 0;
   const start = performance.now();
   let elapsed = 0;
   let sink = 0;
-  while (elapsed < SECONDS * 1000) {
+  while (elapsed < seconds * 1000) {
     for (const r of requests) sink ^= fn(r) ? 1 : 0;
     done += requests.length;
     elapsed = performance.now() - start;
@@ -76,10 +76,24 @@ const results = [
   ["package: validate(provider, JSON text)", opsPerSecond((r) => pkg.validate(r.provider, r.text).valid)],
   ["package: validateJson(provider, JSON text) → text", opsPerSecond((r) => pkg.validateJson(r.provider, r.text).length > 0)],
   ["createimage-validator/validate: validate(object)", opsPerSecond((r) => only.validate(r.provider, r.request).valid)],
+  ["package: schemas[provider] Standard Schema validate", opsPerSecond((r) => pkg.schemas[r.provider]["~standard"].validate(r.request).issues === undefined)],
   ["ajv standalone (jsonSchema())", opsPerSecond((r) => standalone[r.provider](r.request))],
   ["ajv standalone on JSON text (JSON.parse + validate)", opsPerSecond((r) => standalone[r.provider](JSON.parse(r.text)))],
   ["JSON.stringify alone (boundary share)", opsPerSecond((r) => JSON.stringify(r.request).length > 0)],
 ];
+/**
+ * The rate of `b` over that of `a`, timed in alternating short rounds so that a change in the
+ * machine's load hits both alike: the median of seven rounds.
+ */
+function relativeRate(a, b) {
+  const ratios = Array.from({ length: 7 }, () => opsPerSecond(b, SECONDS / 5) / opsPerSecond(a, SECONDS / 5));
+  return ratios.sort((x, y) => x - y)[3];
+}
+const schemaCost = relativeRate(
+  (r) => pkg.validate(r.provider, r.request).valid,
+  (r) => pkg.schemas[r.provider]["~standard"].validate(r.request).issues === undefined,
+);
+
 const fmt = (n) => Math.round(n).toLocaleString("en-US").padStart(12);
 console.log(`${requests.length} requests (${invalid} invalid, ${requests.length - invalid} valid), ${ids.length} providers, ${SECONDS} s each, node ${process.version}`);
 for (const [name, ops] of results) console.log(`${name.padEnd(52)} ${fmt(ops)} ops/s`);
@@ -89,6 +103,7 @@ console.log(`ratio package/ajv (objects): ${(mine / theirs).toFixed(3)}×`);
 const textMine = results.find(([name]) => name.startsWith("package: validateJson"))[1];
 const textTheirs = results.find(([name]) => name.startsWith("ajv standalone on JSON text"))[1];
 console.log(`ratio package/ajv (JSON text: validateJson vs JSON.parse + ajv): ${(textMine / textTheirs).toFixed(3)}×`);
+console.log(`Standard Schema validate against validate(provider, object), alternating rounds: ${schemaCost.toFixed(3)}×`);
 console.log(`time to first validation: package ${packageFirst.toFixed(1)} ms (import + instantiate + first call), createimage-validator/validate ${onlyFirst.toFixed(1)} ms, ajv standalone ${ajvFirst.toFixed(1)} ms (import + first call)`);
 // --- large inputs: one call each, every module ------------------------------------------------------
 const large = [

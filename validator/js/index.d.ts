@@ -1,10 +1,13 @@
 // Type declarations of the npm package `createimage-validator`, kept by hand beside the Rust types they
 // describe (validator/src/report.rs, catalog.rs, meta.rs, rule.rs, schema.rs). The shapes are what
 // `serde_json` writes for those types; tests/js checks every declared shape against real outputs with
-// `tsc --strict`, and validator/tests/js_types.rs fails when an `IssueKind` variant is missing here.
+// `tsc --strict`, and validator/tests/js_package.rs fails when an `IssueKind` variant is missing here.
+// Each provider's request type is not kept here: the build writes requests.d.ts from the rule tables.
+import type { Requests } from "./requests.js";
+export type * from "./requests.js";
 
 /** The providers createimage knows (`providers()` lists them with their names). */
-export type Provider = "aliyun" | "tencent" | "jdcloud" | "zenlayer";
+export type Provider = keyof Requests;
 
 /** The language of messages. */
 export type Lang = "en" | "zh";
@@ -354,3 +357,48 @@ export function rules(provider: Provider): FieldRule[];
 
 /** The request's JSON Schema (2020-12): what JSON Schema can express, the rest in `x-createimage-*` keywords. */
 export function jsonSchema(provider: Provider): RequestSchema;
+
+/** An issue of a Standard Schema: the report's issue, and where its value is in the object validated. */
+export interface SchemaIssue extends Issue {
+  /**
+   * The keys and indexes that lead to the value in the object given to `validate`, with its spelling
+   * of each key: `["Tag", 0, "Key"]`, `["Tag.1.Key"]` (Alibaba's flat form), `["dataDisks", 0,
+   * "cloudDiskSpec", "diskSizeGB"]`. A member left out is named as the provider's table spells it.
+   */
+  path: (string | number)[];
+}
+
+/** The value was no request object at all (a string, an array, a cycle …): the validator's message, no code. */
+export interface InputIssue {
+  message: string;
+  path: [];
+}
+
+/** What a Standard Schema's `validate` gives: the value when the report has no error, else its errors. */
+export type SchemaResult<Output> =
+  | { value: Output; issues?: undefined; warnings: SchemaIssue[] }
+  | { issues: (SchemaIssue | InputIssue)[]; warnings: SchemaIssue[] };
+
+/** Standard Schema v1 (standardschema.dev): the interface form and API libraries take a validator by. */
+export interface StandardSchema<Input = unknown, Output = Input> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "createimage-validator";
+    /** Validates synchronously (never a promise). Warnings never fail it, unless `strict`. */
+    readonly validate: (value: unknown) => SchemaResult<Output>;
+    /** For type inference only (`StandardSchemaV1.InferInput` …); absent at run time. */
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}
+
+/** A provider's request rules as a Standard Schema, typed with its request type. */
+export type ProviderSchema<P extends Provider> = StandardSchema<Requests[P], Requests[P]>;
+
+/**
+ * The provider's request rules as a Standard Schema v1 object, messages in `options.lang`; with
+ * `strict`, warnings fail it too. An unknown provider or invalid options throw at the first validation.
+ */
+export function standardSchema<P extends Provider>(provider: P, options?: Options): ProviderSchema<P>;
+
+/** Every provider's Standard Schema with the default options (English; warnings do not fail). */
+export const schemas: { readonly [P in Provider]: ProviderSchema<P> };

@@ -5,7 +5,7 @@ import { initSync as load } from "./web/validate.js";
 
 load({ module: readFileSync(new URL("./web/validate_bg.wasm", import.meta.url)) });
 
-export { validate, validateJson, validateField, providers } from "./web/validate.js";
+export { validate, validateJson, validateField, providers, standardSchema, schemas } from "./web/validate.js";
 
 /** Already loaded on import in Node; kept so code written for browsers runs unchanged. */
 export default async function init() {}

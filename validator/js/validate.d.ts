@@ -2,7 +2,7 @@
 // schema), for apps that validate and load nothing else. The types are those of the main entry.
 import type { InitInput } from "./index.js";
 export type * from "./index.js";
-export { validate, validateJson, validateField, providers } from "./index.js";
+export { validate, validateJson, validateField, providers, standardSchema, schemas } from "./index.js";
 
 /**
  * Loads the validate module; await it once before any other call in a browser or bundler build (by

@@ -195,7 +195,7 @@ test("lookup data: providers, rules, catalog, explain", () => {
 test("the module exports exactly what index.d.ts declares", async () => {
   const { readFile } = await import("node:fs/promises");
   const dts = await readFile(new URL(import.meta.resolve("createimage-validator/package.json").replace(/package\.json$/, "index.d.ts")), "utf8");
-  const declared = [...dts.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => (m[0].includes("default") ? "default" : m[1])).sort();
+  const declared = [...dts.matchAll(/^export (?:default )?(?:function|const) (\w+)/gm)].map((m) => (m[0].includes("default") ? "default" : m[1])).sort();
   assert.deepEqual(Object.keys(pkg).sort(), declared);
   assert.equal(typeof pkg.default, "function");
   await pkg.default(); // Node: already loaded, resolves at once

@@ -1,6 +1,7 @@
 // The browser build in Debian's Chromium (Playwright, no browser download): a page imports the ESM
 // build through the package's "browser" export, awaits init() (fetching the .wasm) and validates; and
-// the same through "createimage-validator/validate", the validate-only module.
+// the same through "createimage-validator/validate", the validate-only module; and the Standard Schema
+// objects of both.
 // The page is served by a tiny static server on 127.0.0.1, started and stopped here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -72,6 +73,9 @@ test("the ESM build validates in Chromium", { timeout: 60_000 }, async (t) => {
     // The validate-only export: its own module, the same report.
     assert.deepEqual(result.validateOnly, result.report);
     assert.ok(requests.includes("/pkg/web/validate_bg.wasm"), requests.join(" "));
+    // The Standard Schema objects of both modules, in the page.
+    assert.deepEqual(result.standard.issues.map((i) => [i.path, i.code]), [[["dataDisks", 0, "cloudDiskSpec", "diskSizeGB"], "OUT_OF_RANGE"]]);
+    assert.deepEqual(result.standardOnly.issues.map((i) => [i.path, i.message]), [[["imageName"], validate("tencent", { instanceId: "ins-1", imageName: "a_b" }, { lang: "zh" }).issues[0].message]]);
     t.diagnostic(`init + first validations in the page: ${result.ms.toFixed(1)} ms`);
   } finally {
     await context.close();

@@ -66,6 +66,24 @@ test("every shape the package returns matches index.d.ts exactly", async () => {
   assert.ok(ok, output.slice(0, 4000));
 });
 
+/** Every key of `value`, at any depth. */
+const keysOf = (value) =>
+  value === null || typeof value !== "object" ? [] : Object.entries(value).flatMap(([k, v]) => [...(Array.isArray(value) ? [] : [k]), ...keysOf(v)]);
+
+test("every request of the cases that passes strict validation has its provider's request type", async () => {
+  // JD matches keys whatever their case, which a type cannot say: its requests with other spellings
+  // (`CloudDiskSpec`) are left out.
+  const spelt = (c) => !providers().find((p) => p.id === c.provider).caseInsensitiveKeys || keysOf(c.request).every((k) => rules(c.provider).some((r) => r.key === k));
+  const valid = loadCases().filter((c) => validate(c.provider, c.request, { strict: true }).valid);
+  const ok = valid.filter(spelt);
+  assert.ok(ok.length >= 40 && valid.length - ok.length <= 3, `${ok.length} requests of ${valid.length}`);
+  const source =
+    'import type { Requests } from "createimage-validator";\n' +
+    ok.map((c, i) => `export const r${i}: Requests[${JSON.stringify(c.provider)}] = ${JSON.stringify(c.request)};\n`).join("");
+  const { ok: passed, output } = await typecheck(writeProject("requests", source));
+  assert.ok(passed, output.slice(0, 4000));
+});
+
 test("a shape that differs from index.d.ts fails the check", async () => {
   const report = validate("tencent", { instanceId: "i", imageName: "a_b" });
   const wrong = structuredClone(report);

@@ -1,6 +1,7 @@
 // "createimage-validator/validate", the validate-only module (built without labels, hints, catalog
 // meanings or schema code): the same verdicts and messages as the main export, byte for byte, over
-// every case in both languages, strict or not, and over validateField; and only its four functions.
+// every case in both languages, strict or not, and over validateField; and only its four functions
+// and the Standard Schema objects.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as main from "createimage-validator";
@@ -65,5 +66,5 @@ test("exports exactly what validate.d.ts declares", async () => {
   const reexported = dts.match(/^export \{([^}]*)\}/m)[1].split(",").map((s) => s.trim());
   const own = [...dts.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => (m[0].includes("default") ? "default" : m[1]));
   assert.deepEqual(Object.keys(only).sort(), [...reexported, ...own].sort());
-  assert.deepEqual(Object.keys(only).sort(), ["default", "initSync", "providers", "validate", "validateField", "validateJson"]);
+  assert.deepEqual(Object.keys(only).sort(), ["default", "initSync", "providers", "schemas", "standardSchema", "validate", "validateField", "validateJson"]);
 });
