@@ -84,7 +84,8 @@ stage_js() {
   CREATEIMAGE_EXPORT_CASES="$cases" cargo test -q -p createimage-validator --locked "${tests[@]}" >/dev/null
   (
     cd tests/js
-    [ -d node_modules ] || npm ci --no-audit --no-fund
+    # npm ci again whenever the lock changed (a new consumer library), not only when node_modules is missing.
+    npm_ci_if_lock_changed "$REPO_ROOT/tests/js" >/dev/null
     # The tarball, not a path into the source tree; --no-save keeps package.json and the lock as committed.
     rm -rf node_modules/createimage-validator
     npm install --no-save --no-audit --no-fund "$(ls "$REPO_ROOT"/pkg/createimage-validator-*.tgz)"

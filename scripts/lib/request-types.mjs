@@ -56,7 +56,7 @@ function requestType(info, rules) {
   function member(rule, indent) {
     const notes = [
       rule.label.en && rule.hint.en ? `${rule.label.en}: ${rule.hint.en}` : rule.label.en || rule.hint.en,
-      rule.common ? "A common parameter of the provider's API (signing, versioning), not a form field." : "",
+      rule.common ? "A common parameter of the provider's API (action, region, signing …), not a form field." : "",
       rule.allowed ? `One of ${rule.allowed.map((v) => JSON.stringify(v)).join(", ")}.` : "",
       deprecated.has(rule.path) ? `@deprecated Use \`${deprecated.get(rule.path)}\`.` : "",
     ];
