@@ -301,8 +301,7 @@ async fn emulator_not_found() -> Response {
 /// `/_emulator/*` refuses what the guard refuses, in its own JSON.
 fn emulator_refused(app: &App, headers: &HeaderMap) -> Option<Response> {
     let refused = app.guard.check_headers(headers).err()?;
-    let body = serde_json::json!({"error": "forbidden", "message": refused.to_string()}).to_string();
-    Some((StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Some(emulator_error(StatusCode::FORBIDDEN, &refused.to_string()))
 }
 
 async fn emulator_state(Extract(app): Extract<App>, headers: HeaderMap) -> Response {
