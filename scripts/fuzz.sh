@@ -66,7 +66,7 @@ run_target() {
     -max_total_time="$seconds" -print_final_stats=1 -artifact_prefix="$REPO_ROOT/fuzz/artifacts/$target/" \
     "${runs[@]}" >"$log" 2>&1 || rc=$?
   local execs cov
-  execs="$(awk -F': *' '/stat::number_of_executed_units/ { print $2 }' "$log" | tail -1)"
+  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   cov="$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)"
   say "$(printf '%-18s %4ss  %10s executions  %s' "$target" "$((SECONDS - start))" "${execs:-?}" "${cov:-no coverage line}")"
   if [ "$rc" -ne 0 ]; then
