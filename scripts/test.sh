@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
 
-STAGES=(setup fmt clippy native clients trunk wasm_validator wasm_console js e2e)
+STAGES=(setup fmt clippy native clients trunk wasm_validator wasm_console js e2e fuzz)
 
 stage_setup() {
   "$REPO_ROOT/scripts/setup.sh"
@@ -17,6 +17,8 @@ stage_setup() {
 
 stage_fmt() {
   cargo fmt --all -- --check
+  # The fuzz crate is not a workspace member.
+  rustfmt --edition 2024 --check fuzz/fuzz_targets/*.rs fuzz/examples/*.rs
 }
 
 stage_clippy() {
@@ -102,6 +104,12 @@ stage_js() {
 # `createimage serve`. Screenshots in target/e2e-screenshots/.
 stage_e2e() {
   "$REPO_ROOT/scripts/e2e.sh"
+}
+
+# Every fuzz target (fuzz/) for 20 s from the committed corpus, so that nothing found before comes back.
+# Installs the nightly toolchain and cargo-fuzz it needs (scripts/fuzz.sh).
+stage_fuzz() {
+  "$REPO_ROOT/scripts/fuzz.sh" all "${FUZZ_SECONDS:-20}"
 }
 
 # --- runner -------------------------------------------------------------------------------------------

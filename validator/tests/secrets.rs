@@ -142,6 +142,7 @@ fn secrets_and_errors_format_redacted() {
         EncodeError::EmptySecret,
         EncodeError::TokenUnsupported { provider: Provider::JdCloud },
         EncodeError::DotSegment { field: "regionId" },
+        EncodeError::UnscopedRegion { region: "a/b".into() },
     ];
     for e in errors {
         assert!(!e.to_string().is_empty());

@@ -490,6 +490,44 @@ fn encode_refuses_what_cannot_be_signed() {
     assert_eq!(wire::encode(&dots, &c, &options(NONCE)), Err(EncodeError::DotSegment { field: "regionId" }));
 }
 
+/// Found by the fuzzer (wire_tamper): a JD region with `/` or `,` was signed into a credential scope
+/// (`AK/date/region/vm/term` in the Authorization header) that no verifier can read back. Such a
+/// region is refused; any other region the rules accept signs into a request that verifies.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn a_jd_region_signs_only_when_its_scope_reads_back() {
+    for (region, refused) in [
+        ("/KK", true),
+        ("cn/north-1", true),
+        ("a,b", true),
+        ("a, Signature=0", true),
+        ("cn-north-1", false),
+        ("a b", false),
+        ("a=b;c", false),
+    ] {
+        let valid = checked(
+            Provider::JdCloud,
+            &json!({"regionId": region, "instanceId": "i-1", "name": "ab"}),
+            Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{region:?}: {e:?}"));
+        for algorithm in [Algorithm::Jdcloud2, Algorithm::Jdcloud3] {
+            let opts = SignOptions { algorithm: Some(algorithm), ..options(NONCE) };
+            match wire::encode(&valid, &credentials(), &opts) {
+                Err(e) => {
+                    assert!(refused, "{region:?} {algorithm}: {e}");
+                    assert_eq!(e, EncodeError::UnscopedRegion { region: region.to_owned() });
+                }
+                Ok(signed) => {
+                    assert!(!refused, "{region:?} {algorithm} was signed");
+                    let ok = verify(Provider::JdCloud, &signed.request).unwrap_or_else(|e| panic!("{region:?}: {e}"));
+                    assert_eq!(ok.region.as_deref(), Some(region));
+                }
+            }
+        }
+    }
+}
+
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn security_tokens_travel_with_the_request() {

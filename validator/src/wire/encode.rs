@@ -333,6 +333,11 @@ pub enum EncodeError {
     DotSegment {
         field: &'static str,
     },
+    /// JD: a region its credential scope (`date/region/service/term`, inside the Authorization
+    /// header) cannot carry: one with the scope's separator `/` or the header's `,`.
+    UnscopedRegion {
+        region: String,
+    },
 }
 
 /// What is wrong with a nonce.
@@ -390,6 +395,11 @@ impl fmt::Display for EncodeError {
             EncodeError::DotSegment { field } => {
                 write!(f, "{field} cannot be \".\" or \"..\": URL normalisation would change the request path")
             }
+            EncodeError::UnscopedRegion { region } => write!(
+                f,
+                "region {:?} cannot be signed: the signature's credential scope cannot hold \"/\" or \",\"",
+                region.chars().take(40).collect::<String>()
+            ),
         }
     }
 }

@@ -192,6 +192,7 @@ impl Timestamp {
             || !matches!(b[10], b'T' | b't' | b' ')
             || b[13] != b':'
             || b[16] != b':'
+            || !s.is_char_boundary(19)
         {
             return Err(TimeError::Format { expected: EXPECTED });
         }
@@ -298,6 +299,14 @@ mod tests {
             assert!(matches!(Timestamp::parse(bad), Err(TimeError::Format { .. })), "{bad}");
         }
         assert!(Timestamp::parse_iso8601("2016-02-23T12:46:24+00:00").is_err());
+        // Found by fuzzing (parse_response): a character of several bytes across the seconds' end
+        // made the parser slice inside it and panic.
+        for bad in ["2023-11-14T22:12:2\u{FFFD}Z", "2023-11-14T22:12:2€", "2023-11-14T22:12:\u{1F600}Z"] {
+            for parse in [Timestamp::parse, Timestamp::parse_rfc3339, Timestamp::parse_iso8601, Timestamp::parse_basic]
+            {
+                assert!(matches!(parse(bad), Err(TimeError::Format { .. })), "{bad}");
+            }
+        }
         assert!(Timestamp::parse_basic("2018-04-05T010203Z").is_err());
     }
 

@@ -50,6 +50,9 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
             return Err(EncodeError::DotSegment { field });
         }
     }
+    if region.contains(['/', ',']) {
+        return Err(EncodeError::UnscopedRegion { region: region.to_owned() });
+    }
     let version = if algorithm == Algorithm::Jdcloud3 { Version::Jdcloud3 } else { Version::Jdcloud2 };
     let (scheme, host) = match &options.endpoint {
         Some(e) => (e.scheme.clone(), e.host.clone()),

@@ -1,0 +1,55 @@
+//! The relay's path splitting and host allow-list (`cli/src/serve/relay.rs`, compiled here as it
+//! is): no panic, and a host it accepts is exactly one of the provider's API hosts, spelt as listed,
+//! with the path it splits off still the rest of the request path.
+#![no_main]
+
+use createimage_validator::Provider;
+use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use libfuzzer_sys::fuzz_target;
+
+#[allow(dead_code)]
+#[path = "../../cli/src/serve/relay.rs"]
+mod relay;
+
+/// The hosts a relay may reach, written out independently of the relay's own check.
+fn listed(provider: Provider, host: &str) -> bool {
+    match provider {
+        Provider::Aliyun => {
+            host == aliyun::wire::HOST
+                || host == "ecs-cn-hangzhou.aliyuncs.com"
+                || host.strip_prefix("ecs.").and_then(|h| h.strip_suffix(".aliyuncs.com")).is_some_and(|region| {
+                    let words: Vec<&str> = region.split('-').collect();
+                    words.len() >= 2
+                        && words[0].len() >= 2
+                        && words[0].bytes().all(|b| b.is_ascii_lowercase())
+                        && words[1..]
+                            .iter()
+                            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+                })
+        }
+        Provider::Tencent => host == tencent::wire::HOST,
+        Provider::JdCloud => host == jdcloud::wire::HOST,
+        Provider::Zenlayer => host == zenlayer::wire::HOST,
+    }
+}
+
+fuzz_target!(|path: &str| {
+    if let Ok((provider, host, rest)) = relay::split_path(path) {
+        assert!(listed(provider, host), "{provider} {host:?} accepted");
+        assert!(rest.starts_with('/'));
+        // The pieces are the path's own: /relay/{provider}/{host}{rest}, rest "/" standing for nothing.
+        let (segment, tail) = path.strip_prefix("/relay/").and_then(|p| p.split_once('/')).expect("split");
+        assert_eq!(segment.parse::<Provider>(), Ok(provider));
+        let spelt = if tail == host { "/" } else { tail.strip_prefix(host).expect("host first") };
+        assert_eq!(spelt, rest);
+    }
+    for provider in Provider::ALL {
+        for candidate in [path, path.trim_start_matches('/')] {
+            assert_eq!(
+                relay::host_allowed(provider, candidate),
+                listed(provider, candidate),
+                "{provider} {candidate:?}"
+            );
+        }
+    }
+});
