@@ -55,6 +55,63 @@ async fn fetch_text(req: &Request) -> Result<Answer, NoAnswer> {
     Ok(Answer { status: response.status(), body: text.as_string().unwrap_or_default() })
 }
 
+/// An instance or snapshot of the sandbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sample {
+    pub id: String,
+    /// Region (Zenlayer: zone).
+    pub region: String,
+    /// The provider's status word, when the sandbox has one.
+    pub status: Option<String>,
+    /// The code CreateImage refuses it with; `None` when it makes an image.
+    pub refusal: Option<String>,
+}
+
+/// What the sandbox has for one provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    pub regions: Vec<String>,
+    pub instances: Vec<Sample>,
+    pub snapshots: Vec<Sample>,
+}
+
+/// The sandbox's world (`world` of `GET /_emulator/state`), per provider as in [`Provider::ALL`].
+pub type World = [Place; 4];
+
+/// Reads the sandbox's world. Read by the browser's own JSON parser: the first load carries no
+/// code for it.
+pub async fn world() -> Result<World, NoAnswer> {
+    let no = |e: JsValue| NoAnswer::from_js(&e);
+    let value = JsFuture::from(window().fetch_with_str("/_emulator/state")).await.map_err(no)?;
+    let response: Response = value.dyn_into().map_err(no)?;
+    let json = JsFuture::from(response.json().map_err(no)?).await.map_err(no)?;
+    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::NULL);
+    let list = |v: &JsValue, key: &str| -> Vec<JsValue> {
+        let items = get(v, key);
+        if js_sys::Array::is_array(&items) { js_sys::Array::from(&items).iter().collect() } else { Vec::new() }
+    };
+    let world = get(&json, "world");
+    let samples = |place: &JsValue, key: &str| {
+        list(place, key)
+            .iter()
+            .map(|s| Sample {
+                id: get(s, "id").as_string().unwrap_or_default(),
+                region: get(s, "region").as_string().unwrap_or_default(),
+                status: get(s, "status").as_string(),
+                refusal: get(s, "refusal").as_string(),
+            })
+            .collect()
+    };
+    Ok(createimage_validator::Provider::ALL.map(|p| {
+        let place = get(&world, p.as_str());
+        Place {
+            regions: list(&place, "regions").iter().filter_map(JsValue::as_string).collect(),
+            instances: samples(&place, "instances"),
+            snapshots: samples(&place, "snapshots"),
+        }
+    }))
+}
+
 /// One image of the emulator (`GET /_emulator/state`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]

@@ -39,6 +39,15 @@ texts! {
     LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
     ProviderPicker => "Provider", "云厂商";
     RequestHeading => "Request parameters", "请求参数";
+    SourceHeading => "Where the image comes from", "镜像来源";
+    SourceChoice => "Make the image from", "制作镜像所用的来源";
+    NameHeading => "Name and description", "名称与描述";
+    AdvancedHeading => "Advanced settings", "高级设置";
+    SandboxPick => "In the sandbox", "沙箱中的资源";
+    SandboxPickNone => "Choose one to fill it in…", "选择一项以填入…";
+    WillCreate => "makes an image", "可创建镜像";
+    WillRefuse => "refused with {code}", "将被拒绝：{code}";
+    NotAWholeNumber => "must be a whole number, digits only.", "必须是整数，只能包含数字。";
     Required => "required", "必填";
     NotSet => "— not set —", "— 未设置 —";
     AutoFilled => "Left empty, the console makes one for each submission and reuses it when you retry after a network failure.",
@@ -76,7 +85,7 @@ texts! {
         "将 AccessKey ID 和 Secret 保存在本浏览器的本地存储（local storage）中，使用此浏览器配置的任何人都能读取。关闭时，标签页关闭即遗忘。";
     Create => "Create image", "创建镜像";
     Creating => "Creating…", "创建中…";
-    FixFirst => "Fix the errors above before sending, or send anyway.", "请先改正上面的错误，或选择仍然发送。";
+    FixFirst => "Fix the errors shown in the form before sending, or send anyway.", "请先改正表单中标出的错误，或选择仍然发送。";
     SendAnyway => "Send anyway", "仍然发送";
     Cancel => "Cancel", "取消";
     SendAnywayTitle => "Send despite the errors?", "忽略错误仍然发送？";
@@ -115,7 +124,10 @@ texts! {
     StsDiffers => "They first differ at character {n} (highlighted).", "两者从第 {n} 个字符起不同（已高亮）。";
     EndOfText => "(end)", "（结束）";
     Unreadable => "The answer is not in the provider's format.", "响应不是云厂商的格式。";
-    NetworkError => "The request did not get an answer: {message}", "请求没有得到响应：{message}";
+    NetworkError => "The server at {host} could not be reached.", "无法连接到 {host} 上的服务器。";
+    CheckServe => "Check that createimage serve is still running there and that this page's address is right, then send again.",
+        "请确认 createimage serve 仍在该地址运行、本页地址无误，然后重新发送。";
+    BrowserSaid => "Browser's message", "浏览器的消息";
     CorsExplained => "In Direct mode this is expected: the browser blocks the call because the provider's API does not allow web pages (CORS). Use Relay.",
         "直连模式下这是预期的：云厂商的 API 不允许网页跨域访问（CORS），浏览器拦截了请求。请使用中继。";
     RetryNote => "Sending the same request again reuses its ClientToken, so it cannot create two images.",
@@ -155,6 +167,40 @@ texts! {
     PortabilityFits => "Accepted as {name}.", "可作为 {name} 使用。";
     Footer => "Runs entirely in your browser; everything it loads comes from this server, no CDN or external font.",
         "完全在浏览器中运行；所加载的一切都来自本服务器，不使用 CDN 或外部字体。";
+}
+
+/// Words for the API values the forms offer, shown beside the value: (value, English, Chinese).
+const VALUE_LABELS: &[(&str, &str, &str)] = &[
+    ("true", "Yes", "是"),
+    ("false", "No", "否"),
+    ("system", "System disk", "系统盘"),
+    ("data", "Data disk", "数据盘"),
+    ("cloud", "Cloud disk", "云硬盘"),
+    ("ssd", "SSD cloud disk", "SSD 云硬盘"),
+    ("premium-hdd", "Premium HDD cloud disk", "高效云硬盘"),
+    ("ssd.gp1", "General purpose SSD", "通用型 SSD 云硬盘"),
+    ("ssd.io1", "Provisioned IOPS SSD", "性能型 SSD 云硬盘"),
+    ("hdd.std1", "Capacity HDD", "容量型 HDD 云硬盘"),
+    ("prepaid_by_duration", "Prepaid for a period", "包年包月"),
+    ("postpaid_by_usage", "Pay by usage", "按用量后付费"),
+    ("postpaid_by_duration", "Pay by configuration", "按配置后付费"),
+    ("month", "Month", "月"),
+    ("year", "Year", "年"),
+    ("i386", "32-bit x86", "32 位 x86"),
+    ("x86_64", "64-bit x86", "64 位 x86"),
+    ("arm64", "64-bit Arm", "64 位 Arm"),
+];
+
+/// An API value as a choice reads: its word in `lang` with the value beside it (`Data disk
+/// (data)`), or the value alone where it is a name already (`CentOS`).
+pub fn value_label(value: &str, lang: Lang) -> String {
+    match VALUE_LABELS.iter().find(|(v, ..)| *v == value) {
+        Some((_, en, zh)) => match lang {
+            Lang::En => format!("{en} ({value})"),
+            Lang::Zh => format!("{zh}（{value}）"),
+        },
+        None => value.to_owned(),
+    }
 }
 
 impl T {
@@ -245,5 +291,8 @@ mod tests {
         assert_eq!(other(Lang::En), Lang::Zh);
         assert_eq!(parse_lang("zh"), Some(Lang::Zh));
         assert_eq!(html_lang(Lang::Zh), "zh");
+        assert_eq!(value_label("data", Lang::En), "Data disk (data)");
+        assert_eq!(value_label("false", Lang::Zh), "否（false）");
+        assert_eq!(value_label("CentOS", Lang::Zh), "CentOS");
     }
 }

@@ -9,7 +9,7 @@ use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
 use createimage_validator::request::Request;
 use createimage_validator::rule::Cross;
-use createimage_validator::{Provider, ValueType, field, providers, rules};
+use createimage_validator::{Lang, Provider, ValueType, field, providers, rules};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -41,8 +41,71 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
     table(provider).iter().find(|r| r.path == path)
 }
 
-/// Common parameters the form still asks for: the signer takes Tencent's `Region` from the request.
+/// Common parameters the form still asks for: Tencent's `Region` (the signer takes it from the request).
 const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region")];
+
+/// Where the image comes from, the first thing each form asks: the region and the source (for
+/// Alibaba, one of the sources of its "at least one of" rule, chosen first; see [`sources`]).
+/// The name and description follow ([`crate::check::name_fields`]), then everything else.
+pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
+    match provider {
+        Provider::Aliyun => &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
+        Provider::Tencent => &["Region", "instanceId"],
+        Provider::JdCloud => &["regionId", "instanceId"],
+        Provider::Zenlayer => &["instanceId"],
+    }
+}
+
+/// What the sandbox has to offer for a field that asks for an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Regions,
+    Instances,
+    Snapshots,
+}
+
+/// The fields that ask for something the sandbox has: Sandbox mode offers its own there.
+const OFFERS: &[(Provider, &str, Offer)] = &[
+    (Provider::Aliyun, "RegionId", Offer::Regions),
+    (Provider::Aliyun, "InstanceId", Offer::Instances),
+    (Provider::Aliyun, "SnapshotId", Offer::Snapshots),
+    (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
+    (Provider::Tencent, "Region", Offer::Regions),
+    (Provider::Tencent, "instanceId", Offer::Instances),
+    (Provider::JdCloud, "regionId", Offer::Regions),
+    (Provider::JdCloud, "instanceId", Offer::Instances),
+    (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
+    (Provider::Zenlayer, "instanceId", Offer::Instances),
+];
+
+/// What the sandbox offers for field `path` of `provider`.
+pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
+    OFFERS.iter().find(|&&(p, f, _)| p == provider && f == path).map(|&(_, _, o)| o)
+}
+
+/// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
+/// sandbox fills it in with its own region.
+pub fn region_field(provider: Provider) -> Option<&'static str> {
+    OFFERS.iter().find(|&&(p, _, o)| p == provider && o == Offer::Regions).map(|&(_, f, _)| f)
+}
+
+/// The sources of which the provider wants at least one, as its rule table says (Alibaba: an
+/// instance, disk mappings or a snapshot); empty when there is one way only.
+pub fn sources(provider: Provider) -> &'static [&'static str] {
+    providers::spec(provider)
+        .cross
+        .iter()
+        .find_map(|c| match c {
+            Cross::AnyOf { fields, .. } => Some(*fields),
+            _ => None,
+        })
+        .unwrap_or(&[])
+}
+
+/// The source the form shows: the first one with a value, else the first.
+pub fn chosen_source(provider: Provider, form: &Form) -> usize {
+    sources(provider).iter().position(|&s| !form.get(Slot::top(s)).is_empty() || form.items(s) > 0).unwrap_or(0)
+}
 /// Values a fresh form starts with.
 const DEFAULTS: &[(Provider, &str, &str)] = &[(Provider::Tencent, "Region", "ap-guangzhou")];
 /// Fields the console fills in itself when they are left empty.
@@ -63,11 +126,6 @@ pub fn has_auto_fields(provider: Provider) -> bool {
     AUTO_FIELDS.iter().any(|&(p, _)| p == provider)
 }
 
-/// The common parameters the credentials section shows.
-pub fn signer_fields(provider: Provider) -> impl Iterator<Item = &'static FieldRule> {
-    table(provider).iter().filter(move |r| is_signer_field(provider, r.path))
-}
-
 /// Whether a field belongs in the request the form builds: every non-common parameter, and the
 /// common ones the signer needs.
 pub fn in_form(provider: Provider, rule: &FieldRule) -> bool {
@@ -75,11 +133,14 @@ pub fn in_form(provider: Provider, rule: &FieldRule) -> bool {
 }
 
 /// The fields directly inside container `parent` (`""`: the request; `Tag`; `dataDisks[].cloudDiskSpec`)
-/// that the form section shows, in table order.
+/// that the form shows, in table order.
 pub fn children(provider: Provider, parent: &str) -> impl Iterator<Item = &'static FieldRule> + '_ {
-    table(provider)
-        .iter()
-        .filter(move |r| r.parent == parent && in_form(provider, r) && !is_signer_field(provider, r.path))
+    table(provider).iter().filter(move |r| r.parent == parent && in_form(provider, r))
+}
+
+/// The number a person reads on item `item` (0-based) of a group: from 1, whatever the ids say.
+pub const fn item_number(item: usize) -> usize {
+    item + 1
 }
 
 /// A field its provider deprecates in favour of another.
@@ -445,24 +506,8 @@ impl Keys {
         Keys { access_key_id: id.to_owned(), secret: secret.to_owned(), remember: false }
     }
 
-    pub fn is_sandbox(&self, provider: Provider) -> bool {
-        let (id, secret) = sandbox_keys(provider);
-        self.access_key_id == id && self.secret == secret
-    }
-
     pub fn is_complete(&self) -> bool {
         !self.access_key_id.trim().is_empty() && !self.secret.is_empty()
-    }
-
-    /// The keys after the endpoint changed from `from` to `to`: the sandbox keys come with the
-    /// sandbox and go when leaving it; keys a user typed stay.
-    pub fn for_mode(&self, provider: Provider, from: Mode, to: Mode) -> Keys {
-        let remember = self.remember;
-        match (from == Mode::Sandbox, to == Mode::Sandbox) {
-            (false, true) if !self.is_complete() => Keys { remember, ..Keys::sandbox(provider) },
-            (true, false) if self.is_sandbox(provider) => Keys { remember, ..Keys::default() },
-            _ => self.clone(),
-        }
     }
 }
 
@@ -549,6 +594,20 @@ impl Draft {
 
     pub fn endpoint(&self, provider: Provider) -> Mode {
         self.endpoints.get(provider.as_str()).copied().unwrap_or_default()
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A local time in the page's language, in a form no reader can misread as another date:
+/// `7 Dec 2026, 09:05:03` or `2026年12月7日 09:05:03`. `parts`: year, month (1–12), day, hour,
+/// minute, second.
+pub fn readable_time(lang: Lang, parts: [u32; 6]) -> String {
+    let [y, mo, d, h, mi, s] = parts;
+    let month = MONTHS[(mo.clamp(1, 12) - 1) as usize];
+    match lang {
+        Lang::En => format!("{d} {month} {y}, {h:02}:{mi:02}:{s:02}"),
+        Lang::Zh => format!("{y}年{mo}月{d}日 {h:02}:{mi:02}:{s:02}"),
     }
 }
 
@@ -764,7 +823,24 @@ mod tests {
         assert!(jd_disk.contains(&"dataDisks[].cloudDiskSpec.charge"));
         assert!(is_deprecated(rule(Provider::Aliyun, "Tag.N.key").unwrap()));
         assert!(!is_deprecated(rule(Provider::Aliyun, "Tag.N.Key").unwrap()));
-        assert_eq!(signer_fields(Provider::Tencent).map(|r| r.path).collect::<Vec<_>>(), ["Region"]);
+        // Tencent's Region is a common parameter the form asks for, with the source.
+        assert!(children(Provider::Tencent, "").any(|r| r.path == "Region"));
+        assert_eq!(sources(Provider::Aliyun), ["InstanceId", "DiskDeviceMapping", "SnapshotId"]);
+        assert!(sources(Provider::Zenlayer).is_empty());
+        for p in Provider::ALL {
+            for path in source_fields(p) {
+                assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path}");
+            }
+        }
+        for &(p, path, _) in OFFERS {
+            assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path} offered");
+        }
+        assert_eq!(region_field(Provider::JdCloud), Some("regionId"));
+        assert_eq!(region_field(Provider::Zenlayer), None);
+        let mut f = Form::new(Provider::Aliyun);
+        assert_eq!(chosen_source(Provider::Aliyun, &f), 0);
+        f.set(Slot::top("SnapshotId"), "s-1");
+        assert_eq!(chosen_source(Provider::Aliyun, &f), 2);
     }
 
     #[wasm_bindgen_test]
@@ -789,15 +865,9 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn keys_follow_the_endpoint_and_never_print() {
-        let sandbox = Keys::sandbox(Provider::Zenlayer);
-        assert!(sandbox.is_sandbox(Provider::Zenlayer));
-        let left = sandbox.for_mode(Provider::Zenlayer, Mode::Sandbox, Mode::Relay);
-        assert_eq!(left, Keys::default());
-        let back = left.for_mode(Provider::Zenlayer, Mode::Relay, Mode::Sandbox);
-        assert_eq!(back, sandbox);
+    fn keys_are_remembered_on_request_and_never_print() {
+        assert!(Keys::sandbox(Provider::Zenlayer).is_complete());
         let mine = Keys { access_key_id: "AK".into(), secret: "s3cr3t".into(), remember: true };
-        assert_eq!(mine.for_mode(Provider::Zenlayer, Mode::Sandbox, Mode::Relay), mine);
         assert!(!format!("{mine:?}").contains("s3cr3t"));
 
         let mut remembered = Remembered::default();
@@ -807,6 +877,13 @@ mod tests {
         assert!(!format!("{back:?}").contains("s3cr3t"));
         remembered.update(Provider::Zenlayer, &Keys { remember: false, ..mine });
         assert_eq!(remembered.keys(Provider::Zenlayer), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn history_times_read_one_way_in_the_page_language() {
+        assert_eq!(readable_time(Lang::En, [2026, 12, 7, 9, 5, 3]), "7 Dec 2026, 09:05:03");
+        assert_eq!(readable_time(Lang::Zh, [2026, 12, 7, 9, 5, 3]), "2026年12月7日 09:05:03");
+        assert_eq!(readable_time(Lang::En, [2026, 1, 31, 23, 59, 59]), "31 Jan 2026, 23:59:59");
     }
 
     #[wasm_bindgen_test]

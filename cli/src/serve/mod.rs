@@ -212,7 +212,8 @@ async fn emulator_state(Extract(app): Extract<App>) -> Response {
             })
             .collect()
     });
-    let body = serde_json::json!({"nowMs": now, "imageDelaySeconds": app.emulator.fixture.image_delay_seconds, "images": images});
+    let world = app.emulator.world(now);
+    let body = serde_json::json!({"nowMs": now, "imageDelaySeconds": app.emulator.fixture.image_delay_seconds, "images": images, "world": world});
     ([(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 

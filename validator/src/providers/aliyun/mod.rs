@@ -40,18 +40,20 @@ const TAG_KEY: &[Check] = &[Check::Length { min: 1, max: 64, unit: Chars }, TAG_
 const TAG_VALUE: &[Check] = &[Check::Length { min: 0, max: 128, unit: Chars }, TAG_PREFIXES, TAG_URLS];
 
 pub static FIELDS: &[Field] = &[
-    Field::new("RegionId", ValueType::String, PARAM, SEED)
-        .required()
-        .missing_code(MISSING)
-        .text("Region", "地域 ID", "The region of the image, e.g. cn-hangzhou.", "镜像所在的地域 ID，例如 cn-hangzhou。"),
+    Field::new("RegionId", ValueType::String, PARAM, SEED).required().missing_code(MISSING).text(
+        "Region",
+        "地域 ID",
+        "The region of the image, e.g. cn-hangzhou.",
+        "镜像所在的地域 ID，例如 cn-hangzhou。",
+    ),
     Field::new("Action", ValueType::String, PARAM, SEED).common().checks(&[Check::OneOf { values: &["CreateImage"] }]),
     Field::new("Architecture", ValueType::String, C::Aliyun(Code::InvalidArchitectureMalformed), SEED)
         .checks(&[Check::OneOf { values: &["i386", "x86_64", "arm64"] }])
         .text(
             "Architecture",
             "系统架构",
-            "When a data disk snapshot becomes the system disk: i386 or x86_64 (default); arm64 on newer API versions (providers.md B.9).",
-            "使用数据盘快照作为系统盘时指定：i386 或 x86_64（默认）；新版 API 另支持 arm64（providers.md B.9）。",
+            "When a data disk snapshot becomes the system disk: i386 or x86_64 (default); arm64 on newer API versions.",
+            "使用数据盘快照作为系统盘时指定：i386 或 x86_64（默认）；新版 API 另支持 arm64。",
         ),
     Field::new("ClientToken", ValueType::String, PARAM, SEED)
         .checks(&[Check::Length { min: 0, max: 64, unit: Chars }, Check::Ascii])
@@ -80,10 +82,20 @@ pub static FIELDS: &[Field] = &[
         ),
     Field::new("DiskDeviceMapping.N.Device", ValueType::String, DEVICE, SEED)
         .checks(&[Check::Device { range: DEVICES }])
-        .text("Device", "设备名", "/dev/xvda–/dev/xvdz; /dev/xvda is the system disk.", "取值范围 /dev/xvda~/dev/xvdz；/dev/xvda 为系统盘。"),
+        .text(
+            "Device",
+            "设备名",
+            "/dev/xvda–/dev/xvdz; /dev/xvda is the system disk.",
+            "取值范围 /dev/xvda~/dev/xvdz；/dev/xvda 为系统盘。",
+        ),
     Field::new("DiskDeviceMapping.N.DiskType", ValueType::String, PARAM, SEED)
         .checks(&[Check::OneOf { values: &["system", "data"] }])
-        .text("Disk type", "磁盘类型", "system or data; defaults to the snapshot's disk type.", "system（系统盘）或 data（数据盘）；默认为快照对应的磁盘类型。"),
+        .text(
+            "Disk type",
+            "磁盘类型",
+            "system or data; defaults to the snapshot's disk type.",
+            "system（系统盘）或 data（数据盘）；默认为快照对应的磁盘类型。",
+        ),
     Field::new("DiskDeviceMapping.N.Size", ValueType::Integer, C::Aliyun(Code::InvalidSizeValueNotSupported), SEED)
         .checks(&[Check::Range { min: 5, max: 2000, step: 1 }])
         .text(
@@ -92,16 +104,28 @@ pub static FIELDS: &[Field] = &[
             "5–2000 GiB; at least the snapshot's size. Defaults to the snapshot's size, or 5 GiB without one.",
             "取值范围 5~2000 GiB，须不小于快照大小。默认为快照大小；未指定快照时默认为 5 GiB。",
         ),
-    Field::new("DiskDeviceMapping.N.SnapshotId", ValueType::String, PARAM, SEED)
-        .text("Snapshot ID", "快照 ID", "Omit it to add an empty data disk of the given size.", "不指定时创建一个指定大小的空数据盘。"),
+    Field::new("DiskDeviceMapping.N.SnapshotId", ValueType::String, PARAM, SEED).text(
+        "Snapshot ID",
+        "快照 ID",
+        "Omit it to add an empty data disk of the given size.",
+        "不指定时创建一个指定大小的空数据盘。",
+    ),
     Field::new("ImageName", ValueType::String, NAME, SEED)
         .checks(&[
             Check::Length { min: 2, max: 128, unit: Chars },
             Check::FirstChar { allowed: CharSet::of(&[Letter, Han]) },
             URL_PREFIXES,
             Check::Chars { allowed: CharSet::of(&[Han, Letter, Digit, Char(':'), Char('_'), Char('-'), Char('.')]) },
-            Check::DocsDisagree { char: ':', allowed_by: DocSource::AliyunParameterTable, forbidden_by: DocSource::AliyunErrorTable },
-            Check::DocsDisagree { char: '.', allowed_by: DocSource::AliyunErrorTable, forbidden_by: DocSource::AliyunParameterTable },
+            Check::DocsDisagree {
+                char: ':',
+                allowed_by: DocSource::AliyunParameterTable,
+                forbidden_by: DocSource::AliyunErrorTable,
+            },
+            Check::DocsDisagree {
+                char: '.',
+                allowed_by: DocSource::AliyunErrorTable,
+                forbidden_by: DocSource::AliyunParameterTable,
+            },
         ])
         .text(
             "Image name",
@@ -110,15 +134,18 @@ pub static FIELDS: &[Field] = &[
             "长度为 2~128 个字符，以大小写字母或中文开头，可包含数字、半角冒号（:）、下划线（_）或连字符（-）。",
         ),
     // Not in the parameter table, but in the seed's request example and its error table.
-    Field::new("ImageVersion", ValueType::String, PARAM, "seed 002, 请求示例")
-        .text("Image version", "镜像版本", "Optional version label, as in the seed's example.", "可选的镜像版本号（见请求示例）。"),
-    Field::new("InstanceId", ValueType::String, PARAM, SEED)
-        .text(
-            "Instance ID",
-            "实例 ID",
-            "Method 1: image a whole instance (Running or Stopped). Takes priority over the other sources.",
-            "方法一：以实例为模板（运行中或已停止）。优先级最高。",
-        ),
+    Field::new("ImageVersion", ValueType::String, PARAM, "seed 002, 请求示例").text(
+        "Image version",
+        "镜像版本",
+        "Optional version label of the image.",
+        "可选的镜像版本号。",
+    ),
+    Field::new("InstanceId", ValueType::String, PARAM, SEED).text(
+        "Instance ID",
+        "实例 ID",
+        "Method 1: image a whole instance (Running or Stopped). Takes priority over the other sources.",
+        "方法一：以实例为模板（运行中或已停止）。优先级最高。",
+    ),
     Field::new("Platform", ValueType::String, C::Aliyun(Code::InvalidPlatformMalformed), SEED)
         .checks(&[Check::OneOf {
             values: &[
@@ -138,7 +165,12 @@ pub static FIELDS: &[Field] = &[
                 "Customized Linux",
             ],
         }])
-        .text("Platform", "操作系统发行版", "The OS distribution when a data disk snapshot becomes the system disk.", "使用数据盘快照作为系统盘时的操作系统发行版。"),
+        .text(
+            "Platform",
+            "操作系统发行版",
+            "The OS distribution when a data disk snapshot becomes the system disk.",
+            "使用数据盘快照作为系统盘时的操作系统发行版。",
+        ),
     Field::new("ResourceGroupId", ValueType::String, PARAM, SEED).text("Resource group", "资源组 ID", "", ""),
     Field::new("SnapshotId", ValueType::String, PARAM, SEED).text(
         "Snapshot ID",
@@ -146,9 +178,12 @@ pub static FIELDS: &[Field] = &[
         "Method 2: a system disk snapshot created after 2013-07-15.",
         "方法二：系统盘的历史快照，不能是 2013 年 7 月 15 日（含）之前创建的。",
     ),
-    Field::new("Tag", ValueType::Array, PARAM, SEED)
-        .max_items(20)
-        .text("Tags", "标签", "Up to 20 tags (N = 1–20).", "最多 20 个标签（N 取值 1~20）。"),
+    Field::new("Tag", ValueType::Array, PARAM, SEED).max_items(20).text(
+        "Tags",
+        "标签",
+        "Up to 20 tags (N = 1–20).",
+        "最多 20 个标签（N 取值 1~20）。",
+    ),
     Field::new("Tag.N.Key", ValueType::String, PARAM, SEED).checks(TAG_KEY).text(
         "Tag key",
         "标签键",
@@ -161,12 +196,18 @@ pub static FIELDS: &[Field] = &[
         "0–128 characters; not starting with aliyun or acs:, no http:// or https://.",
         "可以为空，最多 128 个字符，不能以 aliyun 和 acs: 开头，不能包含 http:// 或 https://。",
     ),
-    Field::new("Tag.N.key", ValueType::String, PARAM, SEED)
-        .checks(TAG_KEY)
-        .text("Tag key (deprecated)", "标签键（即将弃用）", "Use Tag.N.Key.", "请使用 Tag.N.Key。"),
-    Field::new("Tag.N.value", ValueType::String, PARAM, SEED)
-        .checks(TAG_VALUE)
-        .text("Tag value (deprecated)", "标签值（即将弃用）", "Use Tag.N.Value.", "请使用 Tag.N.Value。"),
+    Field::new("Tag.N.key", ValueType::String, PARAM, SEED).checks(TAG_KEY).text(
+        "Tag key (deprecated)",
+        "标签键（即将弃用）",
+        "Use Tag.N.Key.",
+        "请使用 Tag.N.Key。",
+    ),
+    Field::new("Tag.N.value", ValueType::String, PARAM, SEED).checks(TAG_VALUE).text(
+        "Tag value (deprecated)",
+        "标签值（即将弃用）",
+        "Use Tag.N.Value.",
+        "请使用 Tag.N.Value。",
+    ),
     Field::new("Version", ValueType::String, PARAM, COMMON).common(),
     Field::new("AccessKeyId", ValueType::String, PARAM, COMMON).common(),
     Field::new("Signature", ValueType::String, PARAM, COMMON).common(),
