@@ -56,60 +56,48 @@ async fn fetch_text(req: &Request) -> Result<Answer, NoAnswer> {
 }
 
 /// An instance or snapshot of the sandbox.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Sample {
     pub id: String,
     /// Region (Zenlayer: zone).
     pub region: String,
     /// The provider's status word, when the sandbox has one.
+    #[serde(default)]
     pub status: Option<String>,
     /// The code CreateImage refuses it with; `None` when it makes an image.
+    #[serde(default)]
     pub refusal: Option<String>,
 }
 
 /// What the sandbox has for one provider.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct Place {
     pub regions: Vec<String>,
     pub instances: Vec<Sample>,
     pub snapshots: Vec<Sample>,
 }
 
-/// The sandbox's world (`world` of `GET /_emulator/state`), per provider as in [`Provider::ALL`].
-pub type World = [Place; 4];
+/// The sandbox's world (`world` of `GET /_emulator/state`), per provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct World {
+    pub aliyun: Place,
+    pub tencent: Place,
+    pub jdcloud: Place,
+    pub zenlayer: Place,
+}
 
-/// Reads the sandbox's world. Read by the browser's own JSON parser: the first load carries no
-/// code for it.
-pub async fn world() -> Result<World, NoAnswer> {
-    let no = |e: JsValue| NoAnswer::from_js(&e);
-    let value = JsFuture::from(window().fetch_with_str("/_emulator/state")).await.map_err(no)?;
-    let response: Response = value.dyn_into().map_err(no)?;
-    let json = JsFuture::from(response.json().map_err(no)?).await.map_err(no)?;
-    let get = |v: &JsValue, key: &str| js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::NULL);
-    let list = |v: &JsValue, key: &str| -> Vec<JsValue> {
-        let items = get(v, key);
-        if js_sys::Array::is_array(&items) { js_sys::Array::from(&items).iter().collect() } else { Vec::new() }
-    };
-    let world = get(&json, "world");
-    let samples = |place: &JsValue, key: &str| {
-        list(place, key)
-            .iter()
-            .map(|s| Sample {
-                id: get(s, "id").as_string().unwrap_or_default(),
-                region: get(s, "region").as_string().unwrap_or_default(),
-                status: get(s, "status").as_string(),
-                refusal: get(s, "refusal").as_string(),
-            })
-            .collect()
-    };
-    Ok(createimage_validator::Provider::ALL.map(|p| {
-        let place = get(&world, p.as_str());
-        Place {
-            regions: list(&place, "regions").iter().filter_map(JsValue::as_string).collect(),
-            instances: samples(&place, "instances"),
-            snapshots: samples(&place, "snapshots"),
+impl World {
+    pub const fn of(&self, provider: createimage_validator::Provider) -> &Place {
+        use createimage_validator::Provider;
+        match provider {
+            Provider::Aliyun => &self.aliyun,
+            Provider::Tencent => &self.tencent,
+            Provider::JdCloud => &self.jdcloud,
+            Provider::Zenlayer => &self.zenlayer,
         }
-    }))
+    }
 }
 
 /// One image of the emulator (`GET /_emulator/state`).
@@ -125,12 +113,15 @@ pub struct EmulatorImage {
     pub available_ms: u64,
 }
 
-/// The emulator's state: its clock and its images.
+/// The emulator's state: its clock, its images and its world (read by the code loaded on first
+/// use, so the first load carries no reader for it).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmulatorState {
     pub now_ms: u64,
     pub images: Vec<EmulatorImage>,
+    #[serde(default)]
+    pub world: World,
 }
 
 /// Reads the sandbox emulator's state (with the code loaded on first use, which reads it).

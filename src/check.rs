@@ -438,7 +438,7 @@ mod tests {
             assert!(!f.message.contains("dataDisks[") && !f.message.contains("a string"), "{}", f.message);
         }
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().unwrap();
-        assert_eq!(size.sentence(Lang::En), "Size (GiB): must be a whole number, digits only.");
+        assert_eq!(size.sentence(Lang::En), "Size (GiB) must be a whole number, digits only.");
         assert_eq!(
             sentence("Image name", "character 4 (\"_\") is not allowed.", Lang::En),
             "Image name: character 4 (\"_\") is not allowed."

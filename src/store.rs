@@ -30,11 +30,15 @@ pub struct Store {
     pub provider: RwSignal<Provider>,
     pub spaces: [Space; 4],
     pub history: RwSignal<History>,
-    /// A pointer button is down (see [`Space::leave`]).
-    pub pointer_down: StoredValue<bool>,
+    /// A pointer button is down (see [`Store::leave`]).
+    pointer_down: StoredValue<bool>,
+    /// Fields left while it was down: their messages wait for the click.
+    held: StoredValue<Vec<(Provider, Slot)>>,
     /// The sandbox's regions, instances and snapshots, read once they are first wanted.
     pub world: RwSignal<Option<api::World>>,
     world_asked: StoredValue<bool>,
+    /// The world, arrived while a pointer button was down: shown after the click.
+    world_held: StoredValue<Option<api::World>>,
 }
 
 /// One provider's workspace.
@@ -53,9 +57,6 @@ pub struct Space {
     pub sandbox_keys: RwSignal<Keys>,
     /// Which of the provider's sources the form shows (see [`state::sources`]).
     pub source: RwSignal<usize>,
-    pointer_down: StoredValue<bool>,
-    /// Fields left while a pointer button was down: their messages wait for the click.
-    held: StoredValue<Vec<Slot>>,
     pub sending: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub follow: RwSignal<Option<Follow>>,
@@ -86,16 +87,17 @@ impl Store {
         let remembered = storage::get(storage::CREDENTIALS).map(|s| Remembered::from_json(&s)).unwrap_or_default();
         let history = storage::get(storage::HISTORY).map(|s| History::from_json(&s)).unwrap_or_default();
         let lang = RwSignal::new(lang);
-        let pointer_down = StoredValue::new(false);
-        let spaces = Provider::ALL.map(|p| Space::new(p, lang, &draft, &remembered, pointer_down));
+        let spaces = Provider::ALL.map(|p| Space::new(p, lang, &draft, &remembered));
         Store {
             lang,
             provider: RwSignal::new(draft.provider().unwrap_or(Provider::ALL[0])),
             spaces,
             history: RwSignal::new(history),
-            pointer_down,
+            pointer_down: StoredValue::new(false),
+            held: StoredValue::new(Vec::new()),
             world: RwSignal::new(None),
             world_asked: StoredValue::new(false),
+            world_held: StoredValue::new(None),
         }
     }
 
@@ -107,16 +109,18 @@ impl Store {
         self.space(self.provider.get())
     }
 
-    /// Reads the sandbox's world once (when a form is first used in Sandbox mode, so the first
-    /// load does not carry it).
+    /// Reads the sandbox's world once, when a form is first used in Sandbox mode (with the code
+    /// loaded on first use, which reads it: the first load carries neither).
     pub fn want_world(self) {
         if self.world_asked.get_value() {
             return;
         }
         self.world_asked.set_value(true);
         leptos::task::spawn_local(async move {
-            match api::world().await {
-                Ok(world) => self.world.set(Some(world)),
+            match api::emulator_state().await {
+                // Names appear under the fields: not between a press and its release.
+                Ok(state) if self.pointer_down.get_value() => self.world_held.set_value(Some(state.world)),
+                Ok(state) => self.world.set(Some(state.world)),
                 Err(_) => self.world_asked.set_value(false),
             }
         });
@@ -130,7 +134,13 @@ impl Store {
             self.pointer_down.set_value(false);
             // After the click this release ends.
             leptos::prelude::set_timeout(
-                move || self.spaces.iter().for_each(|s| s.release()),
+                move || {
+                    let held = std::mem::take(&mut *self.held.write_value());
+                    held.into_iter().for_each(|(p, slot)| self.space(p).touch(slot));
+                    if let Some(world) = self.world_held.write_value().take() {
+                        self.world.set(Some(world));
+                    }
+                },
                 std::time::Duration::ZERO,
             );
         };
@@ -138,6 +148,16 @@ impl Store {
         let _ = window_event_listener(leptos::ev::pointerdown, down);
         let _ = window_event_listener(leptos::ev::pointerup, up);
         let _ = window_event_listener(leptos::ev::pointercancel, up);
+    }
+
+    /// The user left `slot` of `provider`'s form: its messages show, once a click that left it is
+    /// over (a message appearing between a press and its release would move what was pressed).
+    pub fn leave(self, provider: Provider, slot: Slot) {
+        if self.pointer_down.get_value() {
+            self.held.update_value(|h| h.push((provider, slot)));
+        } else {
+            self.space(provider).touch(slot);
+        }
     }
 
     /// Keeps storage, the page title and the page language in step with the state.
@@ -403,13 +423,7 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
 }
 
 impl Space {
-    fn new(
-        provider: Provider,
-        lang: RwSignal<Lang>,
-        draft: &Draft,
-        remembered: &Remembered,
-        pointer_down: StoredValue<bool>,
-    ) -> Self {
+    fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
         let stored = draft.form(provider);
         let source = RwSignal::new(state::chosen_source(provider, &stored));
         let form = RwSignal::new(stored);
@@ -423,8 +437,6 @@ impl Space {
             keys: RwSignal::new(remembered.keys(provider).unwrap_or_default()),
             sandbox_keys: RwSignal::new(Keys::sandbox(provider)),
             source,
-            pointer_down,
-            held: StoredValue::new(Vec::new()),
             sending: RwSignal::new(false),
             outcome: RwSignal::new(None),
             follow: RwSignal::new(None),
@@ -447,21 +459,6 @@ impl Space {
                 t.insert(slot);
             });
         }
-    }
-
-    /// The user left `slot`: its messages show, once a click that left it is over (a message
-    /// appearing between a press and its release would move what was pressed).
-    pub fn leave(self, slot: Slot) {
-        if self.pointer_down.get_value() {
-            self.held.update_value(|h| h.push(slot));
-        } else {
-            self.touch(slot);
-        }
-    }
-
-    fn release(self) {
-        let held = std::mem::take(&mut *self.held.write_value());
-        held.into_iter().for_each(|s| self.touch(s));
     }
 
     /// The key the endpoint `mode` gets.

@@ -2,11 +2,11 @@
 //! or false: an unticked box could not say false), each value with its word beside it; a numeric
 //! text input for integers, text otherwise (a text area for long texts). Label, hint, live
 //! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says. In Sandbox
-//! mode, a field that asks for a region, instance or snapshot offers the sandbox's own.
+//! mode, a field that asks for a region, instance or snapshot names the sandbox's own.
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
-use crate::i18n::{self, T};
+use crate::i18n::T;
 use crate::state::{self, Mode, Offer, Slot};
 use crate::store::{Space, text, use_store};
 use createimage_validator::meta::FieldRule;
@@ -54,7 +54,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
-    let pick = state::offer(provider, rule.path).map(|offer| sandbox_pick(space, slot, offer, &id, value));
+    let pick = state::offer(provider, rule.path).map(|offer| sandbox_hint(space, offer, &id));
     view! {
         <div
             class="field"
@@ -70,69 +70,35 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     }
 }
 
-/// In Sandbox mode, once the sandbox's world is read: a list of its regions, instances or
-/// snapshots, each with what it is and what CreateImage does with it; choosing one fills in
-/// the field (and, for an instance or snapshot of the request, its region).
-fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<String>) -> impl IntoView + use<> {
+/// In Sandbox mode, once the sandbox's world is read: what it has for this field (its regions,
+/// instances or snapshots), each with what it is and what CreateImage does with it.
+fn sandbox_hint(space: Space, offer: Offer, id: &str) -> impl IntoView + use<> {
     let store = use_store();
     let lang = store.lang;
-    let provider = space.provider;
-    let pick_id = format!("{id}-sandbox");
-    let choices = move || {
+    let hint_id = format!("{id}-sandbox");
+    let line = move || {
         let l = lang.get();
-        store.world.with(|w| {
-            let place = &w.as_ref()?[state::index(provider)];
+        let text = store.world.with(|w| {
+            let place = w.as_ref()?.of(space.provider);
             let describe = |s: &crate::api::Sample| {
-                let will = match &s.refusal {
-                    None => T::WillCreate.get(l).to_owned(),
-                    Some(code) => T::WillRefuse.fill(l, &[("code", code)]),
+                let will = match (&s.status, &s.refusal) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => format!(": {}", T::WillCreate.get(l)),
+                    (Some(_), Some(code)) => format!(": {}", T::WillRefuse.fill(l, &[("code", code)])),
                 };
-                let what = s.status.as_deref().map_or_else(|| s.region.clone(), |st| format!("{st}, {}", s.region));
-                let will = if s.status.is_some() { format!(": {will}") } else { String::new() };
-                (s.id.clone(), format!("{} — {what}{will}", s.id), s.region.clone())
+                let status = s.status.as_deref().map_or_else(String::new, |st| format!("{st}, "));
+                format!("{} ({status}{}{will})", s.id, s.region)
             };
-            let list: Vec<(String, String, String)> = match offer {
-                Offer::Regions => place.regions.iter().map(|r| (r.clone(), r.clone(), String::new())).collect(),
+            let items: Vec<String> = match offer {
+                Offer::Regions => place.regions.clone(),
                 Offer::Instances => place.instances.iter().map(describe).collect(),
                 Offer::Snapshots => place.snapshots.iter().map(describe).collect(),
             };
-            (!list.is_empty()).then_some(list)
-        })
+            (!items.is_empty()).then(|| format!("{} {}", T::SandboxPick.get(l), items.join(" · ")))
+        })?;
+        (space.mode.get() == Mode::Sandbox).then_some(text)
     };
-    let on_change = move |ev: leptos::ev::Event| {
-        let chosen = event_target_value(&ev);
-        let region = choices().and_then(|l| l.into_iter().find(|(v, ..)| *v == chosen)).map(|(.., r)| r);
-        if let (Some(field), Some(region), None) = (state::region_field(provider), region, slot.item)
-            && !region.is_empty()
-        {
-            space.edit(Slot::top(field), &region);
-        }
-        space.edit(slot, &chosen);
-    };
-    move || {
-        if space.mode.get() != Mode::Sandbox {
-            return None;
-        }
-        let list = choices()?;
-        // Each option follows the value on its own: the list is not rebuilt under the keyboard.
-        let options = list
-            .into_iter()
-            .map(|(v, shown, _)| {
-                let is = v.clone();
-                view! { <option value=v selected=move || value.with(|x| *x == is)>{shown}</option> }
-            })
-            .collect_view();
-        let pick_id = pick_id.clone();
-        Some(view! {
-            <div class="sandbox-pick">
-                <label for=pick_id.clone()>{text(T::SandboxPick)}</label>
-                <select id=pick_id on:change=on_change>
-                    <option value="">{text(T::SandboxPickNone)}</option>
-                    {options}
-                </select>
-            </div>
-        })
-    }
+    view! { <p id=hint_id class="hint sandbox-hint">{line}</p> }
 }
 
 /// The input element of `rule`.
@@ -145,18 +111,15 @@ fn control(
     invalid: Signal<Option<&'static str>>,
     described: Signal<Option<String>>,
 ) -> AnyView {
-    let lang = use_store().lang;
-    let on_blur = move |_: leptos::ev::FocusEvent| space.leave(slot);
+    let store = use_store();
+    let on_blur = move |_: leptos::ev::FocusEvent| store.leave(space.provider, slot);
     let on_input = move |ev: leptos::ev::Event| space.edit(slot, &event_target_value(&ev));
     const BOOLEAN: &[&str] = &["true", "false"];
     let allowed = rule.allowed.or((rule.ty == ValueType::Boolean).then_some(BOOLEAN));
     if let Some(allowed) = allowed {
         let options = allowed
             .iter()
-            .map(|&v| {
-                let shown = move || i18n::value_label(v, lang.get());
-                view! { <option value=v selected=move || value.with(|x| x == v)>{shown}</option> }
-            })
+            .map(|&v| view! { <option value=v selected=move || value.with(|x| x == v)>{v}</option> })
             .collect_view();
         return view! {
             <select id=id aria-invalid=invalid aria-describedby=described on:change=on_input on:blur=on_blur>

@@ -33,6 +33,18 @@ pub fn RequestForm(space: Space) -> impl IntoView {
             store.want_world();
         }
     };
+    // One list of erased views: a view tuple of this many kinds compiles to much more WebAssembly.
+    let heading = |t: T| view! { <h3>{text(t)}</h3> }.into_any();
+    let mut parts = vec![heading(T::SourceHeading), laid_out(space, fields(&place), None)];
+    if !sources.is_empty() {
+        parts.push(source_choice(space));
+    }
+    parts.extend([
+        heading(T::NameHeading),
+        laid_out(space, fields(&[name, description]), None),
+        heading(T::AdvancedHeading),
+        laid_out(space, rest, None),
+    ]);
     view! {
         <form
             id=form_id(space)
@@ -47,20 +59,13 @@ pub fn RequestForm(space: Space) -> impl IntoView {
             on:focusin=move |_| want()
         >
             <h2 id="request-heading">{text(T::RequestHeading)}</h2>
-            <h3>{text(T::SourceHeading)}</h3>
-            {laid_out(space, fields(&place), None)}
-            {(!sources.is_empty()).then(|| view! { <SourceChoice space /> })}
-            <h3>{text(T::NameHeading)}</h3>
-            {laid_out(space, fields(&[name, description]), None)}
-            <h3>{text(T::AdvancedHeading)}</h3>
-            {laid_out(space, rest, None)}
+            {parts}
         </form>
     }
 }
 
 /// The provider's sources as radio buttons, and the fields of the chosen one.
-#[component]
-fn SourceChoice(space: Space) -> impl IntoView {
+fn source_choice(space: Space) -> AnyView {
     let lang = use_store().lang;
     let provider = space.provider;
     let sources = state::sources(provider);
@@ -93,4 +98,5 @@ fn SourceChoice(space: Space) -> impl IntoView {
         </fieldset>
         {chosen}
     }
+    .into_any()
 }

@@ -18,6 +18,7 @@ pub fn members(space: Space, parent: &'static str, item: Option<usize>) -> AnyVi
 }
 
 /// `fields` in item `item`: values first, then containers, then deprecated parameters folded away.
+#[inline(never)]
 pub fn laid_out(space: Space, fields: Vec<&'static FieldRule>, item: Option<usize>) -> AnyView {
     let (deprecated, current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
         fields.into_iter().partition(|r| state::is_deprecated(r));
