@@ -55,51 +55,6 @@ async fn fetch_text(req: &Request) -> Result<Answer, NoAnswer> {
     Ok(Answer { status: response.status(), body: text.as_string().unwrap_or_default() })
 }
 
-/// An instance or snapshot of the sandbox.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Sample {
-    pub id: String,
-    /// Region (Zenlayer: zone).
-    pub region: String,
-    /// The provider's status word, when the sandbox has one.
-    #[serde(default)]
-    pub status: Option<String>,
-    /// The code CreateImage refuses it with; `None` when it makes an image.
-    #[serde(default)]
-    pub refusal: Option<String>,
-}
-
-/// What the sandbox has for one provider.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
-pub struct Place {
-    pub regions: Vec<String>,
-    pub instances: Vec<Sample>,
-    pub snapshots: Vec<Sample>,
-}
-
-/// The sandbox's world (`world` of `GET /_emulator/state`), per provider.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(default)]
-pub struct World {
-    pub aliyun: Place,
-    pub tencent: Place,
-    pub jdcloud: Place,
-    pub zenlayer: Place,
-}
-
-impl World {
-    pub const fn of(&self, provider: createimage_validator::Provider) -> &Place {
-        use createimage_validator::Provider;
-        match provider {
-            Provider::Aliyun => &self.aliyun,
-            Provider::Tencent => &self.tencent,
-            Provider::JdCloud => &self.jdcloud,
-            Provider::Zenlayer => &self.zenlayer,
-        }
-    }
-}
-
 /// One image of the emulator (`GET /_emulator/state`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -113,15 +68,12 @@ pub struct EmulatorImage {
     pub available_ms: u64,
 }
 
-/// The emulator's state: its clock, its images and its world (read by the code loaded on first
-/// use, so the first load carries no reader for it).
+/// The emulator's state: its clock and its images.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmulatorState {
     pub now_ms: u64,
     pub images: Vec<EmulatorImage>,
-    #[serde(default)]
-    pub world: World,
 }
 
 /// Reads the sandbox emulator's state (with the code loaded on first use, which reads it).

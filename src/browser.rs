@@ -91,10 +91,16 @@ pub fn origin() -> Origin {
     Origin { scheme: scheme.trim_end_matches(':').to_owned(), host: location.host().unwrap_or_default() }
 }
 
-/// The local date and time of `ms`: year, month (1–12), day, hour, minute, second.
-pub fn local_parts(ms: f64) -> [u32; 6] {
-    let d = js_sys::Date::new(&JsValue::from_f64(ms));
-    [d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes(), d.get_seconds()]
+/// A local time in the page's language, in a form no reader can take for another date (the
+/// month in words): `7 Dec 2026, 09:05:03`, `2026年12月7日 09:05:03`.
+pub fn local_time(ms: f64, lang: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    let locale = if lang == "zh" { "zh-CN" } else { "en-GB" };
+    let options = js_sys::Object::new();
+    for key in ["dateStyle", "timeStyle"] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str("medium"));
+    }
+    String::from(date.to_locale_string(locale, &options))
 }
 
 /// The message of a rejected promise (a `TypeError` from `fetch`, say).

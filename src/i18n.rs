@@ -39,13 +39,6 @@ texts! {
     LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
     ProviderPicker => "Provider", "云厂商";
     RequestHeading => "Request parameters", "请求参数";
-    SourceHeading => "Where the image comes from", "镜像来源";
-    SourceChoice => "Make the image from", "制作镜像所用的来源";
-    NameHeading => "Name and description", "名称与描述";
-    AdvancedHeading => "Advanced settings", "高级设置";
-    SandboxPick => "In the sandbox:", "沙箱中有：";
-    WillCreate => "makes an image", "可创建镜像";
-    WillRefuse => "refused with {code}", "将被拒绝：{code}";
     NotAWholeNumber => "must be a whole number, digits only.", "必须是整数，只能包含数字。";
     Required => "required", "必填";
     NotSet => "— not set —", "— 未设置 —";

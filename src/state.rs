@@ -9,7 +9,7 @@ use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
 use createimage_validator::request::Request;
 use createimage_validator::rule::Cross;
-use createimage_validator::{Lang, Provider, ValueType, field, providers, rules};
+use createimage_validator::{Provider, ValueType, field, providers, rules};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -45,8 +45,8 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
 const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region")];
 
 /// Where the image comes from, the first thing each form asks: the region and the source (for
-/// Alibaba, one of the sources of its "at least one of" rule, chosen first; see [`sources`]).
-/// The name and description follow ([`crate::check::name_fields`]), then everything else.
+/// Alibaba its three, side by side). The name and description follow
+/// ([`crate::check::name_fields`]), then everything else.
 pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     match provider {
         Provider::Aliyun => &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
@@ -56,56 +56,6 @@ pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     }
 }
 
-/// What the sandbox has to offer for a field that asks for an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
-    Regions,
-    Instances,
-    Snapshots,
-}
-
-/// The fields that ask for something the sandbox has: Sandbox mode offers its own there.
-const OFFERS: &[(Provider, &str, Offer)] = &[
-    (Provider::Aliyun, "RegionId", Offer::Regions),
-    (Provider::Aliyun, "InstanceId", Offer::Instances),
-    (Provider::Aliyun, "SnapshotId", Offer::Snapshots),
-    (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
-    (Provider::Tencent, "Region", Offer::Regions),
-    (Provider::Tencent, "instanceId", Offer::Instances),
-    (Provider::JdCloud, "regionId", Offer::Regions),
-    (Provider::JdCloud, "instanceId", Offer::Instances),
-    (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
-    (Provider::Zenlayer, "instanceId", Offer::Instances),
-];
-
-/// What the sandbox offers for field `path` of `provider`.
-pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
-    OFFERS.iter().find(|&&(p, f, _)| p == provider && f == path).map(|&(_, _, o)| o)
-}
-
-/// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
-/// sandbox fills it in with its own region.
-pub fn region_field(provider: Provider) -> Option<&'static str> {
-    OFFERS.iter().find(|&&(p, _, o)| p == provider && o == Offer::Regions).map(|&(_, f, _)| f)
-}
-
-/// The sources of which the provider wants at least one, as its rule table says (Alibaba: an
-/// instance, disk mappings or a snapshot); empty when there is one way only.
-pub fn sources(provider: Provider) -> &'static [&'static str] {
-    providers::spec(provider)
-        .cross
-        .iter()
-        .find_map(|c| match c {
-            Cross::AnyOf { fields, .. } => Some(*fields),
-            _ => None,
-        })
-        .unwrap_or(&[])
-}
-
-/// The source the form shows: the first one with a value, else the first.
-pub fn chosen_source(provider: Provider, form: &Form) -> usize {
-    sources(provider).iter().position(|&s| !form.get(Slot::top(s)).is_empty() || form.items(s) > 0).unwrap_or(0)
-}
 /// Values a fresh form starts with.
 const DEFAULTS: &[(Provider, &str, &str)] = &[(Provider::Tencent, "Region", "ap-guangzhou")];
 /// Fields the console fills in itself when they are left empty.
@@ -597,20 +547,6 @@ impl Draft {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/// A local time in the page's language, in a form no reader can misread as another date:
-/// `7 Dec 2026, 09:05:03` or `2026年12月7日 09:05:03`. `parts`: year, month (1–12), day, hour,
-/// minute, second.
-pub fn readable_time(lang: Lang, parts: [u32; 6]) -> String {
-    let [y, mo, d, h, mi, s] = parts;
-    let month = MONTHS[(mo.clamp(1, 12) - 1) as usize];
-    match lang {
-        Lang::En => format!("{d} {month} {y}, {h:02}:{mi:02}:{s:02}"),
-        Lang::Zh => format!("{y}年{mo}月{d}日 {h:02}:{mi:02}:{s:02}"),
-    }
-}
-
 /// One submission, as the history keeps it. Never a key, a signature or a body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -825,22 +761,11 @@ mod tests {
         assert!(!is_deprecated(rule(Provider::Aliyun, "Tag.N.Key").unwrap()));
         // Tencent's Region is a common parameter the form asks for, with the source.
         assert!(children(Provider::Tencent, "").any(|r| r.path == "Region"));
-        assert_eq!(sources(Provider::Aliyun), ["InstanceId", "DiskDeviceMapping", "SnapshotId"]);
-        assert!(sources(Provider::Zenlayer).is_empty());
         for p in Provider::ALL {
             for path in source_fields(p) {
                 assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path}");
             }
         }
-        for &(p, path, _) in OFFERS {
-            assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path} offered");
-        }
-        assert_eq!(region_field(Provider::JdCloud), Some("regionId"));
-        assert_eq!(region_field(Provider::Zenlayer), None);
-        let mut f = Form::new(Provider::Aliyun);
-        assert_eq!(chosen_source(Provider::Aliyun, &f), 0);
-        f.set(Slot::top("SnapshotId"), "s-1");
-        assert_eq!(chosen_source(Provider::Aliyun, &f), 2);
     }
 
     #[wasm_bindgen_test]
@@ -877,13 +802,6 @@ mod tests {
         assert!(!format!("{back:?}").contains("s3cr3t"));
         remembered.update(Provider::Zenlayer, &Keys { remember: false, ..mine });
         assert_eq!(remembered.keys(Provider::Zenlayer), None);
-    }
-
-    #[wasm_bindgen_test]
-    fn history_times_read_one_way_in_the_page_language() {
-        assert_eq!(readable_time(Lang::En, [2026, 12, 7, 9, 5, 3]), "7 Dec 2026, 09:05:03");
-        assert_eq!(readable_time(Lang::Zh, [2026, 12, 7, 9, 5, 3]), "2026年12月7日 09:05:03");
-        assert_eq!(readable_time(Lang::En, [2026, 1, 31, 23, 59, 59]), "31 Jan 2026, 23:59:59");
     }
 
     #[wasm_bindgen_test]

@@ -34,11 +34,6 @@ pub struct Store {
     pointer_down: StoredValue<bool>,
     /// Fields left while it was down: their messages wait for the click.
     held: StoredValue<Vec<(Provider, Slot)>>,
-    /// The sandbox's regions, instances and snapshots, read once they are first wanted.
-    pub world: RwSignal<Option<api::World>>,
-    world_asked: StoredValue<bool>,
-    /// The world, arrived while a pointer button was down: shown after the click.
-    world_held: StoredValue<Option<api::World>>,
 }
 
 /// One provider's workspace.
@@ -55,8 +50,6 @@ pub struct Space {
     /// The key the sandbox gets: the emulator's own unless the user types another. A key typed
     /// for Relay or Direct is never sent to the emulator.
     pub sandbox_keys: RwSignal<Keys>,
-    /// Which of the provider's sources the form shows (see [`state::sources`]).
-    pub source: RwSignal<usize>,
     pub sending: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub follow: RwSignal<Option<Follow>>,
@@ -95,9 +88,6 @@ impl Store {
             history: RwSignal::new(history),
             pointer_down: StoredValue::new(false),
             held: StoredValue::new(Vec::new()),
-            world: RwSignal::new(None),
-            world_asked: StoredValue::new(false),
-            world_held: StoredValue::new(None),
         }
     }
 
@@ -107,23 +97,6 @@ impl Store {
 
     pub fn current(&self) -> Space {
         self.space(self.provider.get())
-    }
-
-    /// Reads the sandbox's world once, when a form is first used in Sandbox mode (with the code
-    /// loaded on first use, which reads it: the first load carries neither).
-    pub fn want_world(self) {
-        if self.world_asked.get_value() {
-            return;
-        }
-        self.world_asked.set_value(true);
-        leptos::task::spawn_local(async move {
-            match api::emulator_state().await {
-                // Names appear under the fields: not between a press and its release.
-                Ok(state) if self.pointer_down.get_value() => self.world_held.set_value(Some(state.world)),
-                Ok(state) => self.world.set(Some(state.world)),
-                Err(_) => self.world_asked.set_value(false),
-            }
-        });
     }
 
     /// Follows the pointer's button: while it is down, fields the press leaves keep their new
@@ -137,9 +110,6 @@ impl Store {
                 move || {
                     let held = std::mem::take(&mut *self.held.write_value());
                     held.into_iter().for_each(|(p, slot)| self.space(p).touch(slot));
-                    if let Some(world) = self.world_held.write_value().take() {
-                        self.world.set(Some(world));
-                    }
                 },
                 std::time::Duration::ZERO,
             );
@@ -424,10 +394,7 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
 
 impl Space {
     fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
-        let stored = draft.form(provider);
-        let source = RwSignal::new(state::chosen_source(provider, &stored));
-        let form = RwSignal::new(stored);
-        let shown_source = move || state::sources(provider).get(source.get()).copied();
+        let form = RwSignal::new(draft.form(provider));
         Space {
             provider,
             form,
@@ -436,13 +403,12 @@ impl Space {
             mode: RwSignal::new(draft.endpoint(provider)),
             keys: RwSignal::new(remembered.keys(provider).unwrap_or_default()),
             sandbox_keys: RwSignal::new(Keys::sandbox(provider)),
-            source,
             sending: RwSignal::new(false),
             outcome: RwSignal::new(None),
             follow: RwSignal::new(None),
             retry: StoredValue::new(None),
             attempt: StoredValue::new(0),
-            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get(), shown_source()))),
+            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get()))),
         }
     }
 
@@ -473,21 +439,6 @@ impl Space {
     pub fn errors_seen(self) -> bool {
         let submitted = self.submitted.get();
         self.touched.with(|t| self.checked.with(|c| c.errors().any(|f| f.visible(t, submitted))))
-    }
-
-    /// Shows source `at` of the provider's sources; what was given for the others goes, so the
-    /// request carries the one the form shows.
-    pub fn choose_source(self, at: usize) {
-        let sources = state::sources(self.provider);
-        self.form.update(|f| {
-            for (_, &path) in sources.iter().enumerate().filter(|&(i, _)| i != at) {
-                f.set(Slot::top(path), "");
-                while f.items(path) > 0 {
-                    f.remove_item(path, 0);
-                }
-            }
-        });
-        self.source.set(at);
     }
 
     /// Adds an item to `group` and focuses its first field.

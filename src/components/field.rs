@@ -1,13 +1,12 @@
 //! One input, generated from its rule: a `<select>` for enumerations and booleans (not set, true
 //! or false: an unticked box could not say false), each value with its word beside it; a numeric
 //! text input for integers, text otherwise (a text area for long texts). Label, hint, live
-//! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says. In Sandbox
-//! mode, a field that asks for a region, instance or snapshot names the sandbox's own.
+//! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says.
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
 use crate::i18n::T;
-use crate::state::{self, Mode, Offer, Slot};
+use crate::state::{self, Slot};
 use crate::store::{Space, text, use_store};
 use createimage_validator::meta::FieldRule;
 use createimage_validator::{Severity, ValueType};
@@ -54,7 +53,6 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
-    let pick = state::offer(provider, rule.path).map(|offer| sandbox_hint(space, offer, &id));
     view! {
         <div
             class="field"
@@ -63,42 +61,10 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
         >
             <label for=id.clone()>{label_text} {required}</label>
             <div class="control">{control} {counter}</div>
-            {pick}
             {hint_view}
             <Notes id=id.clone() shown />
         </div>
     }
-}
-
-/// In Sandbox mode, once the sandbox's world is read: what it has for this field (its regions,
-/// instances or snapshots), each with what it is and what CreateImage does with it.
-fn sandbox_hint(space: Space, offer: Offer, id: &str) -> impl IntoView + use<> {
-    let store = use_store();
-    let lang = store.lang;
-    let hint_id = format!("{id}-sandbox");
-    let line = move || {
-        let l = lang.get();
-        let text = store.world.with(|w| {
-            let place = w.as_ref()?.of(space.provider);
-            let describe = |s: &crate::api::Sample| {
-                let will = match (&s.status, &s.refusal) {
-                    (None, _) => String::new(),
-                    (Some(_), None) => format!(": {}", T::WillCreate.get(l)),
-                    (Some(_), Some(code)) => format!(": {}", T::WillRefuse.fill(l, &[("code", code)])),
-                };
-                let status = s.status.as_deref().map_or_else(String::new, |st| format!("{st}, "));
-                format!("{} ({status}{}{will})", s.id, s.region)
-            };
-            let items: Vec<String> = match offer {
-                Offer::Regions => place.regions.clone(),
-                Offer::Instances => place.instances.iter().map(describe).collect(),
-                Offer::Snapshots => place.snapshots.iter().map(describe).collect(),
-            };
-            (!items.is_empty()).then(|| format!("{} {}", T::SandboxPick.get(l), items.join(" · ")))
-        })?;
-        (space.mode.get() == Mode::Sandbox).then_some(text)
-    };
-    view! { <p id=hint_id class="hint sandbox-hint">{line}</p> }
 }
 
 /// The input element of `rule`.

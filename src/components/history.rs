@@ -2,7 +2,7 @@
 //! storage, newest first, with a button to clear it.
 
 use crate::browser;
-use crate::i18n::T;
+use crate::i18n::{self, T};
 use crate::state::{self, HistoryEntry, Mode};
 use crate::store::{text, use_store};
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ fn row(e: &HistoryEntry, lang: createimage_validator::Lang) -> impl IntoView + u
     let failed = e.image_id.is_none() && e.error_code.is_some();
     view! {
         <tr class="history-row" class:history-failed=failed>
-            <td>{state::readable_time(lang, browser::local_parts(e.time_ms))}</td>
+            <td>{browser::local_time(e.time_ms, i18n::html_lang(lang))}</td>
             <td>{provider}</td>
             <td>{mode_label(e.endpoint).get(lang)}</td>
             <td><code>{e.request_id.clone().unwrap_or_default()}</code></td>

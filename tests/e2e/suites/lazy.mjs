@@ -13,18 +13,6 @@ const FIRST_LOAD_GZIP_BUDGET = 250 * 1000;
 const CHUNK = /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/;
 const chunkRequests = (requests) => requests.filter((r) => CHUNK.test(new URL(r.url).pathname));
 
-/**
- * Fills Zenlayer's form in Relay mode, then goes back to Sandbox. Since issue 14 the form's first use
- * in Sandbox mode reads the sandbox's world (its instances, named under the fields) with the chunk;
- * these tests watch the chunk's other triggers, so they type where that one does not fire.
- */
-async function fillOutsideSandbox(page) {
-  const endpoint = (name) => page.getByRole("radio", { name, exact: true }).filter({ visible: true });
-  await endpoint("Relay").check();
-  await fillForm(page, "zenlayer", VALID.zenlayer);
-  await endpoint("Sandbox").check();
-}
-
 export default function lazy() {
   consoleTest(
     "first load: at most 250 KB in all (gzip -9 of each file), without the chunk",
@@ -47,7 +35,7 @@ export default function lazy() {
     await page.waitForLoadState("networkidle");
     assert.equal(chunkRequests(requests).length, 0, "no chunk fetched on the first load");
     await selectProvider(page, "zenlayer");
-    await fillOutsideSandbox(page);
+    await fillForm(page, "zenlayer", VALID.zenlayer);
     assert.equal(chunkRequests(requests).length, 0, "typing and validating fetch no chunk");
 
     await page.locator("details#preview summary").click();
@@ -65,7 +53,7 @@ export default function lazy() {
   ]) {
     consoleTest(`first use: ${how} Create starts fetching the chunk before the click`, async ({ page, requests }) => {
       await selectProvider(page, "zenlayer");
-      await fillOutsideSandbox(page);
+      await fillForm(page, "zenlayer", VALID.zenlayer);
       assert.equal(chunkRequests(requests).length, 0, "nothing fetched yet");
       await near(page);
       await waitFor(async () => chunkRequests(requests).length === 1, `the chunk fetched on ${how} Create`);

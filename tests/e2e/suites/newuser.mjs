@@ -52,11 +52,8 @@ async function tabTo(page, from, target) {
 }
 
 export default function newuser() {
-  consoleTest("lost clicks: focus in Region, then a mouse click on a disk mapping source and Add disk mapping: each lands", async ({ page }) => {
+  consoleTest("lost clicks: focus in Region, then a mouse click on Add disk mapping: the mapping is added", async ({ page }) => {
     await selectProvider(page, "aliyun");
-    const mappings = visible(page.getByRole("radio", { name: "Disk device mappings", exact: true }));
-    await clickAt(page, mappings);
-    await waitFor(() => mappings.isChecked(), "the mapping source chosen");
     // Region is required and empty: the press that leaves it shows its error above the button.
     await clickAt(page, field(page, "aliyun", "RegionId"));
     await clickAt(page, button(page, "Add disk mapping"));
@@ -114,25 +111,15 @@ export default function newuser() {
     assert.match(await text(page.locator("#send-hint")), /Fix the errors shown in the form/);
   });
 
-  consoleTest("order: the source first (Region, a visible choice of source), then name and description, then advanced; Tencent's Region in the form", async ({ page }) => {
+  consoleTest("order: the source first (region, then Alibaba's three sources side by side), then name and description, then the rest; Tencent's Region in the form", async ({ page }) => {
+    const ids = (p) => page.locator(`#request-${p}`).evaluate((f, p) => [...f.querySelectorAll(`input[id^=f-${p}-], select[id^=f-${p}-], textarea[id^=f-${p}-], fieldset[id^=f-${p}-]`)].map((e) => e.id), p);
     await selectProvider(page, "aliyun");
-    const order = await page.locator("#request-aliyun").evaluate((f) => [...f.querySelectorAll("input[id^=f-], select[id^=f-], textarea[id^=f-], h3")].map((e) => e.id || e.textContent));
-    const at = (x) => order.indexOf(x);
-    assert.ok(at("f-aliyun-RegionId") < at("f-aliyun-InstanceId"), order.join(" "));
-    assert.ok(at("f-aliyun-InstanceId") < at("f-aliyun-ImageName") && at("f-aliyun-ImageName") < at("f-aliyun-Description"), order.join(" "));
-    assert.ok(at("f-aliyun-Description") < at("Advanced settings") && at("Advanced settings") < at("f-aliyun-Architecture"), order.join(" "));
-    const choice = visible(page.getByRole("group", { name: "Make the image from" }));
-    assert.deepEqual(await choice.getByRole("radio").evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())), ["Instance ID", "Disk device mappings", "Snapshot ID"]);
-    await typeInto(page, field(page, "aliyun", "InstanceId"), "i-x");
-    await clickAt(page, choice.getByRole("radio", { name: "Snapshot ID" }));
-    await field(page, "aliyun", "SnapshotId").waitFor({ state: "visible" });
-    assert.equal(await field(page, "aliyun", "InstanceId").count(), 0, "one source shown at a time");
-
+    assert.deepEqual((await ids("aliyun")).slice(0, 6), ["f-aliyun-RegionId", "f-aliyun-InstanceId", "f-aliyun-DiskDeviceMapping", "f-aliyun-SnapshotId", "f-aliyun-ImageName", "f-aliyun-Description"]);
     await selectProvider(page, "tencent");
-    const region = field(page, "tencent", "Region");
-    assert.equal(await region.evaluate((e) => !!e.closest("#request-tencent")), true, "Region is a request field");
-    const tencent = await page.locator("#request-tencent").evaluate((f) => [...f.querySelectorAll("input[id^=f-tencent-], select[id^=f-tencent-], textarea[id^=f-tencent-]")].map((e) => e.id));
-    assert.deepEqual(tencent.slice(0, 4), ["f-tencent-Region", "f-tencent-instanceId", "f-tencent-imageName", "f-tencent-imageDescription"]);
+    assert.equal(await field(page, "tencent", "Region").evaluate((e) => !!e.closest("#request-tencent")), true, "Region is a request field");
+    assert.deepEqual((await ids("tencent")).slice(0, 4), ["f-tencent-Region", "f-tencent-instanceId", "f-tencent-imageName", "f-tencent-imageDescription"]);
+    await selectProvider(page, "jdcloud");
+    assert.deepEqual((await ids("jdcloud")).slice(0, 4), ["f-jdcloud-regionId", "f-jdcloud-instanceId", "f-jdcloud-name", "f-jdcloud-description"]);
   });
 
   consoleTest("after a submit: the focus moves to the answer, which is in view (1280×900) and read once", async ({ page }) => {
@@ -145,30 +132,6 @@ export default function newuser() {
     const box = await page.locator("#result").boundingBox();
     assert.ok(box.y >= 0 && box.y + 60 <= 900, `the answer's top is in view: y=${box.y}`);
     assert.equal(await page.locator("#result").getAttribute("aria-live"), null, "not also a live region: announced once, by the focus");
-  });
-
-  consoleTest("sandbox: each id field names the emulator's own, with what each does; typing one tries a business error", async ({ page }) => {
-    await selectProvider(page, "aliyun");
-    const instance = field(page, "aliyun", "InstanceId");
-    await clickAt(page, instance);
-    const hint = page.locator("#f-aliyun-InstanceId-sandbox");
-    await waitFor(async () => (await text(hint)) !== "", "the sandbox's instances named", { timeout: 3_000 });
-    const said = await text(hint);
-    assert.ok(said.includes("i-sandbox-stopped (Stopped, cn-hangzhou: makes an image)"), said);
-    assert.ok(said.includes("i-starting (Starting, cn-hangzhou: refused with IncorrectInstanceStatus)"), said);
-    assert.match(await text(page.locator("#f-aliyun-RegionId-sandbox")), /cn-hangzhou · cn-qingdao/);
-    await typeForm(page, "aliyun", { RegionId: "cn-hangzhou", InstanceId: "i-starting", ImageName: "web-01" });
-    await page.keyboard.press("Enter");
-    await page.locator("#result-error-code").waitFor({ state: "visible", timeout: 10_000 });
-    assert.equal(await text(page.locator("#result-error-code")), "IncorrectInstanceStatus");
-
-    // JD's data disk snapshot, which the README did not name, is there too; Relay names none.
-    await selectProvider(page, "jdcloud");
-    await clickAt(page, button(page, "Add data disk"));
-    const snap = page.locator("#f-jdcloud-dataDisks-0-cloudDiskSpec-snapshotId-sandbox");
-    await waitFor(async () => (await text(snap)).includes("snapshot-sandbox01 (cn-north-1)"), "JD's snapshot named", { timeout: 3_000 });
-    await clickAt(page, visible(page.getByRole("radio", { name: "Relay", exact: true })));
-    await waitFor(async () => (await text(snap)) === "", "nothing named outside the sandbox");
   });
 
   consoleTest("JD data disks read from 1; a boolean can be sent as false (not set / true / false)", async ({ page, requests }) => {
