@@ -16,6 +16,7 @@ pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
     store.persist();
+    store.watch_pointer();
     let page = move || {
         let space = store.current();
         view! { <ProviderPage space /> }.into_any()

@@ -55,6 +55,25 @@ pub fn focus(id: &str) {
     }
 }
 
+/// After a submission: focuses the answer's first line (so it is read once, where the user now
+/// is) and brings the answer into view.
+pub fn focus_answer() {
+    leptos::prelude::set_timeout(
+        || {
+            let lead = document().query_selector("#result .lead").ok().flatten();
+            if let Some(el) = lead.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Start);
+                if let Some(result) = document().get_element_by_id("result") {
+                    result.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 pub fn set_title(title: &str) {
     document().set_title(title);
 }
@@ -72,11 +91,16 @@ pub fn origin() -> Origin {
     Origin { scheme: scheme.trim_end_matches(':').to_owned(), host: location.host().unwrap_or_default() }
 }
 
-/// A time as the user's locale writes it, to the second.
+/// A local time in the page's language, in a form no reader can take for another date (the
+/// month in words): `7 Dec 2026, 09:05:03`, `2026年12月7日 09:05:03`.
 pub fn local_time(ms: f64, lang: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(ms));
     let locale = if lang == "zh" { "zh-CN" } else { "en-GB" };
-    String::from(date.to_locale_string(locale, &JsValue::UNDEFINED))
+    let options = js_sys::Object::new();
+    for key in ["dateStyle", "timeStyle"] {
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), &JsValue::from_str("medium"));
+    }
+    String::from(date.to_locale_string(locale, &options))
 }
 
 /// The message of a rejected promise (a `TypeError` from `fetch`, say).

@@ -5,7 +5,7 @@
 use crate::i18n::T;
 use crate::state::{self, Form, Slot, Touched};
 use createimage_validator::text;
-use createimage_validator::{Lang, Options, Provider, Severity, validate_value};
+use createimage_validator::{IssueKind, Lang, Options, Provider, Severity, ValueType, validate_value};
 use serde_json::{Map, Value};
 
 /// One issue, placed on the form.
@@ -30,12 +30,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The text under the field: `Image name is required.`
+    /// The text under the field: `Image name is required.`, `Image name: character 4 ("_") …`.
     pub fn sentence(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("{} {}", self.label, self.message),
-            Lang::Zh => format!("{}：{}", self.label, self.message),
-        }
+        sentence(&self.label, &self.message, lang)
     }
 
     /// The text of its error-summary link: `field: message`.
@@ -54,6 +51,50 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// `label` and `message` as one sentence: joined by a space where the message goes on from the
+/// label's subject (`is …`, `must …`), by a colon otherwise (`character 4 …`).
+pub fn sentence(label: &str, message: &str, lang: Lang) -> String {
+    const GOES_ON: [&str; 7] = ["is ", "must ", "can ", "will ", "only ", "allows ", "contains "];
+    match lang {
+        Lang::En if GOES_ON.iter().any(|w| message.starts_with(w)) => format!("{label} {message}"),
+        Lang::En => format!("{label}: {message}"),
+        Lang::Zh => format!("{label}：{message}"),
+    }
+}
+
+/// The issue paths a message names besides its own field (`Tag.1.key`, `dataDisks[0].cloudDiskSpec.diskType`).
+fn mentioned(kind: &IssueKind) -> Vec<&str> {
+    use IssueKind::*;
+    match kind {
+        Duplicate { first, .. } => vec![first.as_str()],
+        AllEmpty { fields } | OneOfRequired { fields } => fields.clone(),
+        RequiredWhen { other, .. }
+        | RequiredUnless { other }
+        | Requires { other }
+        | IneffectiveUnless { other, .. } => {
+            vec![other.as_str()]
+        }
+        Ignored { winner } => vec![winner],
+        Deprecated { replacement } => vec![replacement.as_str()],
+        _ => Vec::new(),
+    }
+}
+
+/// What the page says for an issue: the validator's message with every other field it names
+/// called by its label, as the page shows it; a typed number that is not one said as such.
+fn page_message(provider: Provider, kind: &IssueKind, message: String, lang: Lang) -> String {
+    if let IssueKind::WrongType { expected: ValueType::Integer, .. } = kind {
+        return T::NotAWholeNumber.get(lang).to_owned();
+    }
+    let mut paths = mentioned(kind);
+    // Longer paths first: `Tag.1.Key` before a `Tag` it contains.
+    createimage_validator::order::sort_by_key(&mut paths, |p| usize::MAX - p.len());
+    paths.into_iter().fold(message, |m, path| match state::slot_of(provider, path) {
+        Some(slot) => m.replace(path, &labels(provider, slot, lang).1),
+        None => m,
+    })
 }
 
 /// A link of the error summary.
@@ -98,7 +139,7 @@ impl Checked {
                     severity: issue.severity,
                     label,
                     full_label,
-                    message: issue.message,
+                    message: page_message(provider, &issue.kind, issue.message, lang),
                     field: issue.field,
                     order,
                 }
@@ -132,22 +173,34 @@ impl Checked {
     }
 }
 
+/// Where top-level field `path` comes in the form: the source first, then the name and
+/// description, then the rest in table order.
+pub fn rank(provider: Provider, path: &str) -> usize {
+    let (name, description) = name_fields(provider);
+    let names = [name, description];
+    let first = state::source_fields(provider).iter().chain(&names);
+    match first.clone().position(|&p| p == path) {
+        Some(at) => at,
+        None => first.count() + state::table(provider).iter().position(|r| r.path == path).unwrap_or(usize::MAX / 2),
+    }
+}
+
 /// The label of `slot`, the label with its item number, and its place in the form.
 fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize, usize)) {
     let rules = state::table(provider);
-    let position = rules.iter().position(|r| r.path == slot.path).unwrap_or(usize::MAX);
+    let position = rules.iter().position(|r| r.path == slot.path).unwrap_or(usize::MAX / 2);
     let label = rules.get(position).map_or_else(|| slot.path.to_owned(), |r| r.label.get(lang).to_owned());
     let (full, item) = match (slot.item, state::group_of(slot.path)) {
         (Some(i), Some(group)) => {
-            let number = (i + state::first_index(provider)).to_string();
+            let number = state::item_number(i).to_string();
             (format!("{} · {label}", item_title(group).fill(lang, &[("n", &number)])), i)
         }
         _ => (label.clone(), 0),
     };
-    // Items come after their group's own position, in item order.
-    let order = match state::group_of(slot.path).and_then(|g| rules.iter().position(|r| r.path == g)) {
-        Some(g) if slot.item.is_some() => (g, 1 + item * rules.len() + position),
-        _ => (position, 0),
+    // Items come after their group's own place, in item order.
+    let order = match state::group_of(slot.path) {
+        Some(g) if slot.item.is_some() => (rank(provider, g), 1 + item * rules.len() + position),
+        _ => (rank(provider, slot.path), 0),
     };
     (label, full, order)
 }
@@ -173,8 +226,8 @@ pub fn add_label(group: &str) -> T {
 }
 
 /// The "remove" button's accessible name for item `item` (0-based) of `group`: `Remove tag 1`.
-pub fn remove_label(provider: Provider, group: &str, item: usize, lang: Lang) -> String {
-    let number = (item + state::first_index(provider)).to_string();
+pub fn remove_label(group: &str, item: usize, lang: Lang) -> String {
+    let number = state::item_number(item).to_string();
     let title = item_title(group).fill(lang, &[("n", &number)]);
     let title = match lang {
         Lang::En => lowercase_first(&title),
@@ -305,16 +358,21 @@ mod tests {
         let checked = Checked::new(Provider::Aliyun, &form, Lang::En);
         let links = checked.summary();
         let targets: Vec<&str> = links.iter().map(|l| l.target.as_str()).collect();
-        // RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is required (reported on InstanceId).
+        // In form order: RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is
+        // required (reported on InstanceId); then the name and description; then the tags.
         assert_eq!(
             targets,
             [
                 "f-aliyun-RegionId",
-                "f-aliyun-Description",
-                "f-aliyun-ImageName",
                 "f-aliyun-InstanceId",
+                "f-aliyun-ImageName",
+                "f-aliyun-Description",
                 "f-aliyun-Tag-1-Key"
             ]
+        );
+        assert_eq!(
+            links[1].text,
+            "Instance ID: at least one of Instance ID, Disk device mappings, Snapshot ID is required."
         );
         assert_eq!(links[0].text, "Region: is required.");
         assert!(links[4].text.starts_with("Tag 1 · Tag key: must not start with"), "{}", links[4].text);
@@ -355,10 +413,25 @@ mod tests {
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd");
         let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
-        assert!(size.full_label.starts_with("Data disk 0 · "), "{}", size.full_label);
-        assert_eq!(remove_label(Provider::JdCloud, "dataDisks", 0, Lang::En), "Remove data disk 0");
-        assert_eq!(remove_label(Provider::Aliyun, "Tag", 0, Lang::En), "Remove tag 1");
-        assert_eq!(remove_label(Provider::Aliyun, "DiskDeviceMapping", 1, Lang::Zh), "删除磁盘映射 2");
+        // Ids keep JD's 0-based index; people read 1 for the first disk.
+        assert!(size.full_label.starts_with("Data disk 1 · "), "{}", size.full_label);
+        assert_eq!(remove_label("dataDisks", 0, Lang::En), "Remove data disk 1");
+        assert_eq!(remove_label("Tag", 0, Lang::En), "Remove tag 1");
+        assert_eq!(remove_label("DiskDeviceMapping", 1, Lang::Zh), "删除磁盘映射 2");
+
+        // Other fields named by their labels; a number that is not one said so.
+        jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd.io1");
+        jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "4o");
+        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        for f in &checked.findings {
+            assert!(!f.message.contains("dataDisks[") && !f.message.contains("a string"), "{}", f.message);
+        }
+        let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().unwrap();
+        assert_eq!(size.sentence(Lang::En), "Size (GiB) must be a whole number, digits only.");
+        assert_eq!(
+            sentence("Image name", "character 4 (\"_\") is not allowed.", Lang::En),
+            "Image name: character 4 (\"_\") is not allowed."
+        );
         assert_eq!(add_label("Tag").get(Lang::En), "Add tag");
     }
 

@@ -39,6 +39,7 @@ texts! {
     LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
     ProviderPicker => "Provider", "云厂商";
     RequestHeading => "Request parameters", "请求参数";
+    NotAWholeNumber => "must be a whole number, digits only.", "必须是整数，只能包含数字。";
     Required => "required", "必填";
     NotSet => "— not set —", "— 未设置 —";
     AutoFilled => "Left empty, the console makes one for each submission and reuses it when you retry after a network failure.",
@@ -76,7 +77,7 @@ texts! {
         "将 AccessKey ID 和 Secret 保存在本浏览器的本地存储（local storage）中，使用此浏览器配置的任何人都能读取。关闭时，标签页关闭即遗忘。";
     Create => "Create image", "创建镜像";
     Creating => "Creating…", "创建中…";
-    FixFirst => "Fix the errors above before sending, or send anyway.", "请先改正上面的错误，或选择仍然发送。";
+    FixFirst => "Fix the errors shown in the form before sending, or send anyway.", "请先改正表单中标出的错误，或选择仍然发送。";
     SendAnyway => "Send anyway", "仍然发送";
     Cancel => "Cancel", "取消";
     SendAnywayTitle => "Send despite the errors?", "忽略错误仍然发送？";
@@ -115,7 +116,10 @@ texts! {
     StsDiffers => "They first differ at character {n} (highlighted).", "两者从第 {n} 个字符起不同（已高亮）。";
     EndOfText => "(end)", "（结束）";
     Unreadable => "The answer is not in the provider's format.", "响应不是云厂商的格式。";
-    NetworkError => "The request did not get an answer: {message}", "请求没有得到响应：{message}";
+    NetworkError => "The server at {host} could not be reached.", "无法连接到 {host} 上的服务器。";
+    CheckServe => "Check that createimage serve is still running there and that this page's address is right, then send again.",
+        "请确认 createimage serve 仍在该地址运行、本页地址无误，然后重新发送。";
+    BrowserSaid => "Browser's message", "浏览器的消息";
     CorsExplained => "In Direct mode this is expected: the browser blocks the call because the provider's API does not allow web pages (CORS). Use Relay.",
         "直连模式下这是预期的：云厂商的 API 不允许网页跨域访问（CORS），浏览器拦截了请求。请使用中继。";
     RetryNote => "Sending the same request again reuses its ClientToken, so it cannot create two images.",

@@ -41,8 +41,21 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
     table(provider).iter().find(|r| r.path == path)
 }
 
-/// Common parameters the form still asks for: the signer takes Tencent's `Region` from the request.
+/// Common parameters the form still asks for: Tencent's `Region` (the signer takes it from the request).
 const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region")];
+
+/// Where the image comes from, the first thing each form asks: the region and the source (for
+/// Alibaba its three, side by side). The name and description follow
+/// ([`crate::check::name_fields`]), then everything else.
+pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
+    match provider {
+        Provider::Aliyun => &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
+        Provider::Tencent => &["Region", "instanceId"],
+        Provider::JdCloud => &["regionId", "instanceId"],
+        Provider::Zenlayer => &["instanceId"],
+    }
+}
+
 /// Values a fresh form starts with.
 const DEFAULTS: &[(Provider, &str, &str)] = &[(Provider::Tencent, "Region", "ap-guangzhou")];
 /// Fields the console fills in itself when they are left empty.
@@ -63,11 +76,6 @@ pub fn has_auto_fields(provider: Provider) -> bool {
     AUTO_FIELDS.iter().any(|&(p, _)| p == provider)
 }
 
-/// The common parameters the credentials section shows.
-pub fn signer_fields(provider: Provider) -> impl Iterator<Item = &'static FieldRule> {
-    table(provider).iter().filter(move |r| is_signer_field(provider, r.path))
-}
-
 /// Whether a field belongs in the request the form builds: every non-common parameter, and the
 /// common ones the signer needs.
 pub fn in_form(provider: Provider, rule: &FieldRule) -> bool {
@@ -75,11 +83,14 @@ pub fn in_form(provider: Provider, rule: &FieldRule) -> bool {
 }
 
 /// The fields directly inside container `parent` (`""`: the request; `Tag`; `dataDisks[].cloudDiskSpec`)
-/// that the form section shows, in table order.
+/// that the form shows, in table order.
 pub fn children(provider: Provider, parent: &str) -> impl Iterator<Item = &'static FieldRule> + '_ {
-    table(provider)
-        .iter()
-        .filter(move |r| r.parent == parent && in_form(provider, r) && !is_signer_field(provider, r.path))
+    table(provider).iter().filter(move |r| r.parent == parent && in_form(provider, r))
+}
+
+/// The number a person reads on item `item` (0-based) of a group: from 1, whatever the ids say.
+pub const fn item_number(item: usize) -> usize {
+    item + 1
 }
 
 /// A field its provider deprecates in favour of another.
@@ -445,24 +456,8 @@ impl Keys {
         Keys { access_key_id: id.to_owned(), secret: secret.to_owned(), remember: false }
     }
 
-    pub fn is_sandbox(&self, provider: Provider) -> bool {
-        let (id, secret) = sandbox_keys(provider);
-        self.access_key_id == id && self.secret == secret
-    }
-
     pub fn is_complete(&self) -> bool {
         !self.access_key_id.trim().is_empty() && !self.secret.is_empty()
-    }
-
-    /// The keys after the endpoint changed from `from` to `to`: the sandbox keys come with the
-    /// sandbox and go when leaving it; keys a user typed stay.
-    pub fn for_mode(&self, provider: Provider, from: Mode, to: Mode) -> Keys {
-        let remember = self.remember;
-        match (from == Mode::Sandbox, to == Mode::Sandbox) {
-            (false, true) if !self.is_complete() => Keys { remember, ..Keys::sandbox(provider) },
-            (true, false) if self.is_sandbox(provider) => Keys { remember, ..Keys::default() },
-            _ => self.clone(),
-        }
     }
 }
 
@@ -764,7 +759,13 @@ mod tests {
         assert!(jd_disk.contains(&"dataDisks[].cloudDiskSpec.charge"));
         assert!(is_deprecated(rule(Provider::Aliyun, "Tag.N.key").unwrap()));
         assert!(!is_deprecated(rule(Provider::Aliyun, "Tag.N.Key").unwrap()));
-        assert_eq!(signer_fields(Provider::Tencent).map(|r| r.path).collect::<Vec<_>>(), ["Region"]);
+        // Tencent's Region is a common parameter the form asks for, with the source.
+        assert!(children(Provider::Tencent, "").any(|r| r.path == "Region"));
+        for p in Provider::ALL {
+            for path in source_fields(p) {
+                assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path}");
+            }
+        }
     }
 
     #[wasm_bindgen_test]
@@ -789,15 +790,9 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
-    fn keys_follow_the_endpoint_and_never_print() {
-        let sandbox = Keys::sandbox(Provider::Zenlayer);
-        assert!(sandbox.is_sandbox(Provider::Zenlayer));
-        let left = sandbox.for_mode(Provider::Zenlayer, Mode::Sandbox, Mode::Relay);
-        assert_eq!(left, Keys::default());
-        let back = left.for_mode(Provider::Zenlayer, Mode::Relay, Mode::Sandbox);
-        assert_eq!(back, sandbox);
+    fn keys_are_remembered_on_request_and_never_print() {
+        assert!(Keys::sandbox(Provider::Zenlayer).is_complete());
         let mine = Keys { access_key_id: "AK".into(), secret: "s3cr3t".into(), remember: true };
-        assert_eq!(mine.for_mode(Provider::Zenlayer, Mode::Sandbox, Mode::Relay), mine);
         assert!(!format!("{mine:?}").contains("s3cr3t"));
 
         let mut remembered = Remembered::default();

@@ -30,6 +30,10 @@ pub struct Store {
     pub provider: RwSignal<Provider>,
     pub spaces: [Space; 4],
     pub history: RwSignal<History>,
+    /// A pointer button is down (see [`Store::leave`]).
+    pointer_down: StoredValue<bool>,
+    /// Fields left while it was down: their messages wait for the click.
+    held: StoredValue<Vec<(Provider, Slot)>>,
 }
 
 /// One provider's workspace.
@@ -41,7 +45,11 @@ pub struct Space {
     /// A submit was attempted with errors: every message shows, and the summary.
     pub submitted: RwSignal<bool>,
     pub mode: RwSignal<Mode>,
+    /// The user's own key, for Relay and Direct (remembered on request).
     pub keys: RwSignal<Keys>,
+    /// The key the sandbox gets: the emulator's own unless the user types another. A key typed
+    /// for Relay or Direct is never sent to the emulator.
+    pub sandbox_keys: RwSignal<Keys>,
     pub sending: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub follow: RwSignal<Option<Follow>>,
@@ -78,6 +86,8 @@ impl Store {
             provider: RwSignal::new(draft.provider().unwrap_or(Provider::ALL[0])),
             spaces,
             history: RwSignal::new(history),
+            pointer_down: StoredValue::new(false),
+            held: StoredValue::new(Vec::new()),
         }
     }
 
@@ -87,6 +97,37 @@ impl Store {
 
     pub fn current(&self) -> Space {
         self.space(self.provider.get())
+    }
+
+    /// Follows the pointer's button: while it is down, fields the press leaves keep their new
+    /// messages back, and the click lands where the pointer was pressed.
+    pub fn watch_pointer(self) {
+        let down = move |_| self.pointer_down.set_value(true);
+        let up = move |_| {
+            self.pointer_down.set_value(false);
+            // After the click this release ends.
+            leptos::prelude::set_timeout(
+                move || {
+                    let held = std::mem::take(&mut *self.held.write_value());
+                    held.into_iter().for_each(|(p, slot)| self.space(p).touch(slot));
+                },
+                std::time::Duration::ZERO,
+            );
+        };
+        // For the page's whole life: the handles are never needed to remove them.
+        let _ = window_event_listener(leptos::ev::pointerdown, down);
+        let _ = window_event_listener(leptos::ev::pointerup, up);
+        let _ = window_event_listener(leptos::ev::pointercancel, up);
+    }
+
+    /// The user left `slot` of `provider`'s form: its messages show, once a click that left it is
+    /// over (a message appearing between a press and its release would move what was pressed).
+    pub fn leave(self, provider: Provider, slot: Slot) {
+        if self.pointer_down.get_value() {
+            self.held.update_value(|h| h.push((provider, slot)));
+        } else {
+            self.space(provider).touch(slot);
+        }
     }
 
     /// Keeps storage, the page title and the page language in step with the state.
@@ -163,7 +204,8 @@ impl Store {
     fn job(self, space: Space, anyway: bool) -> Box<lazy::Job> {
         let provider = space.provider;
         let request = self.request(space);
-        let (keys, mode) = (space.keys.get_untracked(), space.mode.get_untracked());
+        let mode = space.mode.get_untracked();
+        let keys = space.keys_for(mode).get_untracked();
         Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway })
     }
 
@@ -192,11 +234,12 @@ impl Store {
             browser::focus_later("error-summary".to_owned());
             return;
         }
-        if !space.keys.with_untracked(Keys::is_complete) {
+        let mode = space.mode.get_untracked();
+        if !space.keys_for(mode).with_untracked(Keys::is_complete) {
             space.outcome.set(Some(Outcome::NotSent(NotSent::NoKeys)));
+            browser::focus_answer();
             return;
         }
-        let mode = space.mode.get_untracked();
         let job = self.job(space, anyway);
         // Sending from here on: a second click waits, also while the signing code loads.
         space.sending.set(true);
@@ -206,6 +249,7 @@ impl Store {
                 Err(e) => {
                     space.sending.set(false);
                     space.outcome.set(Some(Outcome::NotSent(e)));
+                    browser::focus_answer();
                     return;
                 }
             };
@@ -218,7 +262,13 @@ impl Store {
                 prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
             let outcome = match api::send(&prepared.outgoing).await {
                 Ok(answer) => read(provider, answer, ours, self.lang.get_untracked()).await,
-                Err(e) => Outcome::Network { message: e.message, mode },
+                Err(e) => {
+                    let host = match mode {
+                        Mode::Sandbox | Mode::Relay => browser::origin().host,
+                        Mode::Direct => prepared.signed.request.host.clone(),
+                    };
+                    Outcome::Network { message: e.message, mode, host }
+                }
             };
             // An answer means the request arrived: the next one is a new request with a new token.
             if !matches!(outcome, Outcome::Network { .. }) {
@@ -227,6 +277,7 @@ impl Store {
             self.record(history_entry(provider, mode, &outcome));
             space.sending.set(false);
             space.outcome.set(Some(outcome.clone()));
+            browser::focus_answer();
             if let (Mode::Sandbox, Outcome::Created(success)) = (mode, outcome) {
                 self.follow(space, success, attempt).await;
             }
@@ -267,6 +318,13 @@ impl Store {
                     let span = image.available_ms.saturating_sub(image.created_ms).max(1) as f64;
                     let done = s.now_ms.saturating_sub(image.created_ms) as f64;
                     let available = s.now_ms >= image.available_ms;
+                    // Tencent answers no image ID: the history gets the one found, as the answer does.
+                    if success.image_id.is_none()
+                        && space.follow.with(|f| f.as_ref().is_some_and(|f| f.status.is_none()))
+                    {
+                        self.history.update(|h| h.set_image_id(&success.request_id, &image.image_id));
+                        self.save_history();
+                    }
                     space.follow.set(Some(Follow {
                         image_id: Some(image.image_id.clone()),
                         status: Some(image.status.clone()),
@@ -276,10 +334,6 @@ impl Store {
                         found_by_request: success.image_id.is_none(),
                     }));
                     if available {
-                        if success.image_id.is_none() {
-                            self.history.update(|h| h.set_image_id(&success.request_id, &image.image_id));
-                            self.save_history();
-                        }
                         return;
                     }
                 }
@@ -341,18 +395,14 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
 impl Space {
     fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
         let form = RwSignal::new(draft.form(provider));
-        let mode = draft.endpoint(provider);
-        let keys = remembered.keys(provider).unwrap_or_else(|| match mode {
-            Mode::Sandbox => Keys::sandbox(provider),
-            Mode::Relay | Mode::Direct => Keys::default(),
-        });
         Space {
             provider,
             form,
             touched: RwSignal::new(Touched::new()),
             submitted: RwSignal::new(false),
-            mode: RwSignal::new(mode),
-            keys: RwSignal::new(keys),
+            mode: RwSignal::new(draft.endpoint(provider)),
+            keys: RwSignal::new(remembered.keys(provider).unwrap_or_default()),
+            sandbox_keys: RwSignal::new(Keys::sandbox(provider)),
             sending: RwSignal::new(false),
             outcome: RwSignal::new(None),
             follow: RwSignal::new(None),
@@ -377,6 +427,20 @@ impl Space {
         }
     }
 
+    /// The key the endpoint `mode` gets.
+    pub fn keys_for(self, mode: Mode) -> RwSignal<Keys> {
+        match mode {
+            Mode::Sandbox => self.sandbox_keys,
+            Mode::Relay | Mode::Direct => self.keys,
+        }
+    }
+
+    /// Whether the user has seen an error: a field left or edited with one, or a submit attempt.
+    pub fn errors_seen(self) -> bool {
+        let submitted = self.submitted.get();
+        self.touched.with(|t| self.checked.with(|c| c.errors().any(|f| f.visible(t, submitted))))
+    }
+
     /// Adds an item to `group` and focuses its first field.
     pub fn add_item(self, group: &'static str, max: Option<usize>) {
         let mut added = None;
@@ -399,12 +463,8 @@ impl Space {
         browser::focus_later(state::slot_id(self.provider, Slot::top(group)));
     }
 
-    /// Switches the endpoint; the sandbox keys come and go with the sandbox.
+    /// Switches the endpoint; each endpoint keeps its own key.
     pub fn set_mode(self, to: Mode) {
-        let from = self.mode.get_untracked();
-        if from != to {
-            self.keys.update(|k| *k = k.for_mode(self.provider, from, to));
-            self.mode.set(to);
-        }
+        self.mode.set(to);
     }
 }

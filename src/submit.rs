@@ -199,8 +199,11 @@ pub enum Outcome {
     },
     /// No answer at all: `fetch` rejected (network, CORS).
     Network {
+        /// The browser's own words (`TypeError: Failed to fetch`).
         message: String,
         mode: Mode,
+        /// The `host:port` that did not answer: createimage serve's, or the provider's in Direct mode.
+        host: String,
     },
     NotSent(NotSent),
 }
@@ -403,12 +406,15 @@ pub fn shown(outcome: &Outcome, sandbox: bool, auto_token: bool, lang: Lang) -> 
             ];
             shown.raw = Some(raw.clone());
         }
-        Outcome::Network { message, mode } => {
-            shown.lead = T::NetworkError.fill(lang, &[("message", message)]);
+        Outcome::Network { message, mode, host } => {
+            shown.lead = T::NetworkError.fill(lang, &[("host", host)]);
             shown.lead_id = Some("result-message");
-            if *mode == Mode::Direct {
-                shown.notes.push((T::CorsExplained.get(lang).to_owned(), true));
-            }
+            let what_to_check = match mode {
+                Mode::Sandbox | Mode::Relay => T::CheckServe,
+                Mode::Direct => T::CorsExplained,
+            };
+            shown.notes.push((what_to_check.get(lang).to_owned(), *mode == Mode::Direct));
+            shown.facts.push(fact(T::BrowserSaid, None, message.clone(), false, false));
             if auto_token {
                 shown.notes.push((T::RetryNote.get(lang).to_owned(), false));
             }
@@ -602,12 +608,24 @@ mod tests {
         assert!(zh.facts[3].value.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "meaning in Chinese");
         assert_eq!(zh.raw.as_deref(), Some(quota));
 
-        let direct = Outcome::Network { message: "TypeError: Failed to fetch".into(), mode: Mode::Direct };
+        let direct = Outcome::Network {
+            message: "TypeError: Failed to fetch".into(),
+            mode: Mode::Direct,
+            host: "ecs.aliyuncs.com".into(),
+        };
         let s = shown(&direct, false, true, Lang::En);
         assert_eq!(s.lead_id, Some("result-message"));
-        assert!(s.lead.contains("Failed to fetch"));
+        assert_eq!(s.lead, "The server at ecs.aliyuncs.com could not be reached.");
+        assert_eq!(s.facts[0].value, "TypeError: Failed to fetch", "the browser's words, beside ours");
         assert!(s.notes[0].1 && s.notes[0].0.contains("CORS"), "Direct explains CORS");
         assert!(s.notes[1].0.contains("ClientToken"));
+        let serve = Outcome::Network {
+            message: "TypeError: Failed to fetch".into(),
+            mode: Mode::Sandbox,
+            host: "127.0.0.1:8080".into(),
+        };
+        let s = shown(&serve, true, false, Lang::Zh);
+        assert!(s.lead.contains("127.0.0.1:8080") && s.notes[0].0.contains("createimage serve"), "{s:?}");
     }
 
     #[wasm_bindgen_test]

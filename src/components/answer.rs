@@ -31,7 +31,9 @@ pub fn Answer(space: Space) -> impl IntoView {
         }
     };
     view! {
-        <section id="result" class="card result" aria-live="polite" aria-labelledby="result-heading">
+        // Not a live region: a submission moves the focus to the answer's first line, which is
+        // then read once (see `browser::focus_answer`).
+        <section id="result" class="card result" aria-labelledby="result-heading">
             <h2 id="result-heading">{text(T::ResultHeading)}</h2>
             {body}
         </section>
@@ -48,7 +50,7 @@ fn layout(space: Space, s: Shown) -> impl IntoView {
     let notes =
         notes.into_iter().map(|(n, warn)| view! { <p class="note" class:note-warning=warn>{n}</p> }).collect_view();
     view! {
-        <p class=class id=lead_id>{lead}</p>
+        <p class=class id=lead_id tabindex="-1">{lead}</p>
         {facts}
         {notes}
         {follow.then(|| view! { <Status space /> })}

@@ -1,10 +1,10 @@
-//! A provider's endpoint (Sandbox, Relay, Direct) and access key, kept in memory unless the user
-//! asks to remember it; and the common parameters the signer needs (Tencent's Region). A form of
-//! its own (Enter submits the request), so browsers know the password field belongs to it.
+//! A provider's endpoint (Sandbox, Relay, Direct) and its access key: each endpoint keeps its
+//! own (the sandbox's is the emulator's; a key typed for Relay or Direct never goes to the
+//! emulator), kept in memory unless the user asks to remember their own. A form of its own
+//! (Enter submits the request), so browsers know the password field belongs to it.
 
-use crate::components::field::Field;
 use crate::i18n::T;
-use crate::state::{self, Keys, Mode};
+use crate::state::{Keys, Mode};
 use crate::store::{Space, text, use_store};
 use leptos::prelude::*;
 
@@ -51,13 +51,15 @@ pub fn Credentials(space: Space) -> impl IntoView {
         })
         .collect_view();
     let note = move || text(mode_note(space.mode.get()))();
+    let keys = move || space.keys_for(space.mode.get());
     let edit = move |f: fn(&mut Keys, String)| {
-        move |ev: leptos::ev::Event| space.keys.update(|k| f(k, event_target_value(&ev)))
+        move |ev: leptos::ev::Event| {
+            space.keys_for(space.mode.get_untracked()).update(|k| f(k, event_target_value(&ev)))
+        }
     };
     let key_id = format!("key-id-{p}");
     let secret_id = format!("key-secret-{p}");
     let remember_id = format!("remember-{p}");
-    let signer = state::signer_fields(space.provider).map(|rule| view! { <Field space rule /> }).collect_view();
     view! {
         <form
             class="card credentials"
@@ -87,7 +89,7 @@ pub fn Credentials(space: Space) -> impl IntoView {
                     id=key_id
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=move || space.keys.with(|k| k.access_key_id.clone())
+                    prop:value=move || keys().with(|k| k.access_key_id.clone())
                     on:input=edit(|k, v| k.access_key_id = v)
                 />
             </div>
@@ -99,12 +101,13 @@ pub fn Credentials(space: Space) -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     aria-describedby=format!("{secret_id}-hint")
-                    prop:value=move || space.keys.with(|k| k.secret.clone())
+                    prop:value=move || keys().with(|k| k.secret.clone())
                     on:input=edit(|k, v| k.secret = v)
                 />
                 <p id=format!("{secret_id}-hint") class="hint">{text(T::SecretNote)}</p>
             </div>
-            <div class="field field-checkbox">
+            // Only one's own key is worth remembering: the sandbox's is built in.
+            <div class="field field-checkbox" class:hidden=move || space.mode.get() == Mode::Sandbox>
                 <div class="control">
                     <input
                         type="checkbox"
@@ -120,7 +123,6 @@ pub fn Credentials(space: Space) -> impl IntoView {
                 </div>
                 <p id=format!("{remember_id}-hint") class="hint">{text(T::RememberNote)}</p>
             </div>
-            {signer}
         </form>
     }
 }

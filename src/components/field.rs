@@ -1,6 +1,7 @@
-//! One input, generated from its rule: a `<select>` for enumerations, a checkbox for booleans, a
-//! numeric text input for integers, text otherwise (a text area for long texts). Label, hint,
-//! live counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says.
+//! One input, generated from its rule: a `<select>` for enumerations and booleans (not set, true
+//! or false: an unticked box could not say false), each value with its word beside it; a numeric
+//! text input for integers, text otherwise (a text area for long texts). Label, hint, live
+//! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says.
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
@@ -52,18 +53,14 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
-    let checkbox = rule.ty == ValueType::Boolean;
-    let label_view = view! { <label for=id.clone()>{label_text} {required}</label> };
-    let (before, after) = if checkbox { (None, Some(label_view)) } else { (Some(label_view), None) };
     view! {
         <div
             class="field"
-            class:field-checkbox=checkbox
             class:field-has-error=move || shown.with(|s| s.has(Severity::Error))
             class:field-has-warning=move || shown.with(|s| s.has(Severity::Warning))
         >
-            {before}
-            <div class="control">{control} {after} {counter}</div>
+            <label for=id.clone()>{label_text} {required}</label>
+            <div class="control">{control} {counter}</div>
             {hint_view}
             <Notes id=id.clone() shown />
         </div>
@@ -80,9 +77,12 @@ fn control(
     invalid: Signal<Option<&'static str>>,
     described: Signal<Option<String>>,
 ) -> AnyView {
-    let on_blur = move |_: leptos::ev::FocusEvent| space.touch(slot);
+    let store = use_store();
+    let on_blur = move |_: leptos::ev::FocusEvent| store.leave(space.provider, slot);
     let on_input = move |ev: leptos::ev::Event| space.edit(slot, &event_target_value(&ev));
-    if let Some(allowed) = rule.allowed {
+    const BOOLEAN: &[&str] = &["true", "false"];
+    let allowed = rule.allowed.or((rule.ty == ValueType::Boolean).then_some(BOOLEAN));
+    if let Some(allowed) = allowed {
         let options = allowed
             .iter()
             .map(|&v| view! { <option value=v selected=move || value.with(|x| x == v)>{v}</option> })
@@ -96,18 +96,6 @@ fn control(
         .into_any();
     }
     match rule.ty {
-        ValueType::Boolean => view! {
-            <input
-                type="checkbox"
-                id=id
-                prop:checked=move || value.with(|v| v == "true")
-                aria-invalid=invalid
-                aria-describedby=described
-                on:change=move |ev| space.edit(slot, if event_target_checked(&ev) { "true" } else { "" })
-                on:blur=on_blur
-            />
-        }
-        .into_any(),
         ValueType::String if rule.length.is_some_and(|l| l.max > LONG_TEXT) => view! {
             <textarea
                 id=id
@@ -123,7 +111,7 @@ fn control(
         .into_any(),
         // Integers and one-line text: the same input, a numeric keyboard for integers and no
         // spell-check for identifiers and names.
-        ValueType::Integer | ValueType::String | ValueType::Object | ValueType::Array => {
+        ValueType::Integer | ValueType::String | ValueType::Boolean | ValueType::Object | ValueType::Array => {
             let integer = rule.ty == ValueType::Integer;
             view! {
                 <input

@@ -1,9 +1,13 @@
-//! A provider's request form: every parameter of its table that is not a common one, laid out
-//! by [`members`]. Submitting it (Enter, or the "Create image" button) submits the request.
+//! A provider's request form, in the order of the task: where the image comes from (the region,
+//! then the sources, side by side), its name and description, then everything else in table order
+//! (see [`check::rank`]). Submitting it (Enter, or the "Create image" button) submits the request.
 
-use crate::components::group::members;
+use crate::check;
+use crate::components::group::{laid_out, member};
 use crate::i18n::T;
+use crate::state;
 use crate::store::{Space, text, use_store};
+use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
 
 /// The id of `space`'s `<form>`, for the submit button outside it.
@@ -15,6 +19,10 @@ pub fn form_id(space: Space) -> String {
 pub fn RequestForm(space: Space) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
+    let (deprecated, mut current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
+        state::children(provider, "").partition(|r| state::is_deprecated(r));
+    createimage_validator::order::sort_by_key(&mut current, |r| check::rank(provider, r.path));
+    let fields = current.into_iter().map(|rule| member(space, rule, None)).collect_view();
     view! {
         <form
             id=form_id(space)
@@ -27,7 +35,8 @@ pub fn RequestForm(space: Space) -> impl IntoView {
             }
         >
             <h2 id="request-heading">{text(T::RequestHeading)}</h2>
-            {members(space, "", None)}
+            {fields}
+            {laid_out(space, deprecated, None)}
         </form>
     }
 }

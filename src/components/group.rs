@@ -12,12 +12,16 @@ use createimage_validator::ValueType;
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
 
-/// The fields of container `parent` (`""`: the request) in item `item`: values first, then
-/// containers, then deprecated parameters folded away.
+/// The fields of container `parent` in item `item` (see [`laid_out`]).
 pub fn members(space: Space, parent: &'static str, item: Option<usize>) -> AnyView {
-    let provider = space.provider;
+    laid_out(space, state::children(space.provider, parent).collect(), item)
+}
+
+/// `fields` in item `item`: values first, then containers, then deprecated parameters folded away.
+#[inline(never)]
+pub fn laid_out(space: Space, fields: Vec<&'static FieldRule>, item: Option<usize>) -> AnyView {
     let (deprecated, current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
-        state::children(provider, parent).partition(|r| state::is_deprecated(r));
+        fields.into_iter().partition(|r| state::is_deprecated(r));
     let (values, containers): (Vec<_>, Vec<_>) = current.into_iter().partition(|r| state::is_scalar(r.ty));
     let values = values.into_iter().map(|rule| member(space, rule, item)).collect_view();
     let containers = containers.into_iter().map(|rule| member(space, rule, item)).collect_view();
@@ -33,7 +37,7 @@ pub fn members(space: Space, parent: &'static str, item: Option<usize>) -> AnyVi
     view! { {values} {containers} {deprecated} }.into_any()
 }
 
-fn member(space: Space, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
+pub fn member(space: Space, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
     match rule.ty {
         ValueType::Array => view! { <Group space rule /> }.into_any(),
         ValueType::Object => view! { <Object space rule item /> }.into_any(),
@@ -102,11 +106,10 @@ pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
 #[component]
 fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
     let lang = use_store().lang;
-    let provider = space.provider;
     let group = rule.path;
-    let number = (item + state::first_index(provider)).to_string();
+    let number = state::item_number(item).to_string();
     let title = move || check::item_title(group).fill(lang.get(), &[("n", &number)]);
-    let remove = move || check::remove_label(provider, group, item, lang.get());
+    let remove = move || check::remove_label(group, item, lang.get());
     view! {
         <fieldset class="item">
             <legend>{title}</legend>

@@ -18,7 +18,7 @@ pub fn Preview(space: Space) -> impl IntoView {
     Effect::new(move || {
         // Sign again whenever anything the request depends on changes, and after each answer.
         space.form.track();
-        space.keys.track();
+        space.keys_for(space.mode.get()).track();
         space.mode.track();
         space.checked.track();
         space.outcome.track();

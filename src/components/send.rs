@@ -1,7 +1,8 @@
 //! The submit button ("Create image"; "Creating…" and disabled while sending; disabled-looking
-//! but usable while the form has errors, to show the summary; not `aria-disabled`, which would
-//! tell assistive technology and test tools it cannot be pressed) and "Send anyway" with its
-//! confirmation naming every rule it overrides. Pointing at or tabbing to the buttons starts
+//! but usable once the user has seen errors, to show the summary; not `aria-disabled`, which
+//! would tell assistive technology and test tools it cannot be pressed) and, for a user who has
+//! seen the errors and disagrees, "Send anyway" with its confirmation naming every rule it
+//! overrides. An untouched form offers only "Create image". Pointing at or tabbing to the buttons starts
 //! loading the signing code (see [`crate::lazy`]), so a click rarely waits for it.
 
 use crate::check::Checked;
@@ -16,7 +17,8 @@ use leptos::prelude::*;
 pub fn SendBar(space: Space) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
-    let has_errors = move || space.checked.with(Checked::has_errors);
+    // Errors the user has seen: an untouched form pushes no override.
+    let has_errors = move || space.errors_seen();
     let dialog = NodeRef::<Dialog>::new();
     let open = move |_| {
         if let Some(d) = dialog.get() {

@@ -11,6 +11,7 @@ import groups from "./suites/groups.mjs";
 import portability from "./suites/portability.mjs";
 import a11y from "./suites/a11y.mjs";
 import screenshots from "./suites/screenshots.mjs";
+import newuser from "./suites/newuser.mjs";
 import lazy from "./suites/lazy.mjs";
 
 describeConsole("console", () => {
@@ -22,6 +23,7 @@ describeConsole("console", () => {
   storage();
   portability();
   lazy();
+  newuser();
   a11y();
   screenshots();
 });

@@ -321,7 +321,8 @@ async fn emulator_state(Extract(app): Extract<App>, headers: HeaderMap) -> Respo
             })
             .collect()
     });
-    let body = serde_json::json!({"nowMs": now, "imageDelaySeconds": app.emulator.fixture.image_delay_seconds, "images": images});
+    let world = app.emulator.world(now);
+    let body = serde_json::json!({"nowMs": now, "imageDelaySeconds": app.emulator.fixture.image_delay_seconds, "images": images, "world": world});
     ([(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
 }
 

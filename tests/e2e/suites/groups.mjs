@@ -50,7 +50,8 @@ export default function groups() {
     assert.deepEqual([await size.getAttribute("inputmode"), await size.getAttribute("spellcheck")], ["numeric", null], "an integer: numeric keyboard");
     const device = field(page, "jdcloud", "dataDisks[0].deviceName");
     assert.deepEqual([await device.getAttribute("inputmode"), await device.getAttribute("spellcheck")], [null, "false"], "text: no spell-check");
-    assert.equal(await field(page, "jdcloud", "dataDisks[0].noDevice").getAttribute("type"), "checkbox", "a boolean is a checkbox");
+    // Issue 14: a boolean is a <select> of not set / true / false (an unticked box could not send false).
+    assert.equal(await field(page, "jdcloud", "dataDisks[0].noDevice").evaluate((e) => e.tagName), "SELECT", "a boolean is a <select>");
     await fillForm(page, "jdcloud", {
       ...VALID.jdcloud,
       "dataDisks[0].deviceName": "vdc",

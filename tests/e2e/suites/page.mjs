@@ -31,7 +31,8 @@ export default function page() {
     assert.equal(await group.getByRole("radio", { name: "Sandbox", exact: true }).isChecked(), true);
     await group.getByRole("radio", { name: "Direct", exact: true }).check();
     await waitFor(async () => /CORS/.test(await page.locator("body").innerText()), "a note about CORS", { timeout: 1_000 });
-    assert.equal(await page.locator("#result").getAttribute("aria-live"), "polite", "#result is a polite live region");
+    // Issue 14: not a live region; a submission moves the focus to the answer (suites/newuser.mjs).
+    assert.equal(await page.locator("#result").getAttribute("aria-live"), null, "#result is announced by the focus, once");
   });
 
   consoleTest("language: #lang-toggle switches to Chinese and back, <html lang> follows, the choice survives a reload", async ({ page }) => {

@@ -1,5 +1,6 @@
 // A full-page screenshot of each provider's form in English and Chinese, under target/e2e-screenshots/
-// (git-ignored), to look at.
+// (git-ignored), to look at. With CREATEIMAGE_README_SCREENSHOTS=DIR (the README's are docs/screenshots/),
+// also each request form alone, as a user sees it before sending anything, for the README.
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -7,6 +8,7 @@ import { consoleTest, SCREENSHOTS } from "../lib/harness.mjs";
 import { PROVIDERS, selectProvider, waitFor, text } from "../lib/console.mjs";
 
 const HAN = /[\u4e00-\u9fff]/;
+const README_SHOTS = process.env.CREATEIMAGE_README_SCREENSHOTS;
 
 export default function screenshots() {
   consoleTest(
@@ -27,6 +29,12 @@ export default function screenshots() {
           await page.screenshot({ path: file, fullPage: true });
           assert.ok(statSync(file).size > 5_000, `${file} is not empty`);
           t.diagnostic(file);
+          if (README_SHOTS) {
+            mkdirSync(README_SHOTS, { recursive: true });
+            const form = join(README_SHOTS, `${p}-${lang}.png`);
+            await page.locator(`#request-${p}`).screenshot({ path: form });
+            t.diagnostic(form);
+          }
         }
       }
     },

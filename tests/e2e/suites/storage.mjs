@@ -121,7 +121,11 @@ export default function storage() {
     const { page, keys } = session;
     await selectProvider(page, "zenlayer");
     const sandbox = sandboxKey(keys, "zenlayer").secret;
+    // Remember is for one's own key (Relay, Direct): the sandbox's is built in (issue 14).
+    const endpoint = (name) => visible(page.getByRole("radio", { name, exact: true }));
+    await endpoint("Relay").check();
     assert.equal(await rememberBox(page).isChecked(), false, "Remember on this device is off by default");
+    await endpoint("Sandbox").check();
     await fillForm(page, "zenlayer", VALID.zenlayer);
     await createButton(page).click();
     await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
@@ -151,6 +155,8 @@ export default function storage() {
   consoleTest("secret with Remember on this device: in local storage (and said so), kept after a reload", async (session) => {
     const { page } = session;
     await selectProvider(page, "zenlayer");
+    // One's own key, for Relay (issue 14: the sandbox has its own key, nothing to remember).
+    await visible(page.getByRole("radio", { name: "Relay", exact: true })).check();
     const remember = rememberBox(page);
     const description = await remember.evaluate((el) => {
       const ids = (el.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);

@@ -110,14 +110,9 @@ impl Emulator {
         validation_failure(provider, request)?;
         let delay_ms = self.fixture.image_delay_seconds.saturating_mul(1000);
         self.with_state(|state| {
-            let plan = match provider {
-                Provider::Aliyun => match aliyun::plan(&self.fixture.aliyun, state, account, request)? {
-                    aliyun::Decision::Create(plan) => plan,
-                    aliyun::Decision::Repeat(image_id) => return Ok(Created { image_id }),
-                },
-                Provider::Tencent => tencent::plan(&self.fixture.tencent, state, request)?,
-                Provider::JdCloud => jdcloud::plan(&self.fixture.jdcloud, state, request)?,
-                Provider::Zenlayer => zenlayer::plan(&self.fixture.zenlayer, state, request, now_ms)?,
+            let plan = match self.decide(provider, state, account, request, now_ms)? {
+                aliyun::Decision::Create(plan) => plan,
+                aliyun::Decision::Repeat(image_id) => return Ok(Created { image_id }),
             };
             let image_id = state.new_image_id(provider);
             state.images.push(CreatedImage {
@@ -138,6 +133,75 @@ impl Emulator {
                 tracing::error!(error = %e, "could not write the state file");
             }
             Ok(Created { image_id })
+        })
+    }
+}
+
+impl Emulator {
+    /// The provider's business rules on `request`, against the fixture and `state`.
+    fn decide(
+        &self,
+        provider: Provider,
+        state: &State,
+        account: &Account,
+        request: &Value,
+        now_ms: u64,
+    ) -> Result<aliyun::Decision, Failure> {
+        let fx = &self.fixture;
+        Ok(aliyun::Decision::Create(match provider {
+            Provider::Aliyun => return aliyun::plan(&fx.aliyun, state, account, request),
+            Provider::Tencent => tencent::plan(&fx.tencent, state, request)?,
+            Provider::JdCloud => jdcloud::plan(&fx.jdcloud, state, request)?,
+            Provider::Zenlayer => zenlayer::plan(&fx.zenlayer, state, request, now_ms)?,
+        }))
+    }
+
+    /// The code CreateImage would refuse `request` with now, for the provider's first (sandbox)
+    /// account, without making anything; `None` when it would make an image. Only the business
+    /// rules run: the request names a source, not a whole valid request.
+    pub fn refusal(&self, provider: Provider, request: &Value, now_ms: u64) -> Option<String> {
+        let (_, account) = self.fixture.accounts().find(|(p, _)| *p == provider.as_str())?;
+        let decided = self.with_state(|state| self.decide(provider, state, account, request, now_ms).err());
+        decided.map(|f| f.code.as_str().to_owned())
+    }
+
+    /// The fixture as the console offers it in Sandbox mode: per provider its regions, and its
+    /// instances and snapshots with their region (Zenlayer: zone), status and `refusal` (the code
+    /// CreateImage would answer now; null when it would make an image).
+    pub fn world(&self, now_ms: u64) -> Value {
+        let fx = &self.fixture;
+        let item = |p: Provider, id: &str, region: &str, status: Option<&str>, request: Option<Value>| {
+            let refusal = request.and_then(|r| self.refusal(p, &r, now_ms));
+            serde_json::json!({"id": id, "region": region, "status": status, "refusal": refusal})
+        };
+        let (a, t, j, z) = (Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer);
+        serde_json::json!({
+            "aliyun": {
+                "regions": fx.aliyun.regions.keys().collect::<Vec<_>>(),
+                "instances": fx.aliyun.instances.iter().map(|i| item(a, &i.id, &i.region, Some(&i.status),
+                    Some(serde_json::json!({"RegionId": i.region, "InstanceId": i.id})))).collect::<Vec<_>>(),
+                "snapshots": fx.aliyun.snapshots.iter().map(|s| item(a, &s.id, &s.region, Some(&s.status),
+                    Some(serde_json::json!({"RegionId": s.region, "SnapshotId": s.id})))).collect::<Vec<_>>(),
+            },
+            "tencent": {
+                "regions": fx.tencent.regions,
+                "instances": fx.tencent.instances.iter().map(|i| item(t, &i.id, &i.region, Some(&i.status),
+                    Some(serde_json::json!({"Region": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
+                "snapshots": [],
+            },
+            "jdcloud": {
+                "regions": fx.jdcloud.regions.keys().collect::<Vec<_>>(),
+                "instances": fx.jdcloud.instances.iter().map(|i| item(j, &i.id, &i.region, Some(&i.status),
+                    Some(serde_json::json!({"regionId": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
+                // A data disk's snapshot: what it does depends on the disk it goes into.
+                "snapshots": fx.jdcloud.snapshots.iter().map(|s| item(j, &s.id, &s.region, None, None)).collect::<Vec<_>>(),
+            },
+            "zenlayer": {
+                "regions": [],
+                "instances": fx.zenlayer.instances.iter().map(|i| item(z, &i.id, &i.zone, Some(&i.status),
+                    Some(serde_json::json!({"instanceId": i.id})))).collect::<Vec<_>>(),
+                "snapshots": [],
+            },
         })
     }
 }

@@ -213,3 +213,52 @@ fn the_builtin_fixture_parses() {
     let f = Fixture::builtin();
     assert!(f.accounts().count() >= 4);
 }
+
+#[test]
+fn the_world_lists_each_source_with_what_createimage_would_answer() {
+    let e = emulator();
+    let world = e.world(NOW);
+    let find = |p: &str, kind: &str, id: &str| -> Value {
+        world[p][kind].as_array().unwrap().iter().find(|i| i["id"] == id).cloned().unwrap_or_else(|| panic!("{p} {id}"))
+    };
+    // (provider, kind, id, region or zone, status, refusal)
+    let cases = [
+        ("aliyun", "instances", "i-sandbox-stopped", "cn-hangzhou", json!("Stopped"), Value::Null),
+        ("aliyun", "instances", "i-starting", "cn-hangzhou", json!("Starting"), json!("IncorrectInstanceStatus")),
+        (
+            "aliyun",
+            "snapshots",
+            "s-not-ready",
+            "cn-hangzhou",
+            json!("progressing"),
+            json!("InvalidSnapshotId.NotReady"),
+        ),
+        ("aliyun", "snapshots", "s-sandbox-system", "cn-hangzhou", json!("accomplished"), Value::Null),
+        ("tencent", "instances", "ins-sandbox1", "ap-guangzhou", json!("STOPPED"), Value::Null),
+        ("tencent", "instances", "ins-running", "ap-guangzhou", json!("RUNNING"), json!("5100")),
+        ("jdcloud", "instances", "i-sandbox01", "cn-north-1", json!("stopped"), Value::Null),
+        ("jdcloud", "instances", "i-starting01", "cn-north-1", json!("starting"), json!("FAILED_PRECONDITION")),
+        ("jdcloud", "snapshots", "snapshot-sandbox01", "cn-north-1", Value::Null, Value::Null),
+        ("zenlayer", "instances", "100000000001", "HKG-A", json!("STOPPED"), Value::Null),
+        (
+            "zenlayer",
+            "instances",
+            "100000000004",
+            "SIN-E",
+            json!("STOPPED"),
+            json!("UNSUPPORTED_OPERATION_ZONE_NOT_SUPPORT"),
+        ),
+    ];
+    for (p, kind, id, region, status, refusal) in cases {
+        let item = find(p, kind, id);
+        assert_eq!(
+            (&item["region"], &item["status"], &item["refusal"]),
+            (&json!(region), &status, &refusal),
+            "{p} {id}"
+        );
+    }
+    assert_eq!(world["aliyun"]["regions"], json!(["cn-hangzhou", "cn-qingdao", "cn-shanghai", "cn-zhangjiakou"]));
+    assert_eq!(world["tencent"]["regions"], json!(["ap-guangzhou", "ap-shanghai"]));
+    // A dry run makes nothing.
+    assert!(e.with_state(|s| s.images.is_empty()));
+}

@@ -135,7 +135,7 @@ crate::catalog! {
     ),
     doc(
         C::Aliyun(InvalidImageVersionMalformed), 400, "The specified ImageVersion is wrongly formed.",
-        "The ImageVersion value is not valid, or (as the seed notes) you are not allowed to use the snapshot.",
+        "The ImageVersion value is not valid, or (as the documentation notes) you are not allowed to use the snapshot.",
         "镜像版本号（ImageVersion）取值无效，或者您无权使用该快照。",
         "Correct ImageVersion or leave it out, and make sure the snapshot belongs to your account.",
         "请修正或去掉 ImageVersion 参数，并确认所用快照属于您的账号。",

@@ -137,8 +137,8 @@ pub static FIELDS: &[Field] = &[
     Field::new("ImageVersion", ValueType::String, PARAM, "seed 002, 请求示例").text(
         "Image version",
         "镜像版本",
-        "Optional version label.",
-        "可选的镜像版本号（见请求示例）。",
+        "Optional version label of the image.",
+        "可选的镜像版本号。",
     ),
     Field::new("InstanceId", ValueType::String, PARAM, SEED).text(
         "Instance ID",

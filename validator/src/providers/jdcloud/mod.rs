@@ -38,10 +38,10 @@ const fn step10(max: i64) -> Range {
 pub static FIELDS: &[Field] = &[
     Field::new("regionId", ValueType::String, ARG, PATH)
         .required()
-        .text("Region", "地域 ID", "Path parameter, e.g. cn-north-1.", "路径参数，例如 cn-north-1。"),
+        .text("Region", "地域 ID", "The region of the instance, e.g. cn-north-1.", "云主机所在的地域，例如 cn-north-1。"),
     Field::new("instanceId", ValueType::String, ARG, PATH)
         .required()
-        .text("Instance ID", "云主机 ID", "Path parameter: the instance to image (i-…).", "路径参数：要制作镜像的云主机 ID（i-…）。"),
+        .text("Instance ID", "云主机 ID", "The instance to image (i-…).", "要制作镜像的云主机 ID（i-…）。"),
     Field::new("name", ValueType::String, ARG, SEED)
         .required()
         .checks(&[

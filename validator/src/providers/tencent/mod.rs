@@ -55,8 +55,8 @@ pub static FIELDS: &[Field] = &[
     Field::new("Region", ValueType::String, PARAM, COMMON).common().text(
         "Region",
         "地域",
-        "Tencent's Region common parameter, e.g. ap-guangzhou.",
-        "腾讯云公共参数 Region，例如 ap-guangzhou。",
+        "The region of the instance, e.g. ap-guangzhou.",
+        "实例所在的地域，例如 ap-guangzhou。",
     ),
     Field::new("Timestamp", ValueType::Integer, PARAM, COMMON).common(),
     Field::new("Nonce", ValueType::Integer, PARAM, COMMON).common(),

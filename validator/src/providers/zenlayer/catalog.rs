@@ -65,7 +65,7 @@ crate::catalog! {
     ),
     doc(
         C::Zenlayer(UnsupportedOperationZoneNotSupport), 400, "Operations not supported in current zone.",
-        "Images are not supported in the instance's zone (seed 001 names SIN-E and LAX-A).",
+        "Images are not supported in the instance's zone (for example SIN-E and LAX-A).",
         "实例所在的区域暂不支持镜像功能（文档列出 SIN-E 和 LAX-A）。",
         "Create the image from an instance in a zone that supports images.",
         "请改用位于支持镜像功能的区域中的实例制作镜像。",
