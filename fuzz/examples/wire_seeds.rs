@@ -2,7 +2,7 @@
 //! provider, algorithm and method, as the target reads requests (`METHOD TARGET`, headers, an
 //! empty line, the body), signed at the target's clock with its secret.
 //!
-//!     cargo +nightly-… run --example wire_seeds -- fuzz/corpus/wire_requests
+//!     cd fuzz && cargo +nightly-2026-05-19 run --example wire_seeds -- corpus/wire_requests
 
 use createimage_validator::wire::{self, Algorithm, Credentials, Method, SignOptions, Timestamp};
 use createimage_validator::{Options, Provider, checked};
