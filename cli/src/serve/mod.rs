@@ -140,6 +140,18 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
         let addr = listener.local_addr().map_err(|e| e.to_string())?;
+        // The HTTPS listener is bound (and named) before the banner, whose last line says the server is up.
+        let tls = match tls {
+            Some((tls_addr, acceptor)) => {
+                let tls_listener = tokio::net::TcpListener::bind(tls_addr)
+                    .await
+                    .map_err(|e| format!("cannot listen on {tls_addr}: {e}"))?;
+                let bound = tls_listener.local_addr().map_err(|e| e.to_string())?;
+                println!("createimage serve: HTTPS on https://{bound}/");
+                Some((tls_listener, acceptor))
+            }
+            None => None,
+        };
         print_banner(addr, &app.emulator.fixture, &from_file);
         let router = router(app);
         let mut limits = listen::Limits { max_connections: args.max_connections as usize, ..listen::Limits::default() };
@@ -155,17 +167,9 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
                 let _ = stopped.wait_for(|s| *s).await;
             }
         };
-        let tls_task = match tls {
-            Some((tls_addr, acceptor)) => {
-                let tls_listener = tokio::net::TcpListener::bind(tls_addr)
-                    .await
-                    .map_err(|e| format!("cannot listen on {tls_addr}: {e}"))?;
-                let bound = tls_listener.local_addr().map_err(|e| e.to_string())?;
-                println!("createimage serve: HTTPS on https://{bound}/");
-                Some(tokio::spawn(listen::serve(tls_listener, Some(acceptor), router.clone(), limits, until_stopped())))
-            }
-            None => None,
-        };
+        let tls_task = tls.map(|(tls_listener, acceptor)| {
+            tokio::spawn(listen::serve(tls_listener, Some(acceptor), router.clone(), limits, until_stopped()))
+        });
         tokio::spawn(async move {
             shutdown().await;
             let _ = stop.send(true);
