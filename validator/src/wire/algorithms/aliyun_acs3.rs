@@ -60,11 +60,7 @@ pub fn canonical_query(query: &[(String, String)]) -> String {
 
 /// Canonical headers and the signed-header list: names lower-cased, values trimmed, sorted by name.
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut h: Vec<(String, &str)> = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim())).collect();
-    crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
-    let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
-    let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
-    (canonical, signed)
+    super::sorted_headers(headers, |v| v.trim().to_owned())
 }
 
 impl CanonicalRequest {

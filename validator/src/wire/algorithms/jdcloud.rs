@@ -6,6 +6,7 @@
 //! values; JDCLOUD3 decodes and re-encodes the path (`:` → `%3A`, `//` → `/`) and the query
 //! (sorted, empty names dropped) and only trims header values.
 
+pub use super::SigningKey;
 use super::stage;
 use crate::wire::hash;
 use crate::wire::percent;
@@ -78,24 +79,6 @@ stage! {
 stage! {
     /// `ALG Credential=AK/scope, SignedHeaders=a;b, Signature=hex` (comma + space).
     Authorization
-}
-
-/// The derived signing key: as good as the secret for one day, region and service, so it is
-/// never formatted; [`SigningKey::expose_hex`] exists for the official test vectors.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SigningKey([u8; 32]);
-
-impl SigningKey {
-    /// The key in hex. Secret-equivalent: for tests against published vectors only.
-    pub fn expose_hex(&self) -> String {
-        hash::hex(&self.0)
-    }
-}
-
-impl fmt::Debug for SigningKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SigningKey(<redacted>)")
-    }
 }
 
 /// What the signature covers.

@@ -33,6 +33,36 @@ macro_rules! stage {
 }
 pub(crate) use stage;
 
+/// A key derived from the secret for one scope (JD: day, region, service; Tencent TC3: day,
+/// service): as good as the secret within it, so it is never formatted; [`SigningKey::expose_hex`]
+/// exists for the official vectors.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SigningKey(pub(crate) [u8; 32]);
+
+impl SigningKey {
+    /// The key in hex. Secret-equivalent: for tests against published vectors only.
+    pub fn expose_hex(&self) -> String {
+        crate::wire::hash::hex(&self.0)
+    }
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SigningKey(<redacted>)")
+    }
+}
+
+/// Canonical headers (`name:value\n` each, names lower-cased, sorted by name, values through
+/// `value`) and the signed-header list (`a;b`): Alibaba V3 trims values, Tencent TC3 also
+/// lower-cases them.
+pub(crate) fn sorted_headers(headers: &[(String, String)], value: fn(&str) -> String) -> (String, String) {
+    let mut h: Vec<(String, String)> = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), value(v))).collect();
+    crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
+    let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
+    let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
+    (canonical, signed)
+}
+
 /// The three fields of an `ALG Credential=…, SignedHeaders=…, Signature=…` header (Zenlayer, JD;
 /// Alibaba V3 writes them without the spaces). Read with or without spaces after the commas.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,11 +5,11 @@
 //! timestamp, the scope and the hex SHA-256 of the canonical request; the key is derived in three
 //! HMAC steps from `"TC3" + SecretKey`; the signature is hex HMAC-SHA256 under it.
 
+pub use super::SigningKey;
 use super::stage;
 use crate::wire::hash;
 use crate::wire::secret::Secret;
 use crate::wire::time::Timestamp;
-use std::fmt;
 
 pub const ALGORITHM: &str = "TC3-HMAC-SHA256";
 /// The last element of the credential scope.
@@ -33,24 +33,6 @@ stage! {
 stage! {
     /// `TC3-HMAC-SHA256 Credential=id/scope, SignedHeaders=a;b, Signature=hex` (comma + space).
     Authorization
-}
-
-/// The derived signing key: as good as the secret for one day and service, so it is never
-/// formatted; [`SigningKey::expose_hex`] exists for the official worked examples.
-#[derive(Clone, PartialEq, Eq)]
-pub struct SigningKey([u8; 32]);
-
-impl SigningKey {
-    /// The key in hex. Secret-equivalent: for tests against published examples only.
-    pub fn expose_hex(&self) -> String {
-        hash::hex(&self.0)
-    }
-}
-
-impl fmt::Debug for SigningKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("SigningKey(<redacted>)")
-    }
 }
 
 /// What the signature covers.
@@ -85,12 +67,7 @@ pub struct Signature {
 /// Canonical headers and the signed-header list: names and values lower-cased, values trimmed,
 /// sorted by name.
 pub fn canonical_headers(headers: &[(String, String)]) -> (String, String) {
-    let mut h: Vec<(String, String)> =
-        headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim().to_ascii_lowercase())).collect();
-    crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
-    let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
-    let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
-    (canonical, signed)
+    super::sorted_headers(headers, |v| v.trim().to_ascii_lowercase())
 }
 
 impl CanonicalRequest {
