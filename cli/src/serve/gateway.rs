@@ -101,18 +101,9 @@ fn respond(reply: Reply) -> Response {
 /// Alibaba's parameters, read leniently (a pair that does not decode is kept as best it can be), so
 /// that even a request whose parameters the API refuses is answered in the format it asks for.
 fn rpc_params(req: &HttpRequest) -> Vec<(String, String)> {
-    let lenient = |text: &str| -> Vec<(String, String)> {
-        text.split('&')
-            .filter(|p| !p.is_empty())
-            .map(|p| {
-                let (k, v) = p.split_once('=').unwrap_or((p, ""));
-                (percent::decode_lenient(k), percent::decode_lenient(v))
-            })
-            .collect()
-    };
-    let mut params = lenient(&req.query);
+    let mut params = percent::parse_form_lenient(&req.query);
     if req.media_type().as_deref() == Some(aliyun::wire::FORM) {
-        params.extend(lenient(&String::from_utf8_lossy(&req.body)));
+        params.extend(percent::parse_form_lenient(&String::from_utf8_lossy(&req.body)));
     }
     params
 }

@@ -140,9 +140,32 @@ pub fn parse_form(s: &str) -> Result<Vec<(String, String)>, PercentError> {
     Ok(out)
 }
 
+/// [`parse_form`] that never fails: a pair that does not decode is kept as best it can be (stray
+/// `%` kept, invalid UTF-8 replaced). For routing and for choosing an answer's format, so that a
+/// request the API refuses is still recognised and answered in the form it asks for.
+pub fn parse_form_lenient(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|piece| {
+            let (k, v) = piece.split_once('=').unwrap_or((piece, ""));
+            (decode_lenient(k), decode_lenient(v))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lenient_forms_keep_what_does_not_decode() {
+        let pairs = parse_form_lenient("Action=CreateImage&ImageName=%FF&&Format=JSON&bare");
+        assert_eq!(pairs[0], ("Action".to_owned(), "CreateImage".to_owned()));
+        assert_eq!(pairs[1].0, "ImageName");
+        assert_eq!(pairs[2], ("Format".to_owned(), "JSON".to_owned()));
+        assert_eq!(pairs[3], ("bare".to_owned(), String::new()));
+        assert!(parse_form("ImageName=%FF").is_err());
+    }
 
     #[test]
     fn providers_md_percent_encode_rows() {

@@ -204,8 +204,7 @@ fn check_route(request: &HttpRequest) -> Result<Vec<(String, String)>, DecodeErr
 /// parameter (`Action`, V1; read leniently, so that parameters which do not decode still get the
 /// API's answer) or as the `x-acs-action` header (V3, the current SDKs).
 pub fn names_action(request: &HttpRequest) -> bool {
-    let names =
-        |text: &str| text.split('&').any(|p| percent::decode_lenient(p.split('=').next().unwrap_or("")) == "Action");
+    let names = |text: &str| percent::parse_form_lenient(text).iter().any(|(k, _)| k == "Action");
     request.header("x-acs-action").is_some()
         || names(&request.query)
         || (request.media_type().as_deref() == Some(FORM) && names(&String::from_utf8_lossy(&request.body)))
