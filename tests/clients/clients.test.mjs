@@ -18,13 +18,6 @@ const PYTHON = process.env.CREATEIMAGE_CLIENTS_PYTHON || join(REPO_ROOT, "tests/
 const DRIVER = join(REPO_ROOT, "tests/clients/python/clients.py");
 const BIN = process.env.CREATEIMAGE_BIN || join(REPO_ROOT, "target/debug/createimage");
 
-/** The sandbox keys of the built-in fixture (the README's table), by provider. */
-const KEYS = {
-  aliyun: ["LTAI5tSandboxAliyun0001", "sandbox-aliyun-secret"],
-  tencent: ["AKIDsandboxTencent00000000000000001", "sandbox-tencent-secret"],
-  jdcloud: ["JDCSANDBOXACCESSKEY0000000000001", "sandbox-jdcloud-secret"],
-  zenlayer: ["ZLSANDBOXACCESSKEY01", "sandbox-zenlayer-secret"],
-};
 
 const ALIYUN = (name, instance = "i-sandbox-stopped") => ({ RegionId: "cn-hangzhou", InstanceId: instance, ImageName: name });
 
@@ -112,9 +105,16 @@ after(async () => {
   if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
+/** The provider's first sandbox key, as the server's start-up banner lists the fixture's keys. */
+function sandboxKey(provider) {
+  const key = server.keys[provider]?.[0];
+  assert.ok(key, `serve listed a sandbox key for ${provider}`);
+  return key;
+}
+
 /** Runs `row`'s SDK on `request` with `secret`; resolves to `{ok, imageId?, requestId?, code?, message?}`. */
-async function call(row, request, secret = KEYS[row.provider][1]) {
-  const keyId = KEYS[row.provider][0];
+async function call(row, request, secret = sandboxKey(row.provider).secret) {
+  const keyId = sandboxKey(row.provider).id;
   if (row.client === "aliyun-pop-core") return popCore(request, keyId, secret);
   const tls = row.client === "tencent-legacy";
   const endpoint = new URL(tls ? server.tlsUrl : server.url).host;
