@@ -1,6 +1,7 @@
 //! What a provider (or an API version of one) is, declared once: a [`Registration`] per provider,
-//! in the provider's own folder (`providers/<provider>/mod.rs`), found through
-//! [`Provider::registration`](crate::Provider::registration). The validator, the CLI, the
+//! a `const` in the provider's own folder (`providers/<provider>/mod.rs`), found through
+//! [`Provider::registration`](crate::Provider::registration) and the field accessors beside it
+//! (`provider.wire()`, `provider.console()` …). The validator, the CLI, the
 //! emulator, the relay and the console read these fields or iterate [`registry`]; none of them
 //! restates a host, a default, a clock skew or a status word.
 //!
@@ -214,6 +215,7 @@ pub fn registry() -> impl Iterator<Item = &'static Registration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ValueType;
 
     #[test]
     fn each_registration_is_its_providers() {
@@ -248,6 +250,10 @@ mod tests {
             }
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);
+            }
+            // Every repeatable group the form shows has its labels.
+            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && !f.common) {
+                assert!(c.group(f.path).is_some(), "{}: group {} has no labels", r.id, f.path);
             }
             ids.push(r.id);
             ids.extend(r.aliases);

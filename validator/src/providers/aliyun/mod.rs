@@ -6,13 +6,15 @@
 //! disagree (`:` and `.` in ImageName) the name is accepted with a warning.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
+use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{
     Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
@@ -20,8 +22,7 @@ use crate::registration::{
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
 use crate::request::Request;
-use crate::rule::{Check, Cross, DeviceRange, Field, Spec};
-use crate::validate::Findings;
+use crate::rule::{Check, Cross, DeviceRange, Field, Params, Spec};
 use crate::wire::Algorithm;
 
 const PARAM: C = C::Aliyun(Code::InvalidParameter);
@@ -252,7 +253,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Alibaba Cloud ECS, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Aliyun,
     id: "aliyun",
     aliases: &["alibaba", "alibabacloud", "ecs"],
@@ -317,8 +318,8 @@ pub static REGISTRATION: Registration = Registration {
 
 /// 方法三: exactly one system disk, on /dev/xvda; /dev/xvda holds nothing else. The count rules
 /// apply only when the mappings are what the image is made from (no InstanceId, which wins).
-fn system_disk(req: &Request<'_>, findings: &mut Findings) {
-    let items: Vec<Option<u32>> = req.items("DiskDeviceMapping").collect();
+fn system_disk(req: &dyn Params, findings: &mut Findings) {
+    let items = req.items("DiskDeviceMapping");
     if items.is_empty() {
         return;
     }

@@ -6,9 +6,10 @@
 //! API the image's disks take them from the instance, so they are not required here.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -226,7 +227,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// JD Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::JdCloud,
     id: "jdcloud",
     aliases: &["jd"],

@@ -3,9 +3,10 @@
 //! Duplicate names and the 10-images-per-region quota are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -85,7 +86,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Tencent Cloud CVM (API v2), as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Tencent,
     id: "tencent",
     aliases: &["qcloud", "tencentcloud", "cvm"],

@@ -3,9 +3,10 @@
 //! request is accepted with a warning. Quotas, instance state and zones are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -65,7 +66,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Zenlayer Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Zenlayer,
     id: "zenlayer",
     aliases: &[],
