@@ -135,8 +135,6 @@ texts! {
     NotSent => "Not sent: {reason}", "未发送：{reason}";
     NeedKeys => "enter the access key ID and secret.", "请填写 AccessKey ID 和 Secret。";
     NotLoaded => "the signing code could not be loaded (check the connection), try again.", "签名代码未能加载（请检查网络连接），请重试。";
-    AnswerNotRead => "The request was sent, but the code that reads the answer could not be loaded. Check the provider's console before sending it again.",
-        "请求已发送，但读取响应的代码未能加载。再次发送前，请先在云厂商控制台中确认结果。";
     PreviewHeading => "Request preview", "请求预览";
     Signing => "Signing…", "正在签名…";
     PreviewNote => "Signed just now with a fresh time and nonce; the signature is redacted. Each submission signs again.",

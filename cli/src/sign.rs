@@ -6,6 +6,7 @@
 use crate::input::{self, Source};
 use crate::output::{self, Exit, Fail, Out};
 use clap::Args;
+use createimage_validator::registration::NonceKind;
 use createimage_validator::wire::{self, Algorithm, Credentials, Endpoint, Method, SignOptions, Signed, Timestamp};
 use createimage_validator::{Lang, Options, Provider, Rejected, checked};
 use std::collections::hash_map::RandomState;
@@ -107,8 +108,8 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
             signed.not_sent.join(", ")
         ));
     }
-    if args.provider == Provider::Zenlayer && args.nonce.is_some() {
-        output::note("Zenlayer's signature has no nonce: --nonce is ignored");
+    if args.provider.registration().wire.nonce == NonceKind::None && args.nonce.is_some() {
+        output::note(&format!("{}'s signature has no nonce: --nonce is ignored", args.provider.display_name()));
     }
     let mut out = output::stdout();
     if args.json {
@@ -160,10 +161,11 @@ fn sign_options(args: &SignArgs) -> Result<SignOptions, Fail> {
         Some(e) => Some(e.parse::<Endpoint>().map_err(|err| Fail::Input(format!("--endpoint {e:?}: {err}")))?),
         None => None,
     };
-    let nonce = match &args.nonce {
-        Some(n) => n.clone(),
-        None if args.provider == Provider::Tencent => random_integer_nonce(),
-        None => random_uuid(),
+    let nonce = match (&args.nonce, args.provider.registration().wire.nonce) {
+        (Some(n), _) => n.clone(),
+        (None, NonceKind::PositiveInteger) => random_integer_nonce(),
+        (None, NonceKind::Uuid) => random_uuid(),
+        (None, NonceKind::None) => String::new(),
     };
     Ok(SignOptions { timestamp, nonce, method: args.method, algorithm, endpoint, region: args.region.clone() })
 }
