@@ -290,6 +290,7 @@ pub const fn name_fields(provider: Provider) -> (&'static str, &'static str) {
     match provider {
         Provider::Aliyun => ("ImageName", "Description"),
         Provider::Tencent => ("imageName", "imageDescription"),
+        Provider::Tencent3 => ("ImageName", "ImageDescription"),
         Provider::JdCloud => ("name", "description"),
         Provider::Zenlayer => ("imageName", "imageDescription"),
     }

@@ -20,8 +20,9 @@ pub const fn index(provider: Provider) -> usize {
     match provider {
         Provider::Aliyun => 0,
         Provider::Tencent => 1,
-        Provider::JdCloud => 2,
-        Provider::Zenlayer => 3,
+        Provider::Tencent3 => 2,
+        Provider::JdCloud => 3,
+        Provider::Zenlayer => 4,
     }
 }
 
@@ -32,7 +33,7 @@ pub fn parse_provider(s: &str) -> Option<Provider> {
 
 /// The rule metadata of `provider`, built once.
 pub fn table(provider: Provider) -> &'static [FieldRule] {
-    static TABLES: [OnceLock<Vec<FieldRule>>; 4] = [const { OnceLock::new() }; 4];
+    static TABLES: [OnceLock<Vec<FieldRule>>; Provider::ALL.len()] = [const { OnceLock::new() }; Provider::ALL.len()];
     TABLES[index(provider)].get_or_init(|| rules(provider))
 }
 
@@ -42,7 +43,7 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
 }
 
 /// Common parameters the form still asks for: Tencent's `Region` (the signer takes it from the request).
-const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region")];
+const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region"), (Provider::Tencent3, "Region")];
 
 /// Where the image comes from, the first thing each form asks: the region and the source (for
 /// Alibaba its three, side by side). The name and description follow
@@ -51,13 +52,15 @@ pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     match provider {
         Provider::Aliyun => &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
         Provider::Tencent => &["Region", "instanceId"],
+        Provider::Tencent3 => &["Region", "InstanceId", "SnapshotIds"],
         Provider::JdCloud => &["regionId", "instanceId"],
         Provider::Zenlayer => &["instanceId"],
     }
 }
 
 /// Values a fresh form starts with.
-const DEFAULTS: &[(Provider, &str, &str)] = &[(Provider::Tencent, "Region", "ap-guangzhou")];
+const DEFAULTS: &[(Provider, &str, &str)] =
+    &[(Provider::Tencent, "Region", "ap-guangzhou"), (Provider::Tencent3, "Region", "ap-guangzhou")];
 /// Fields the console fills in itself when they are left empty.
 const AUTO_FIELDS: &[(Provider, &str)] = &[(Provider::Aliyun, "ClientToken")];
 

@@ -28,7 +28,7 @@ async fn read(provider: Provider, answer: api::Answer, ours: Option<String>, lan
 pub struct Store {
     pub lang: RwSignal<Lang>,
     pub provider: RwSignal<Provider>,
-    pub spaces: [Space; 4],
+    pub spaces: [Space; Provider::ALL.len()],
     pub history: RwSignal<History>,
     /// A pointer button is down (see [`Store::leave`]).
     pointer_down: StoredValue<bool>,

@@ -114,7 +114,8 @@ pub fn outgoing(provider: Provider, mode: Mode, request: &HttpRequest) -> Outgoi
 /// A nonce as `provider` wants it: Tencent a positive integer, the others a UUID (Zenlayer signs none).
 pub fn nonce(provider: Provider, random: [u8; 16]) -> String {
     match provider {
-        Provider::Tencent => {
+        // Tencent's signature v1 (TC3, the 3.0 default, signs none).
+        Provider::Tencent | Provider::Tencent3 => {
             let n = u32::from_le_bytes([random[0], random[1], random[2], random[3]]);
             n.max(1).to_string()
         }

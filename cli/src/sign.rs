@@ -26,7 +26,7 @@ The secret appears in no output.\n\n\
 Signature methods: aliyun HMAC-SHA1 (default) or ACS3-HMAC-SHA256; tencent HmacSHA256 (default) or \
 HmacSHA1; jdcloud JDCLOUD2 (default) or JDCLOUD3; zenlayer ZC2-HMAC-SHA256.")]
 pub struct SignArgs {
-    /// Cloud provider: aliyun, tencent, jdcloud or zenlayer.
+    /// Cloud provider: aliyun, tencent (legacy API v2), tencent3 (API 3.0), jdcloud or zenlayer.
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = crate::parse_provider)]
     pub provider: Provider,
     /// The access key ID (Alibaba AccessKeyId, Tencent SecretId, JD AccessKey, Zenlayer AccessKey ID).
@@ -110,6 +110,9 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
     if args.provider == Provider::Zenlayer && args.nonce.is_some() {
         output::note("Zenlayer's signature has no nonce: --nonce is ignored");
     }
+    if signed.algorithm == wire::Algorithm::Tencent3Tc3 && args.nonce.is_some() {
+        output::note("TC3-HMAC-SHA256 signs no nonce: --nonce is ignored");
+    }
     let mut out = output::stdout();
     if args.json {
         writeln!(out, "{}", serde_json::to_string(&signed.request).map_err(std::io::Error::other)?)?;
@@ -162,7 +165,8 @@ fn sign_options(args: &SignArgs) -> Result<SignOptions, Fail> {
     };
     let nonce = match &args.nonce {
         Some(n) => n.clone(),
-        None if args.provider == Provider::Tencent => random_integer_nonce(),
+        // Tencent's signature v1, on either API (TC3 signs no nonce and ignores it).
+        None if matches!(args.provider, Provider::Tencent | Provider::Tencent3) => random_integer_nonce(),
         None => random_uuid(),
     };
     Ok(SignOptions { timestamp, nonce, method: args.method, algorithm, endpoint, region: args.region.clone() })

@@ -40,7 +40,14 @@ export type LengthUnit = "chars" | "utf16";
 export type CharToken = "han" | "letter" | "digit" | "-" | "_" | "." | ":";
 
 /** A part of the provider documentation, named where two parts disagree. */
-export type DocSource = "zenlayerChinese" | "zenlayerEnglish" | "aliyunParameterTable" | "aliyunErrorTable";
+export type DocSource =
+  | "zenlayerChinese"
+  | "zenlayerEnglish"
+  | "aliyunParameterTable"
+  | "aliyunErrorTable"
+  | "tencentChinese"
+  | "tencentChineseBefore2023"
+  | "tencentEnglish";
 
 /** Why an issue was raised: one variant per reason, told apart by `type`. */
 export type IssueKind =
@@ -70,6 +77,7 @@ export type IssueKind =
   | { type: "requiredWhen"; other: string; value: string }
   | { type: "requiredUnless"; other: string }
   | { type: "requires"; other: string }
+  | { type: "conflict"; other: string }
   | { type: "ineffectiveUnless"; other: string; values: string[] }
   | { type: "ignored"; winner: string }
   | { type: "deprecated"; replacement: string }

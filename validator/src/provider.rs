@@ -1,4 +1,4 @@
-//! The four providers createimage knows, and their names on the command line, in JSON and in JS.
+//! The providers (one per API) createimage knows, and their names on the command line, in JSON and in JS.
 
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -9,8 +9,11 @@ use std::str::FromStr;
 pub enum Provider {
     /// Alibaba Cloud ECS, RPC API version 2014-05-26 (seed 002).
     Aliyun,
-    /// Tencent Cloud CVM, legacy API v2 (seed 003).
+    /// Tencent Cloud CVM, legacy API v2 (seed 003): what private clouds (TCE) still speak.
     Tencent,
+    /// Tencent Cloud CVM, API 3.0 (version 2017-03-12, TC3-HMAC-SHA256): what a Tencent Cloud
+    /// account can call today.
+    Tencent3,
     /// JD Cloud VM, REST v1 (seed 004).
     JdCloud,
     /// Zenlayer Cloud VM, Cloud API 2.0 (seeds 000 and 001).
@@ -19,13 +22,15 @@ pub enum Provider {
 
 impl Provider {
     /// Every provider, in the order the product lists them.
-    pub const ALL: [Provider; 4] = [Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer];
+    pub const ALL: [Provider; 5] =
+        [Provider::Aliyun, Provider::Tencent, Provider::Tencent3, Provider::JdCloud, Provider::Zenlayer];
 
     /// The stable identifier used on the command line, in JSON reports and in the JS package.
     pub const fn as_str(self) -> &'static str {
         match self {
             Provider::Aliyun => "aliyun",
             Provider::Tencent => "tencent",
+            Provider::Tencent3 => "tencent3",
             Provider::JdCloud => "jdcloud",
             Provider::Zenlayer => "zenlayer",
         }
@@ -35,7 +40,8 @@ impl Provider {
     pub const fn display_name(self) -> &'static str {
         match self {
             Provider::Aliyun => "Alibaba Cloud ECS",
-            Provider::Tencent => "Tencent Cloud CVM",
+            Provider::Tencent => "Tencent Cloud CVM (legacy API v2)",
+            Provider::Tencent3 => "Tencent Cloud CVM (API 3.0)",
             Provider::JdCloud => "JD Cloud VM",
             Provider::Zenlayer => "Zenlayer Cloud VM",
         }
@@ -75,7 +81,9 @@ impl FromStr for Provider {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s.trim().to_ascii_lowercase().as_str() {
             "aliyun" | "alibaba" | "alibabacloud" | "ecs" => Ok(Provider::Aliyun),
+            // The legacy API keeps the names it always had; API 3.0 is a name of its own.
             "tencent" | "qcloud" | "tencentcloud" | "cvm" => Ok(Provider::Tencent),
+            "tencent3" => Ok(Provider::Tencent3),
             "jdcloud" | "jd" => Ok(Provider::JdCloud),
             "zenlayer" => Ok(Provider::Zenlayer),
             _ => Err(UnknownProvider(s.to_owned())),

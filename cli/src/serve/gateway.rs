@@ -13,19 +13,20 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
 use createimage_validator::catalog::Code;
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
 use serde_json::Value;
 use tower::ServiceExt as _;
 use tower_http::services::ServeFile;
 
 /// How far a request's time may be from the server's, in seconds. Alibaba: "within 15 minutes"
-/// (providers.md B.3). Tencent: its docs say 2 hours and, later, 5 minutes (C.4): the stricter.
-/// JD and Zenlayer do not document theirs (D.2, A.2): 15 minutes.
+/// (providers.md B.3). Tencent: its docs say 2 hours and, later, 5 minutes (C.4): the stricter;
+/// API 3.0: "超过5分钟" is a signature-expired error. JD and Zenlayer do not document theirs (D.2,
+/// A.2): 15 minutes.
 fn max_skew(provider: Provider) -> u64 {
     match provider {
-        Provider::Tencent => 300,
-        _ => 900,
+        Provider::Tencent | Provider::Tencent3 => 300,
+        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => 900,
     }
 }
 
@@ -47,16 +48,19 @@ fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, bod
 /// The largest request body the emulator reads; CreateImage requests are far smaller.
 pub const MAX_BODY: usize = 1024 * 1024;
 
-/// `/`: Alibaba's RPC endpoint when the request names an action (an `Action` parameter, or the
-/// `x-acs-action` header of the V3 SDKs), the console otherwise.
+/// `/`: Tencent's API 3.0 when the request says so (its `X-TC-Action` header, or `Action` with
+/// `Version=2017-03-12`), else Alibaba's RPC endpoint when it names an action (an `Action`
+/// parameter, or the `x-acs-action` header of the V3 SDKs), the console otherwise.
 pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_BODY).await;
     let req = http_request(&parts.method, &uri, &parts.headers, bytes.as_deref().unwrap_or_default());
-    if aliyun::wire::names_action(&req) || bytes.is_err() && parts.method == Method::POST {
+    let api3 = tencent3::wire::is_api3(&req);
+    if api3 || aliyun::wire::names_action(&req) || bytes.is_err() && parts.method == Method::POST {
+        let provider = if api3 { Provider::Tencent3 } else { Provider::Aliyun };
         return respond(match bytes {
-            Ok(_) => handle(&app, Provider::Aliyun, &req),
-            Err(_) => too_large(Provider::Aliyun, &req),
+            Ok(_) => handle(&app, provider, &req),
+            Err(_) => too_large(provider, &req),
         });
     }
     let index = ServeFile::new(app.dist.join("index.html")).precompressed_br().precompressed_gzip();
@@ -116,7 +120,7 @@ fn format(provider: Provider, req: &HttpRequest) -> Format {
             let format = params.iter().find(|(k, _)| k == "Format").map(|(_, v)| v.as_str());
             Format::of_request(format, req.header("accept"))
         }
-        Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => Format::Json,
+        Provider::Tencent | Provider::Tencent3 | Provider::JdCloud | Provider::Zenlayer => Format::Json,
     }
 }
 
@@ -162,7 +166,7 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
         }
     }
     // Tencent's region is a common parameter the emulator needs (its quota is per region).
-    if provider == Provider::Tencent
+    if matches!(provider, Provider::Tencent | Provider::Tencent3)
         && let (Some(region), Some(map)) = (&verified.region, request.as_object_mut())
     {
         map.entry("Region").or_insert_with(|| Value::String(region.clone()));
@@ -174,7 +178,7 @@ fn key_name(provider: Provider) -> &'static str {
     match provider {
         Provider::Aliyun => "AccessKeyId",
         Provider::Tencent => "SecretId",
-        Provider::JdCloud | Provider::Zenlayer => "Authorization",
+        Provider::Tencent3 | Provider::JdCloud | Provider::Zenlayer => "Authorization",
     }
 }
 
@@ -194,6 +198,10 @@ fn verify_failure(provider: Provider, e: &VerifyError) -> Failure {
             )
         }
         (Provider::Aliyun, VerifyError::Expired { .. }) => "Specified time stamp or date value is expired.".to_owned(),
+        // The documented example of the 3.0 envelope.
+        (Provider::Tencent3, VerifyError::SignatureMismatch { .. }) => {
+            "The provided credentials could not be validated. Please check your signature is correct.".to_owned()
+        }
         _ => e.to_string(),
     };
     Failure::new(code, None, message)
@@ -211,6 +219,12 @@ fn unknown_key(provider: Provider, key: &str) -> Failure {
             Code::Tencent(tencent::Code::SecretKeyNotFound),
             None,
             format!("SecretId {key:?} does not exist"),
+        ),
+        // Tencent's own words for an unknown SecretId (its FAQ on AuthFailure.SecretIdNotFound).
+        Provider::Tencent3 => Failure::new(
+            Code::Tencent3(tencent3::Code::SecretIdNotFound),
+            None,
+            "The SecretId is not found, please ensure that your SecretId is correct.",
         ),
         Provider::JdCloud => Failure::new(
             Code::JdCloud(jdcloud::Code::Unauthenticated),
@@ -231,6 +245,13 @@ fn replay(provider: Provider) -> Failure {
         Provider::Tencent => {
             Failure::new(Code::Tencent(tencent::Code::ReplayAttack), None, "Nonce has been used (replay attack)")
         }
+        // Only signature v1 carries a nonce on API 3.0; no code is documented for its reuse: the
+        // signature is refused as not valid.
+        Provider::Tencent3 => Failure::new(
+            Code::Tencent3(tencent3::Code::SignatureFailure),
+            None,
+            "Nonce has been used already (replay attack)",
+        ),
         Provider::JdCloud => {
             Failure::new(Code::JdCloud(jdcloud::Code::Unauthenticated), None, "x-jdcloud-nonce has been used already")
         }
@@ -248,6 +269,12 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
         ),
         (Provider::Aliyun, DecodeError::Method { .. }) => {
             Failure::new(Code::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
+        }
+        (Provider::Tencent3, DecodeError::MissingAction | DecodeError::WrongAction { .. }) => {
+            Failure::new(Code::Tencent3(tencent3::Code::InvalidAction), None, message)
+        }
+        (Provider::Tencent3, DecodeError::Method { .. }) => {
+            Failure::new(Code::Tencent3(tencent3::Code::UnsupportedProtocol), None, message)
         }
         (
             Provider::JdCloud,

@@ -42,6 +42,8 @@ pub fn request_id(provider: Provider) -> String {
         Provider::Aliyun => uuid_upper(),
         // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
         Provider::Zenlayer => format!("T{}", uuid_upper()),
+        // `71e69b56-32be-4412-ab45-49eded6a87be` (the CreateImage page's example).
+        Provider::Tencent3 => uuid_upper().to_ascii_lowercase(),
         // `0ee754ebce7a3f2f70d6d914dbbd2498`: 32 lower-case alphanumerics.
         Provider::JdCloud => {
             let (a, b) = next();

@@ -8,7 +8,7 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use createimage_validator::Provider;
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use std::time::Duration;
 
 /// The largest request body relayed; CreateImage requests are far smaller.
@@ -70,6 +70,9 @@ pub fn host_allowed(provider: Provider, host: &str) -> bool {
     match provider {
         Provider::Aliyun => aliyun::wire::is_api_host(host),
         Provider::Tencent => host == tencent::wire::HOST,
+        Provider::Tencent3 => {
+            host == tencent3::wire::HOST || tencent3::REGIONS.iter().any(|r| host == tencent3::wire::regional_host(r))
+        }
         Provider::JdCloud => host == jdcloud::wire::HOST,
         Provider::Zenlayer => host == zenlayer::wire::HOST,
     }
@@ -156,7 +159,7 @@ fn upstream_failed(provider: Provider, host: &str, e: &reqwest::Error) -> Respon
 fn forwarded(name: &HeaderName) -> bool {
     let n = name.as_str();
     matches!(n, "content-type" | "authorization" | "accept")
-        || ["x-acs-", "x-jdcloud-", "x-zc-"].iter().any(|p| n.starts_with(p))
+        || ["x-acs-", "x-jdcloud-", "x-zc-", "x-tc-"].iter().any(|p| n.starts_with(p))
 }
 
 /// The response headers worth passing back.

@@ -108,7 +108,7 @@ impl State {
         match provider {
             Provider::Aliyun => format!("m-{}", base36(n, 20)),
             Provider::JdCloud => format!("img-{}", base36(n, 10)),
-            Provider::Tencent | Provider::Zenlayer => format!("img-{}", base36(n, 8)),
+            Provider::Tencent | Provider::Tencent3 | Provider::Zenlayer => format!("img-{}", base36(n, 8)),
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod aliyun;
 pub mod jdcloud;
 pub mod tencent;
+pub mod tencent3;
 pub mod zenlayer;
 
 use crate::provider::Provider;
@@ -13,6 +14,7 @@ pub fn spec(provider: Provider) -> &'static Spec {
     match provider {
         Provider::Aliyun => &aliyun::SPEC,
         Provider::Tencent => &tencent::SPEC,
+        Provider::Tencent3 => &tencent3::SPEC,
         Provider::JdCloud => &jdcloud::SPEC,
         Provider::Zenlayer => &zenlayer::SPEC,
     }

@@ -4,7 +4,7 @@
 //! ([`Signed`]: the request, every signing stage, what was left out) and why signing can refuse
 //! ([`EncodeError`]). Each provider's `wire.rs` does the work; [`encode`] picks it.
 
-use super::algorithms::{aliyun_acs3, aliyun_rpc, jdcloud, tencent_v2, zenlayer_zc2};
+use super::algorithms::{aliyun_acs3, aliyun_rpc, jdcloud, tencent_tc3, tencent_v2, zenlayer_zc2};
 use super::http::{Endpoint, HttpRequest, Method};
 use super::percent;
 use super::secret::Credentials;
@@ -24,6 +24,12 @@ pub enum Algorithm {
     TencentHmacSha1,
     /// Tencent v2, `SignatureMethod=HmacSHA256` (the default: the stronger hash).
     TencentHmacSha256,
+    /// Tencent API 3.0, `TC3-HMAC-SHA256` (the default, as in the SDKs).
+    Tencent3Tc3,
+    /// Tencent API 3.0 with signature v1, `SignatureMethod=HmacSHA256`.
+    Tencent3HmacSha256,
+    /// Tencent API 3.0 with signature v1, `SignatureMethod=HmacSHA1`.
+    Tencent3HmacSha1,
     /// JD `JDCLOUD2-HMAC-SHA256` (the default: Go and Java SDKs, official doc).
     Jdcloud2,
     /// JD `JDCLOUD3-HMAC-SHA256`.
@@ -33,11 +39,14 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
-    pub const ALL: [Algorithm; 7] = [
+    pub const ALL: [Algorithm; 10] = [
         Algorithm::AliyunHmacSha1,
         Algorithm::AliyunAcs3,
         Algorithm::TencentHmacSha256,
         Algorithm::TencentHmacSha1,
+        Algorithm::Tencent3Tc3,
+        Algorithm::Tencent3HmacSha256,
+        Algorithm::Tencent3HmacSha1,
         Algorithm::Jdcloud2,
         Algorithm::Jdcloud3,
         Algorithm::ZenlayerZc2,
@@ -48,8 +57,11 @@ impl Algorithm {
         match self {
             Algorithm::AliyunHmacSha1 => aliyun_rpc::SIGNATURE_METHOD,
             Algorithm::AliyunAcs3 => aliyun_acs3::ALGORITHM,
-            Algorithm::TencentHmacSha1 => tencent_v2::SignatureMethod::HmacSha1.as_str(),
-            Algorithm::TencentHmacSha256 => tencent_v2::SignatureMethod::HmacSha256.as_str(),
+            Algorithm::TencentHmacSha1 | Algorithm::Tencent3HmacSha1 => tencent_v2::SignatureMethod::HmacSha1.as_str(),
+            Algorithm::TencentHmacSha256 | Algorithm::Tencent3HmacSha256 => {
+                tencent_v2::SignatureMethod::HmacSha256.as_str()
+            }
+            Algorithm::Tencent3Tc3 => tencent_tc3::ALGORITHM,
             Algorithm::Jdcloud2 => jdcloud::Version::Jdcloud2.as_str(),
             Algorithm::Jdcloud3 => jdcloud::Version::Jdcloud3.as_str(),
             Algorithm::ZenlayerZc2 => zenlayer_zc2::ALGORITHM,
@@ -60,6 +72,7 @@ impl Algorithm {
         match self {
             Algorithm::AliyunHmacSha1 | Algorithm::AliyunAcs3 => Provider::Aliyun,
             Algorithm::TencentHmacSha1 | Algorithm::TencentHmacSha256 => Provider::Tencent,
+            Algorithm::Tencent3Tc3 | Algorithm::Tencent3HmacSha256 | Algorithm::Tencent3HmacSha1 => Provider::Tencent3,
             Algorithm::Jdcloud2 | Algorithm::Jdcloud3 => Provider::JdCloud,
             Algorithm::ZenlayerZc2 => Provider::Zenlayer,
         }
@@ -70,6 +83,7 @@ impl Algorithm {
         match provider {
             Provider::Aliyun => Algorithm::AliyunHmacSha1,
             Provider::Tencent => Algorithm::TencentHmacSha256,
+            Provider::Tencent3 => Algorithm::Tencent3Tc3,
             Provider::JdCloud => Algorithm::Jdcloud2,
             Provider::Zenlayer => Algorithm::ZenlayerZc2,
         }
@@ -148,6 +162,7 @@ pub enum Stages {
     AliyunRpc(aliyun_rpc::Signature),
     AliyunAcs3(aliyun_acs3::Signature),
     TencentV2(tencent_v2::Signature),
+    TencentTc3(tencent_tc3::Signature),
     Jdcloud(jdcloud::Signature),
     Zenlayer(zenlayer_zc2::Signature),
 }
@@ -174,6 +189,10 @@ impl Stages {
                 step("StringToSign", s.string_to_sign.as_str()),
             ],
             Stages::TencentV2(s) => vec![step("StringToSign", s.string_to_sign.as_str())],
+            Stages::TencentTc3(s) => vec![
+                step("CanonicalRequest", s.canonical_request.as_str()),
+                step("StringToSign", s.string_to_sign.as_str()),
+            ],
             Stages::Jdcloud(s) => vec![
                 step("CanonicalRequest", s.canonical_request.as_str()),
                 step("StringToSign", s.string_to_sign.as_str()),
@@ -191,6 +210,7 @@ impl Stages {
             Stages::AliyunRpc(s) => &s.signature,
             Stages::AliyunAcs3(s) => &s.signature,
             Stages::TencentV2(s) => &s.signature,
+            Stages::TencentTc3(s) => &s.signature,
             Stages::Jdcloud(s) => &s.signature,
             Stages::Zenlayer(s) => &s.signature,
         }
@@ -429,8 +449,16 @@ pub(crate) fn prepare(
     if !methods.contains(&method) {
         return Err(EncodeError::MethodNotAllowed { provider, method });
     }
-    if provider != Provider::Zenlayer {
-        check_nonce(&options.nonce, provider == Provider::Tencent)?;
+    // Zenlayer's and TC3's signatures have no nonce; Tencent's v1 takes a positive integer.
+    match algorithm {
+        Algorithm::ZenlayerZc2 | Algorithm::Tencent3Tc3 => {}
+        Algorithm::TencentHmacSha1
+        | Algorithm::TencentHmacSha256
+        | Algorithm::Tencent3HmacSha1
+        | Algorithm::Tencent3HmacSha256 => check_nonce(&options.nonce, true)?,
+        Algorithm::AliyunHmacSha1 | Algorithm::AliyunAcs3 | Algorithm::Jdcloud2 | Algorithm::Jdcloud3 => {
+            check_nonce(&options.nonce, false)?
+        }
     }
     Ok((algorithm, method))
 }
@@ -479,10 +507,11 @@ pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
 
 /// Signs `valid` for its provider.
 pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
-    use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+    use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
     match valid.provider() {
         Provider::Aliyun => aliyun::wire::encode(valid, credentials, options),
         Provider::Tencent => tencent::wire::encode(valid, credentials, options),
+        Provider::Tencent3 => tencent3::wire::encode(valid, credentials, options),
         Provider::JdCloud => jdcloud::wire::encode(valid, credentials, options),
         Provider::Zenlayer => zenlayer::wire::encode(valid, credentials, options),
     }
