@@ -6,6 +6,7 @@
 use crate::input::{self, Source};
 use crate::output::{self, Exit, Fail, Out};
 use clap::Args;
+use createimage_validator::registration::NonceKind;
 use createimage_validator::wire::{self, Algorithm, Credentials, Endpoint, Method, SignOptions, Signed, Timestamp};
 use createimage_validator::{Lang, Options, Provider, Rejected, checked};
 use std::collections::hash_map::RandomState;
@@ -26,7 +27,7 @@ The secret appears in no output.\n\n\
 Signature methods: aliyun HMAC-SHA1 (default) or ACS3-HMAC-SHA256; tencent HmacSHA256 (default) or \
 HmacSHA1; jdcloud JDCLOUD2 (default) or JDCLOUD3; zenlayer ZC2-HMAC-SHA256.")]
 pub struct SignArgs {
-    /// Cloud provider: aliyun, tencent (legacy API v2), tencent3 (API 3.0), jdcloud or zenlayer.
+    /// Cloud provider: aliyun, tencent, jdcloud or zenlayer.
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = crate::parse_provider)]
     pub provider: Provider,
     /// The access key ID (Alibaba AccessKeyId, Tencent SecretId, JD AccessKey, Zenlayer AccessKey ID).
@@ -107,11 +108,8 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
             signed.not_sent.join(", ")
         ));
     }
-    if args.provider == Provider::Zenlayer && args.nonce.is_some() {
-        output::note("Zenlayer's signature has no nonce: --nonce is ignored");
-    }
-    if signed.algorithm == wire::Algorithm::Tencent3Tc3 && args.nonce.is_some() {
-        output::note("TC3-HMAC-SHA256 signs no nonce: --nonce is ignored");
+    if args.provider.registration().wire.nonce == NonceKind::None && args.nonce.is_some() {
+        output::note(&format!("{}'s signature has no nonce: --nonce is ignored", args.provider.display_name()));
     }
     let mut out = output::stdout();
     if args.json {
@@ -163,11 +161,11 @@ fn sign_options(args: &SignArgs) -> Result<SignOptions, Fail> {
         Some(e) => Some(e.parse::<Endpoint>().map_err(|err| Fail::Input(format!("--endpoint {e:?}: {err}")))?),
         None => None,
     };
-    let nonce = match &args.nonce {
-        Some(n) => n.clone(),
-        // Tencent's signature v1, on either API (TC3 signs no nonce and ignores it).
-        None if matches!(args.provider, Provider::Tencent | Provider::Tencent3) => random_integer_nonce(),
-        None => random_uuid(),
+    let nonce = match (&args.nonce, args.provider.registration().wire.nonce) {
+        (Some(n), _) => n.clone(),
+        (None, NonceKind::PositiveInteger) => random_integer_nonce(),
+        (None, NonceKind::Uuid) => random_uuid(),
+        (None, NonceKind::None) => String::new(),
     };
     Ok(SignOptions { timestamp, nonce, method: args.method, algorithm, endpoint, region: args.region.clone() })
 }

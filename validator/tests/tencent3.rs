@@ -301,7 +301,7 @@ fn encode_reproduces_the_official_get() {
         json!({"ImageName": "from-snap", "SnapshotIds": ["snap-kso6f712", "snap-l3rrf322"], "Region": "ap-guangzhou"});
     let valid = checked(P, &request, Options::default()).unwrap();
     let time = Timestamp::from_unix(1_700_000_000).unwrap();
-    let opts = SignOptions { method: Some(Method::Get), ..SignOptions::new(time, "unused") };
+    let opts = SignOptions { method: Some(Method::Get), ..SignOptions::new(time, "1") };
     let signed = wire::encode(&valid, &official_credentials(), &opts).unwrap();
     let r = &signed.request;
     assert_eq!(r.url(), format!("https://cvm.tencentcloudapi.com/?{}", s(&v, "query")));

@@ -3,6 +3,7 @@
 //! library's hasher keys).
 
 use createimage_validator::Provider;
+use createimage_validator::registration::RequestIdKind;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,20 +38,14 @@ fn uuid_upper() -> String {
 
 /// A fresh request id for `provider`.
 pub fn request_id(provider: Provider) -> String {
-    match provider {
-        // `C8B26B44-0189-443E-9816-D951F59623A9`
-        Provider::Aliyun => uuid_upper(),
-        // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
-        Provider::Zenlayer => format!("T{}", uuid_upper()),
-        // `71e69b56-32be-4412-ab45-49eded6a87be` (the CreateImage page's example).
-        Provider::Tencent3 => uuid_upper().to_ascii_lowercase(),
-        // `0ee754ebce7a3f2f70d6d914dbbd2498`: 32 lower-case alphanumerics.
-        Provider::JdCloud => {
+    match provider.registration().emulator.request_id {
+        RequestIdKind::UpperUuid { prefix } => format!("{prefix}{}", uuid_upper()),
+        RequestIdKind::LowerUuid => uuid_upper().to_ascii_lowercase(),
+        RequestIdKind::Hex32 => {
             let (a, b) = next();
             format!("{a:016x}{b:016x}")
         }
-        // An integer task id (seed 003: `24534341`).
-        Provider::Tencent => (next().0 % 900_000_000 + 100_000_000).to_string(),
+        RequestIdKind::Integer => (next().0 % 900_000_000 + 100_000_000).to_string(),
     }
 }
 

@@ -50,6 +50,6 @@ pub(crate) fn region_images<'a>(
     state: &'a State,
     region: &'a str,
 ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-    let api3 = state.images.iter().filter(move |i| i.provider == Provider::Tencent3.as_str() && i.location == region);
+    let api3 = state.images.iter().filter(move |i| i.provider == Provider::Tencent3 && i.location == region);
     images_at(&fx.images, state, Provider::Tencent, region).chain(api3.map(|i| (i.id.as_str(), i.name.as_str())))
 }

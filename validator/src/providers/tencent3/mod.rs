@@ -11,12 +11,17 @@ pub mod wire;
 
 pub use catalog::Code;
 
-use crate::catalog::Code as C;
+use crate::catalog::{Code as C, Text};
 use crate::provider::Provider;
+use crate::registration::{
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
+    RequestIdKind, Wire,
+};
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, ValueType};
 use crate::request::Request;
 use crate::rule::{Check, Cross, Field, Spec};
 use crate::validate::Findings;
+use crate::wire::Algorithm;
 
 const PARAM: C = C::Tencent3(Code::InvalidParameter);
 const VALUE: C = C::Tencent3(Code::InvalidParameterValue);
@@ -160,6 +165,66 @@ pub static SPEC: Spec = Spec {
     generic: PARAM,
     missing: MISSING,
     derived: std::sync::OnceLock::new(),
+};
+
+pub static REGISTRATION: Registration = Registration {
+    provider: Provider::Tencent3,
+    id: "tencent3",
+    // The legacy API keeps the names it always had (`tencent`, `qcloud` …): none changes meaning.
+    aliases: &[],
+    display_name: "Tencent Cloud CVM (API 3.0)",
+    spec: &SPEC,
+    catalog: catalog::ENTRIES,
+    rows: catalog::ROWS,
+    wire: &Wire {
+        algorithms: &[Algorithm::Tencent3Tc3, Algorithm::Tencent3HmacSha256, Algorithm::Tencent3HmacSha1],
+        // Signature v1's `Nonce`; TC3 signs none and ignores it.
+        nonce: NonceKind::PositiveInteger,
+        hosts: Hosts {
+            default: wire::HOST,
+            others: &[],
+            regional: Some(RegionalHosts { prefix: "cvm.", suffix: ".tencentcloudapi.com", regions: REGIONS }),
+        },
+        // At `/`, told apart from Alibaba's RPC by `X-TC-Action` or `Version=2017-03-12`.
+        path_prefix: None,
+        // "超过5分钟" (more than 5 minutes) is AuthFailure.SignatureExpire.
+        clock_skew_secs: 300,
+        access_key_parameter: "Authorization",
+        region_parameter: Some("Region"),
+        signature_echo: None,
+    },
+    // The legacy API's instances, snapshots, images and quota: the same account, the same state.
+    emulator: &Emulator {
+        image_status: ImageStatus { creating: "CREATING", available: "NORMAL" },
+        image_id: IdForm { prefix: "img-", len: 8 },
+        request_id: RequestIdKind::LowerUuid,
+        // Tencent's own words (its FAQ on AuthFailure.SecretIdNotFound).
+        unknown_key: Answer {
+            code: C::Tencent3(Code::SecretIdNotFound),
+            message: "The SecretId is not found, please ensure that your SecretId is correct.",
+        },
+        // Only signature v1 carries a nonce here, and no code is documented for its reuse: the
+        // signature is refused as not valid.
+        replay: Answer {
+            code: C::Tencent3(Code::SignatureFailure),
+            message: "Nonce has been used already (replay attack)",
+        },
+        auth_failure: C::Tencent3(Code::SignatureFailure),
+    },
+    console: &Console {
+        source_fields: &["Region", "InstanceId", "SnapshotIds"],
+        name_field: "ImageName",
+        description_field: "ImageDescription",
+        // The signer sends the region as X-TC-Region.
+        signer_fields: &["Region"],
+        auto_fields: &[],
+        defaults: &[("Region", "ap-guangzhou")],
+        groups: &[Group {
+            path: "TagSpecification",
+            item: Text::human("Tag set {n}", "标签组 {n}"),
+            add: Text::human("Add tag set", "添加标签组"),
+        }],
+    },
 };
 
 /// Both sources given (`InvalidParameterConflict`), or data disks without the instance they
