@@ -4,7 +4,7 @@
 //   <package>/requests.d.ts   each provider's request as a TypeScript type (`AliyunRequest` …) and
 //                             `Requests`, the map from provider id to it, which index.d.ts imports
 //   <bindgen>/provider-keys.js  `const PROVIDER_KEYS = {id: caseInsensitiveKeys, …}`, which the build
-//                             puts before validator/js/standard-schema.js in each module's glue
+//                             puts before validator-js/js/standard-schema.js in each module's glue
 //
 // usage: node scripts/lib/request-types.mjs <wasm-bindgen out dir> <package dir>
 import { readFileSync, writeFileSync } from "node:fs";

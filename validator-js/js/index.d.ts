@@ -1,7 +1,7 @@
 // Type declarations of the npm package `createimage-validator`, kept by hand beside the Rust types they
 // describe (validator/src/report.rs, catalog.rs, meta.rs, rule.rs, schema.rs). The shapes are what
 // `serde_json` writes for those types; tests/js checks every declared shape against real outputs with
-// `tsc --strict`, and validator/tests/js_package.rs fails when an `IssueKind` variant is missing here.
+// `tsc --strict`, and validator-js/tests/declarations.rs fails when an `IssueKind` variant is missing here.
 // Each provider's request type is not kept here: the build writes requests.d.ts from the rule tables.
 import type { Requests } from "./requests.js";
 export type * from "./requests.js";
