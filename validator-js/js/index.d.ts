@@ -256,6 +256,8 @@ export interface FieldRule {
   base64Json: Base64Json | null;
   /** Arrays: the most items allowed. */
   maxItems: number | null;
+  /** Arrays of plain values (`SnapshotIds`): the values' type; absent for arrays of objects. */
+  items?: ValueType;
   /** Arrays: the number of the first item in issue paths (Alibaba `Tag.1`: 1; JSON `[0]`: 0). */
   firstIndex: number | null;
   /** The character rules as one ECMAScript regular expression, for `new RegExp(pattern, "u")` or `"v"`. */
