@@ -6,15 +6,16 @@
 #   pkg/createimage-validator-<version>.tgz  what `npm publish` would upload; tests/js installs this
 #   pkg/sizes.json                           raw, gzip and brotli bytes of the .wasm and the JS glue
 #
-# Two WebAssembly modules, each: cargo (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
+# Two WebAssembly modules of the facade crate validator-js/ (createimage-validator-js), each: cargo
+# (release profile: opt-level z, LTO, panic=abort) → wasm-bindgen
 # --target web (one build for browsers, bundlers and Node: node.js instantiates it synchronously from
 # the file) → wasm-opt -Oz (the project's binaryen 132 from tools/node_modules, never Debian's):
-#   createimage_validator (features `js`, `js-meta`): the whole API, the package's main export
-#   validate (feature `js` without `text`): validate, validateJson, validateField, providers, for
+#   createimage_validator (default features): the whole API, the package's main export
+#   validate (--no-default-features, so no `text`): validate, validateJson, validateField, providers, for
 #     apps that only validate ("createimage-validator/validate": no labels, hints, meanings, schema)
 # then, from the rule tables through the module just built (scripts/lib/request-types.mjs), each
 # provider's request type (requests.d.ts); each glue with the Standard Schema adapter
-# (validator/js/standard-schema.js) appended, through terser; the hand-kept files of validator/js/ and
+# (validator-js/js/standard-schema.js) appended, through terser; the hand-kept files of validator-js/js/ and
 # npm pack. Needs what scripts/setup.sh installs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -22,7 +23,7 @@ cd "$REPO_ROOT"
 
 OUT="$REPO_ROOT/pkg"
 PKG="$OUT/createimage-validator"
-WASM="$REPO_ROOT/target/$WASM_TARGET/release/createimage_validator.wasm"
+WASM="$REPO_ROOT/target/$WASM_TARGET/release/createimage_validator_js.wasm"
 
 # The binaryen that env.sh put first on PATH; refuse any other.
 want_opt="wasm-opt version $BINARYEN_VERSION (version_$BINARYEN_VERSION)"
@@ -40,13 +41,13 @@ build_module() {
   local name="$1"
   shift
   say "module $name: cargo build $* ($WASM_TARGET, release)"
-  cargo build -p createimage-validator --release --target "$WASM_TARGET" --lib --locked "$@"
+  cargo build -p createimage-validator-js --release --target "$WASM_TARGET" --lib --locked "$@"
   wasm-bindgen --target web --out-dir "$OUT/bindgen" --out-name "$name" "$WASM"
   wasm-opt -Oz --strip-producers --strip-target-features \
     "$OUT/bindgen/${name}_bg.wasm" -o "$PKG/web/${name}_bg.wasm"
 }
-build_module createimage_validator --features js,js-meta
-build_module validate --no-default-features --features js
+build_module createimage_validator
+build_module validate --no-default-features
 
 # From the rule tables, through the module just built: requests.d.ts (each provider's request type)
 # and provider-keys.js (the provider ids the Standard Schema adapter needs before init()).
@@ -56,40 +57,40 @@ node scripts/lib/request-types.mjs "$OUT/bindgen" "$PKG"
 # Each module's glue, then the Standard Schema adapter over its `validate`, minified as the console's
 # JS is (scripts/finish-dist.mjs): an ES module, compressed, mangled.
 for name in createimage_validator validate; do
-  cat "$OUT/bindgen/$name.js" "$OUT/bindgen/provider-keys.js" validator/js/standard-schema.js \
+  cat "$OUT/bindgen/$name.js" "$OUT/bindgen/provider-keys.js" validator-js/js/standard-schema.js \
     >"$OUT/bindgen/$name.full.js"
   terser "$OUT/bindgen/$name.full.js" --module --compress --mangle -o "$PKG/web/$name.js"
 done
-cp validator/js/index.d.ts validator/js/validate.d.ts validator/js/node.js validator/js/node-validate.js \
-  validator/js/README.md "$PKG/"
+cp validator-js/js/index.d.ts validator-js/js/validate.d.ts validator-js/js/node.js validator-js/js/node-validate.js \
+  validator-js/js/README.md "$PKG/"
 
 # The hand-kept declarations must name exactly the functions wasm-bindgen exports, and the adapter's.
 exported() { grep -hoE '^export (default )?(function|const) [A-Za-z_]+' "$@" | awk '{print $NF}' | sort -u; }
-adapter="$(grep -oE '^export \{[^}]*\}' validator/js/standard-schema.js | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep .)"
+adapter="$(grep -oE '^export \{[^}]*\}' validator-js/js/standard-schema.js | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep .)"
 generated="$( (exported "$OUT/bindgen/createimage_validator.d.ts"; echo "$adapter") | grep -vx '__wbg_init' | sort -u)"
-declared="$(exported validator/js/index.d.ts | grep -vx 'init')"
+declared="$(exported validator-js/js/index.d.ts | grep -vx 'init')"
 if [ "$generated" != "$declared" ]; then
-  echo "error: validator/js/index.d.ts and the wasm-bindgen exports differ:" >&2
+  echo "error: validator-js/js/index.d.ts and the wasm-bindgen exports differ:" >&2
   diff <(echo "$declared") <(echo "$generated") >&2 || true
   exit 1
 fi
 # validate.d.ts re-exports a subset of them: exactly what the validate module exports.
 generated="$( (exported "$OUT/bindgen/validate.d.ts"; echo "$adapter") | grep -vx '__wbg_init' | sort -u)"
-declared="$(grep -oE '^export \{[^}]*\}' validator/js/validate.d.ts | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep . ; exported validator/js/validate.d.ts | grep -vx 'init')"
+declared="$(grep -oE '^export \{[^}]*\}' validator-js/js/validate.d.ts | tr -d '{}' | sed 's/^export//' | tr ',' '\n' | tr -d ' ' | grep . ; exported validator-js/js/validate.d.ts | grep -vx 'init')"
 if [ "$generated" != "$(echo "$declared" | sort -u)" ]; then
-  echo "error: validator/js/validate.d.ts and the validate module's exports differ:" >&2
+  echo "error: validator-js/js/validate.d.ts and the validate module's exports differ:" >&2
   diff <(echo "$declared" | sort -u) <(echo "$generated") >&2 || true
   exit 1
 fi
 
-version="$(cargo pkgid -p createimage-validator | sed 's/.*[@#]//')"
+version="$(cargo pkgid -p createimage-validator-js | sed 's/.*[@#]//')"
 node -e '
   const fs = require("node:fs");
   const [template, out, version] = process.argv.slice(1);
   const pkg = JSON.parse(fs.readFileSync(template, "utf8"));
   pkg.version = version;
   fs.writeFileSync(out, JSON.stringify(pkg, null, 2) + "\n");
-' validator/js/package.json "$PKG/package.json" "$version"
+' validator-js/js/package.json "$PKG/package.json" "$version"
 
 # Sizes, on every build: raw, gzip -9 (GNU gzip, as servers' zlib compresses; Node's bundled zlib
 # writes a few percent more) and brotli (quality 11) of what the package ships.

@@ -23,9 +23,9 @@ stage_fmt() {
 
 stage_clippy() {
   cargo clippy --workspace --all-targets --locked -- -D warnings
-  # The JS package's wasm-bindgen facade (src/js/) only builds for wasm32, as its two modules.
-  cargo clippy -p createimage-validator --features js,js-meta --target "$WASM_TARGET" --locked -- -D warnings
-  cargo clippy -p createimage-validator --no-default-features --features js --target "$WASM_TARGET" --locked -- -D warnings
+  # The JS package's wasm-bindgen facade (validator-js/) for wasm32, as its two modules.
+  cargo clippy -p createimage-validator-js --target "$WASM_TARGET" --locked -- -D warnings
+  cargo clippy -p createimage-validator-js --no-default-features --target "$WASM_TARGET" --locked -- -D warnings
   # The console as Trunk builds it: for wasm32, with the chunk loaded on first use (src/lazy.rs).
   cargo clippy -p createimage-console --features split --target "$WASM_TARGET" --locked -- -D warnings
 }
@@ -65,6 +65,8 @@ wasm_test() {
 
 stage_wasm_validator() {
   wasm_test -p createimage-validator --lib --tests
+  # The npm package's declarations against the Rust types (validator-js/tests/).
+  wasm_test -p createimage-validator-js --tests
 }
 
 # --lib only: the console's main.rs has no tests, and a runner line saying so would end the log.

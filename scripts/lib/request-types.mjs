@@ -4,7 +4,7 @@
 //   <package>/requests.d.ts   each provider's request as a TypeScript type (`AliyunRequest` …) and
 //                             `Requests`, the map from provider id to it, which index.d.ts imports
 //   <bindgen>/provider-keys.js  `const PROVIDER_KEYS = {id: caseInsensitiveKeys, …}`, which the build
-//                             puts before validator/js/standard-schema.js in each module's glue
+//                             puts before validator-js/js/standard-schema.js in each module's glue
 //
 // usage: node scripts/lib/request-types.mjs <wasm-bindgen out dir> <package dir>
 import { readFileSync, writeFileSync } from "node:fs";
@@ -45,6 +45,8 @@ function requestType(info, rules) {
       case "object":
         return members(rule.path, indent);
       case "array": {
+        // An array of plain values (Tencent 3.0's `SnapshotIds`): its checks are each value's.
+        if (rule.items) return `(${valueType({ ...rule, type: rule.items }, indent)} | null)[]`;
         if (children(rule.path).length === 0) throw new Error(`${info.id} ${rule.path}: an array without item fields`);
         return `(${members(rule.path, indent)} | null)[]`; // a null item is skipped, as an absent one
       }

@@ -4,7 +4,8 @@
 
 use crate::provider::Provider;
 use crate::providers::{
-    aliyun::codes as aliyun, jdcloud::codes as jdcloud, tencent::codes as tencent, zenlayer::codes as zenlayer,
+    aliyun::codes as aliyun, jdcloud::codes as jdcloud, tencent::codes as tencent, tencent3::codes as tencent3,
+    zenlayer::codes as zenlayer,
 };
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -14,6 +15,7 @@ use std::fmt;
 pub enum Code {
     Aliyun(aliyun::Code),
     Tencent(tencent::Code),
+    Tencent3(tencent3::Code),
     JdCloud(jdcloud::Code),
     Zenlayer(zenlayer::Code),
 }
@@ -23,6 +25,7 @@ impl Code {
         match self {
             Code::Aliyun(c) => c.as_str(),
             Code::Tencent(c) => c.as_str(),
+            Code::Tencent3(c) => c.as_str(),
             Code::JdCloud(c) => c.as_str(),
             Code::Zenlayer(c) => c.as_str(),
         }
@@ -32,6 +35,7 @@ impl Code {
         match self {
             Code::Aliyun(_) => Provider::Aliyun,
             Code::Tencent(_) => Provider::Tencent,
+            Code::Tencent3(_) => Provider::Tencent3,
             Code::JdCloud(_) => Provider::JdCloud,
             Code::Zenlayer(_) => Provider::Zenlayer,
         }
@@ -42,6 +46,7 @@ impl Code {
         match provider {
             Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
             Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
+            Provider::Tencent3 => tencent3::Code::parse(wire).map(Code::Tencent3),
             Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
             Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
         }

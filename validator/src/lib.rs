@@ -54,7 +54,3 @@ pub use validate::{InputError, validate_json, validate_value};
 pub use field::{FieldError, validate_field};
 pub use meta::{FieldRule, ProviderInfo, rules};
 pub use schema::json_schema;
-
-/// The wasm-bindgen facade of the npm package (features `js` and `js-meta`).
-#[cfg(any(feature = "js", feature = "js-meta"))]
-pub mod js;

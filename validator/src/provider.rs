@@ -14,8 +14,11 @@ use std::fmt;
 pub enum Provider {
     /// Alibaba Cloud ECS, RPC API version 2014-05-26 (seed 002).
     Aliyun,
-    /// Tencent Cloud CVM, legacy API v2 (seed 003).
+    /// Tencent Cloud CVM, legacy API v2 (seed 003): what private clouds (TCE) still speak.
     Tencent,
+    /// Tencent Cloud CVM, API 3.0 (version 2017-03-12, TC3-HMAC-SHA256): what a Tencent Cloud
+    /// account can call today.
+    Tencent3,
     /// JD Cloud VM, REST v1 (seed 004).
     JdCloud,
     /// Zenlayer Cloud VM, Cloud API 2.0 (seeds 000 and 001).
@@ -24,7 +27,8 @@ pub enum Provider {
 
 impl Provider {
     /// Every provider, in the order the product lists them (the order of the variants).
-    pub const ALL: [Provider; 4] = [Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer];
+    pub const ALL: [Provider; 5] =
+        [Provider::Aliyun, Provider::Tencent, Provider::Tencent3, Provider::JdCloud, Provider::Zenlayer];
 
     /// The position in [`Provider::ALL`] (a test holds the two together).
     pub const fn index(self) -> usize {

@@ -150,6 +150,8 @@ pub struct IdForm {
 pub enum RequestIdKind {
     /// A UUID in upper case, with a prefix (Zenlayer `T…`; Alibaba none).
     UpperUuid { prefix: &'static str },
+    /// A UUID in lower case (Tencent API 3.0: `71e69b56-32be-4412-ab45-49eded6a87be`).
+    LowerUuid,
     /// 32 lower-case hex digits.
     Hex32,
     /// A nine-digit integer.
@@ -251,8 +253,9 @@ mod tests {
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);
             }
-            // Every repeatable group the form shows has its labels.
-            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && !f.common) {
+            // Every repeatable group of fields the form shows has its labels (a list of plain values
+            // is one field).
+            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && f.items.is_none() && !f.common) {
                 assert!(c.group(f.path).is_some(), "{}: group {} has no labels", r.id, f.path);
             }
             ids.push(r.id);

@@ -29,20 +29,30 @@ impl Fixture {
         serde_json::from_str(include_str!("default_fixture.json")).expect("the built-in fixture parses (tested)")
     }
 
-    /// The accounts of `provider`: the one place that maps a provider to its part of the fixture.
-    pub fn accounts_of(&self, provider: Provider) -> &[Account] {
+    /// The provider whose part of the fixture holds `provider`'s accounts: its own, except that
+    /// Tencent's two APIs share one account (and so one part).
+    pub const fn account_owner(provider: Provider) -> Provider {
         match provider {
+            Provider::Tencent3 => Provider::Tencent,
+            Provider::Aliyun | Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => provider,
+        }
+    }
+
+    /// The accounts of `provider`, the sandbox account first: the one place that maps a provider to
+    /// its part of the fixture.
+    pub fn accounts_of(&self, provider: Provider) -> &[Account] {
+        match Self::account_owner(provider) {
             Provider::Aliyun => &self.aliyun.accounts,
-            Provider::Tencent => &self.tencent.accounts,
+            Provider::Tencent | Provider::Tencent3 => &self.tencent.accounts,
             Provider::JdCloud => &self.jdcloud.accounts,
             Provider::Zenlayer => &self.zenlayer.accounts,
         }
     }
 
     fn accounts_mut(&mut self, provider: Provider) -> &mut Vec<Account> {
-        match provider {
+        match Self::account_owner(provider) {
             Provider::Aliyun => &mut self.aliyun.accounts,
-            Provider::Tencent => &mut self.tencent.accounts,
+            Provider::Tencent | Provider::Tencent3 => &mut self.tencent.accounts,
             Provider::JdCloud => &mut self.jdcloud.accounts,
             Provider::Zenlayer => &mut self.zenlayer.accounts,
         }
@@ -53,9 +63,13 @@ impl Fixture {
         *self.accounts_mut(provider) = accounts;
     }
 
-    /// Every access key of every provider, for start-up output and `--credentials`.
+    /// Every access key, once, with the provider whose part of the fixture holds it, for start-up
+    /// output and `--credentials`.
     pub fn accounts(&self) -> impl Iterator<Item = (Provider, &Account)> {
-        Provider::ALL.into_iter().flat_map(move |p| self.accounts_of(p).iter().map(move |a| (p, a)))
+        Provider::ALL
+            .into_iter()
+            .filter(|&p| Self::account_owner(p) == p)
+            .flat_map(move |p| self.accounts_of(p).iter().map(move |a| (p, a)))
     }
 }
 
@@ -192,6 +206,24 @@ pub struct TencentInstance {
     pub region: String,
     /// `RUNNING`, `STOPPED`, `STARTING` …
     pub status: String,
+    /// API 3.0: the system disk's ID, which `DataDiskIds` must not name.
+    #[serde(default)]
+    pub system_disk: Option<String>,
+    /// API 3.0: the data disks attached, which `DataDiskIds` may name.
+    #[serde(default)]
+    pub data_disks: Vec<String>,
+}
+
+/// A snapshot API 3.0 can make an image of.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TencentSnapshot {
+    pub id: String,
+    pub region: String,
+    /// `system` or `data`: the disk it was taken of.
+    pub disk: String,
+    /// `NORMAL`, or `CREATING` while it is being taken.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -202,6 +234,8 @@ pub struct Tencent {
     pub images_per_region: u32,
     pub regions: Vec<String>,
     pub instances: Vec<TencentInstance>,
+    #[serde(default)]
+    pub snapshots: Vec<TencentSnapshot>,
     pub images: Vec<Image>,
 }
 

@@ -6,6 +6,7 @@
 pub mod aliyun;
 pub mod jdcloud;
 pub mod tencent;
+pub mod tencent3;
 pub mod zenlayer;
 
 use crate::catalog::{Entry, Row};
@@ -35,6 +36,7 @@ macro_rules! registered {
         match $provider {
             Provider::Aliyun => &aliyun::REGISTRATION,
             Provider::Tencent => &tencent::REGISTRATION,
+            Provider::Tencent3 => &tencent3::REGISTRATION,
             Provider::JdCloud => &jdcloud::REGISTRATION,
             Provider::Zenlayer => &zenlayer::REGISTRATION,
         }
@@ -43,6 +45,7 @@ macro_rules! registered {
         match $provider {
             Provider::Aliyun => aliyun::REGISTRATION.$field,
             Provider::Tencent => tencent::REGISTRATION.$field,
+            Provider::Tencent3 => tencent3::REGISTRATION.$field,
             Provider::JdCloud => jdcloud::REGISTRATION.$field,
             Provider::Zenlayer => zenlayer::REGISTRATION.$field,
         }

@@ -5,6 +5,7 @@
 mod aliyun;
 mod jdcloud;
 mod tencent;
+mod tencent3;
 mod zenlayer;
 
 use super::fixture::{Account, Fixture, Image};
@@ -122,7 +123,7 @@ impl Emulator {
             // Idempotency tokens: Alibaba's ClientToken.
             match provider {
                 Provider::Aliyun => aliyun::remember_token(state, account, request, &image_id),
-                Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => {}
+                Provider::Tencent | Provider::Tencent3 | Provider::JdCloud | Provider::Zenlayer => {}
             }
             // The image exists once the state says so; a failed write is logged, not undone.
             if let Err(e) = self.persist(state) {
@@ -147,6 +148,7 @@ impl Emulator {
         Ok(aliyun::Decision::Create(match provider {
             Provider::Aliyun => return aliyun::plan(&fx.aliyun, state, account, request),
             Provider::Tencent => tencent::plan(&fx.tencent, state, request)?,
+            Provider::Tencent3 => tencent3::plan(&fx.tencent, state, request)?,
             Provider::JdCloud => jdcloud::plan(&fx.jdcloud, state, request)?,
             Provider::Zenlayer => zenlayer::plan(&fx.zenlayer, state, request, now_ms)?,
         }))
@@ -183,6 +185,14 @@ impl Emulator {
                 "instances": fx.tencent.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"Region": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
                 "snapshots": [],
+            }),
+            // The same instances as the legacy API's, and the snapshots only 3.0 can make images of.
+            Provider::Tencent3 => serde_json::json!({
+                "regions": fx.tencent.regions,
+                "instances": fx.tencent.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
+                    Some(serde_json::json!({"Region": i.region, "InstanceId": i.id})))).collect::<Vec<_>>(),
+                "snapshots": fx.tencent.snapshots.iter().map(|s| item(p, &s.id, &s.region, Some(&s.status),
+                    Some(serde_json::json!({"Region": s.region, "SnapshotIds": [s.id]})))).collect::<Vec<_>>(),
             }),
             Provider::JdCloud => serde_json::json!({
                 "regions": fx.jdcloud.regions.keys().collect::<Vec<_>>(),

@@ -1,9 +1,9 @@
-//! The metadata module of the npm package (feature `js-meta`): explain, catalog, rules, jsonSchema.
+//! The metadata module of the npm package (feature `meta`): explain, catalog, rules, jsonSchema.
 
 use super::{error, provider};
-use crate::catalog;
-use crate::meta;
-use crate::schema::json_schema;
+use createimage_validator::catalog;
+use createimage_validator::meta;
+use createimage_validator::schema::json_schema;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

@@ -1,12 +1,12 @@
-//! The validate module of the npm package (feature `js`): validate, validateJson, validateField,
-//! providers.
+//! What both modules of the npm package export: validate, validateJson, validateField, providers
+//! (all that `createimage-validator/validate` has).
 
 use super::{error, provider};
-use crate::field::validate_field_parsed;
-use crate::json::{self, Value};
-use crate::meta;
-use crate::report::{Options, Report};
-use crate::validate::validate_json;
+use createimage_validator::field::validate_field_parsed;
+use createimage_validator::json::{self, Value};
+use createimage_validator::meta;
+use createimage_validator::report::{Options, Report};
+use createimage_validator::validate::validate_json;
 use wasm_bindgen::prelude::*;
 
 /// A value's JSON text (`JSON.stringify`); `None` for `undefined`. Throws what `JSON.stringify`

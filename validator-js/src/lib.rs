@@ -1,8 +1,9 @@
 //! The wasm-bindgen facade of the npm package `createimage-validator`: parse the arguments, call
-//! the crate, serialize the answer; nothing else. The package ships two modules: the main one,
-//! with the whole API (features `js` and `js-meta`: [`validate`] and [`meta`]), and the one behind
-//! `createimage-validator/validate` ([`validate`] alone, built without the feature `text`), so
-//! that an app that only validates loads no labels, hints, catalog meanings or schema code.
+//! `createimage-validator`, serialize the answer; nothing else. The package ships two modules: the
+//! main one, with the whole API (the default feature `meta`: [`validate`] and [`meta`]), and the
+//! one behind `createimage-validator/validate` ([`validate`] alone, built with
+//! `--no-default-features`, so without the validator's feature `text`), so that an app that only
+//! validates loads no labels, hints, catalog meanings or schema code.
 //!
 //! JSON text crosses the boundary both ways. A request object is turned into text by the engine's
 //! own `JSON.stringify` and parsed by `validate_json`, exactly as `createimage check` parses a
@@ -13,7 +14,7 @@
 //! number would (`validateJson` keeps the exact text); and one string each way costs one boundary
 //! crossing instead of one per property.
 
-use crate::provider::Provider;
+use createimage_validator::{Provider, UnknownProvider};
 use wasm_bindgen::prelude::*;
 
 /// A free-list allocator instead of Rust's default dlmalloc: 3 KB gzip less of the 60 KB the
@@ -24,15 +25,14 @@ use wasm_bindgen::prelude::*;
 static ALLOCATOR: lol_alloc::LockedAllocator<lol_alloc::FreeListAllocator> =
     lol_alloc::LockedAllocator::new(lol_alloc::FreeListAllocator::new());
 
-#[cfg(feature = "js-meta")]
+#[cfg(feature = "meta")]
 pub mod meta;
-#[cfg(feature = "js")]
 pub mod validate;
 
-pub(super) fn error(message: impl AsRef<str>) -> JsValue {
+fn error(message: impl AsRef<str>) -> JsValue {
     js_sys::Error::new(message.as_ref()).into()
 }
 
-pub(super) fn provider(name: &str) -> Result<Provider, JsValue> {
-    name.parse().map_err(|e: crate::provider::UnknownProvider| error(e.to_string()))
+fn provider(name: &str) -> Result<Provider, JsValue> {
+    name.parse().map_err(|e: UnknownProvider| error(e.to_string()))
 }

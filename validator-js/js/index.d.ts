@@ -1,7 +1,7 @@
 // Type declarations of the npm package `createimage-validator`, kept by hand beside the Rust types they
 // describe (validator/src/report.rs, catalog.rs, meta.rs, rule.rs, schema.rs). The shapes are what
 // `serde_json` writes for those types; tests/js checks every declared shape against real outputs with
-// `tsc --strict`, and validator/tests/js_package.rs fails when an `IssueKind` variant is missing here.
+// `tsc --strict`, and validator-js/tests/declarations.rs fails when an `IssueKind` variant is missing here.
 // Each provider's request type is not kept here: the build writes requests.d.ts from the rule tables.
 import type { Requests } from "./requests.js";
 export type * from "./requests.js";
@@ -40,7 +40,14 @@ export type LengthUnit = "chars" | "utf16";
 export type CharToken = "han" | "letter" | "digit" | "-" | "_" | "." | ":";
 
 /** A part of the provider documentation, named where two parts disagree. */
-export type DocSource = "zenlayerChinese" | "zenlayerEnglish" | "aliyunParameterTable" | "aliyunErrorTable";
+export type DocSource =
+  | "zenlayerChinese"
+  | "zenlayerEnglish"
+  | "aliyunParameterTable"
+  | "aliyunErrorTable"
+  | "tencentChinese"
+  | "tencentChineseBefore2023"
+  | "tencentEnglish";
 
 /** Why an issue was raised: one variant per reason, told apart by `type`. */
 export type IssueKind =
@@ -70,6 +77,7 @@ export type IssueKind =
   | { type: "requiredWhen"; other: string; value: string }
   | { type: "requiredUnless"; other: string }
   | { type: "requires"; other: string }
+  | { type: "conflict"; other: string }
   | { type: "ineffectiveUnless"; other: string; values: string[] }
   | { type: "ignored"; winner: string }
   | { type: "deprecated"; replacement: string }
@@ -248,6 +256,8 @@ export interface FieldRule {
   base64Json: Base64Json | null;
   /** Arrays: the most items allowed. */
   maxItems: number | null;
+  /** Arrays of plain values (`SnapshotIds`): the values' type; absent for arrays of objects. */
+  items?: ValueType;
   /** Arrays: the number of the first item in issue paths (Alibaba `Tag.1`: 1; JSON `[0]`: 0). */
   firstIndex: number | null;
   /** The character rules as one ECMAScript regular expression, for `new RegExp(pattern, "u")` or `"v"`. */

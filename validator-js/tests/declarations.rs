@@ -1,4 +1,4 @@
-//! The npm package's hand-kept TypeScript declarations (`validator/js/index.d.ts`) against the Rust
+//! The npm package's hand-kept TypeScript declarations (`validator-js/js/index.d.ts`) against the Rust
 //! types they describe: every `IssueKind` and `Cross` variant has its `type` tag in the matching
 //! union, and the unions name nothing else. A new Rust variant without a TS type fails here.
 //! Runs natively and in headless Chromium.
@@ -10,8 +10,8 @@ use createimage_validator::{IssueKind, ValueType};
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const DTS: &str = include_str!("../js/index.d.ts");
-const REPORT_RS: &str = include_str!("../src/report.rs");
-const RULE_RS: &str = include_str!("../src/rule.rs");
+const REPORT_RS: &str = include_str!("../../validator/src/report.rs");
+const RULE_RS: &str = include_str!("../../validator/src/rule.rs");
 
 /// The variant names of `pub enum NAME { … }` in Rust source, doc comments and attributes skipped.
 fn variants(source: &str, name: &str) -> Vec<String> {
