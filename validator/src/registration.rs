@@ -189,6 +189,17 @@ pub struct Console {
     pub defaults: &'static [(&'static str, &'static str)],
     /// The repeatable groups' labels.
     pub groups: &'static [Group],
+    /// Fields that ask for something the emulator's sandbox has (a region, an instance, a
+    /// snapshot): the console offers the sandbox's own there.
+    pub offers: &'static [(&'static str, Offer)],
+}
+
+/// What the sandbox has to offer for a field that asks for an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Regions,
+    Instances,
+    Snapshots,
 }
 
 /// The labels of a repeatable group of the form (`Tag.N`, `dataDisks[]`).
@@ -249,6 +260,9 @@ mod tests {
             }
             for path in c.signer_fields.iter().chain(r.wire.region_parameter.iter()) {
                 assert!(field(path).common, "{}: {path} is a common parameter", r.id);
+            }
+            for (path, _) in c.offers {
+                field(path);
             }
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);

@@ -17,7 +17,7 @@ use crate::charset::CharSet;
 use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts, Registration,
     RequestIdKind, SignatureEcho, Wire,
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
@@ -312,6 +312,12 @@ pub const REGISTRATION: Registration = Registration {
                 item: Text::human("Disk mapping {n}", "磁盘映射 {n}"),
                 add: Text::human("Add disk mapping", "添加磁盘映射"),
             },
+        ],
+        offers: &[
+            ("RegionId", Offer::Regions),
+            ("InstanceId", Offer::Instances),
+            ("SnapshotId", Offer::Snapshots),
+            ("DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
         ],
     },
 };

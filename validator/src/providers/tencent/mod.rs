@@ -13,7 +13,7 @@ use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Field, Spec};
@@ -123,6 +123,7 @@ pub const REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
         groups: &[],
+        offers: &[("Region", Offer::Regions), ("instanceId", Offer::Instances)],
     },
 };
 

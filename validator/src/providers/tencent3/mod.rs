@@ -231,6 +231,8 @@ pub const REGISTRATION: Registration = Registration {
                 add: Text::human("Add tag", "添加标签"),
             },
         ],
+        // None yet: the console's sandbox offers are not shown for API 3.0's fields.
+        offers: &[],
     },
 };
 
