@@ -131,6 +131,9 @@ pub struct Emulator {
     pub replay: Answer,
     /// The code of an authentication failure its documented codes do not single out.
     pub auth_failure: Code,
+    /// The provider whose part of the emulator's fixture holds its accounts (and so its sandbox
+    /// key): itself, or the one whose accounts it shares (Tencent's two APIs, one account).
+    pub account_owner: Provider,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -244,6 +247,8 @@ mod tests {
             assert!(r.wire.hosts.allows(r.wire.hosts.default), "{}", r.id);
             assert!(r.wire.clock_skew_secs > 0);
             assert_eq!(r.emulator.auth_failure.provider(), r.provider, "{}", r.id);
+            let owner = r.emulator.account_owner;
+            assert_eq!(owner.emulator().account_owner, owner, "{}: the owner holds its own accounts", r.id);
             for answer in [r.emulator.unknown_key, r.emulator.replay]
                 .into_iter()
                 .chain(r.wire.signature_echo.map(|e| Answer { code: e.code, message: e.message }))

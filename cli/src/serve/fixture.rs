@@ -32,10 +32,7 @@ impl Fixture {
     /// The provider whose part of the fixture holds `provider`'s accounts: its own, except that
     /// Tencent's two APIs share one account (and so one part).
     pub const fn account_owner(provider: Provider) -> Provider {
-        match provider {
-            Provider::Tencent3 => Provider::Tencent,
-            Provider::Aliyun | Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => provider,
-        }
+        provider.emulator().account_owner
     }
 
     /// The accounts of `provider`, the sandbox account first: the one place that maps a provider to

@@ -295,6 +295,7 @@ pub const REGISTRATION: Registration = Registration {
             message: "Specified signature nonce was used already.",
         },
         auth_failure: C::Aliyun(Code::IncompleteSignature),
+        account_owner: Provider::Aliyun,
     },
     console: &Console {
         source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],

@@ -255,6 +255,7 @@ pub const REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::JdCloud(Code::Unauthenticated), message: "access key {key} is not valid" },
         replay: Answer { code: C::JdCloud(Code::Unauthenticated), message: "x-jdcloud-nonce has been used already" },
         auth_failure: C::JdCloud(Code::Unauthenticated),
+        account_owner: Provider::JdCloud,
     },
     console: &Console {
         source_fields: &["regionId", "instanceId"],

@@ -113,6 +113,7 @@ pub const REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Tencent(Code::SecretKeyNotFound), message: "SecretId {key} does not exist" },
         replay: Answer { code: C::Tencent(Code::ReplayAttack), message: "Nonce has been used (replay attack)" },
         auth_failure: C::Tencent(Code::AuthFailure),
+        account_owner: Provider::Tencent,
     },
     console: &Console {
         source_fields: &["Region", "instanceId"],

@@ -210,6 +210,8 @@ pub const REGISTRATION: Registration = Registration {
             message: "Nonce has been used already (replay attack)",
         },
         auth_failure: C::Tencent3(Code::SignatureFailure),
+        // One account for both of Tencent's APIs.
+        account_owner: Provider::Tencent,
     },
     console: &Console {
         source_fields: &["Region", "InstanceId", "SnapshotIds"],

@@ -94,6 +94,7 @@ pub const REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "access key {key} is not valid" },
         replay: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "the request was replayed" },
         auth_failure: C::Zenlayer(Code::AuthenticationFailed),
+        account_owner: Provider::Zenlayer,
     },
     console: &Console {
         source_fields: &["instanceId"],
