@@ -444,22 +444,24 @@ mod tests {
             [
                 (Provider::Aliyun, Verdict::Ok),
                 (Provider::Tencent, Verdict::Ok),
+                (Provider::Tencent3, Verdict::Ok),
                 (Provider::JdCloud, Verdict::Ok),
                 (Provider::Zenlayer, Verdict::Ok)
             ]
         );
-        assert_eq!(rows[2].reason, "Accepted as name.");
+        assert_eq!(rows[3].reason, "Accepted as name.");
 
         // "_" is not allowed by Tencent; "." draws a documentation-disagreement warning at Zenlayer.
         let rows = portability("web_01.x", "", Lang::En);
         let v: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
-        assert_eq!(v, [Verdict::Warning, Verdict::Error, Verdict::Ok, Verdict::Warning]);
+        assert_eq!(v, [Verdict::Warning, Verdict::Error, Verdict::Ok, Verdict::Ok, Verdict::Warning]);
         assert!(rows[1].reason.contains("imageName"), "{}", rows[1].reason);
 
-        // A name too long for Tencent (16) and Zenlayer (24), fine for Alibaba and JD; a URL description Alibaba refuses.
+        // A name too long for Tencent v2 (16) and Zenlayer (24), fine for Alibaba, Tencent 3.0 and JD; a URL
+        // description Alibaba refuses.
         let rows = portability(&"a".repeat(25), "https://example.com", Lang::Zh);
         let v: Vec<Verdict> = rows.iter().map(|r| r.verdict).collect();
-        assert_eq!(v, [Verdict::Error, Verdict::Error, Verdict::Ok, Verdict::Error]);
+        assert_eq!(v, [Verdict::Error, Verdict::Error, Verdict::Ok, Verdict::Ok, Verdict::Error]);
         assert!(rows[0].reason.contains("Description"), "{}", rows[0].reason);
         assert!(!rows[0].reason.contains("ImageName"), "{}", rows[0].reason);
 
