@@ -74,7 +74,8 @@ on_first_use! {
     /// here, which on a slow network is a while after the click.
     pub fn sign(job: Box<Job>) -> Result<Box<Signing>, NotSent> {
         let Job { provider, request, keys, mode, origin, anyway } = *job;
-        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
+        let random = browser::random16().map_err(NotSent::Sign)?;
+        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, random) };
         let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
         let preview = submit::preview(&prepared.signed);
         let curl = submit::curl(&prepared.signed);

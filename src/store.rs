@@ -8,7 +8,7 @@ use crate::i18n::{self, T};
 use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
 use crate::submit::{self, NotSent, Outcome, Retry, Success};
 use crate::{api, browser, lazy, storage};
-use createimage_validator::{Lang, Provider};
+use createimage_validator::{Lang, Provider, wire};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -185,28 +185,29 @@ impl Store {
     }
 
     /// The request of `space` with the console's own fields filled in (Alibaba's ClientToken:
-    /// the pending one for a retry of the same request, else a new one).
-    fn request(self, space: Space) -> Value {
+    /// the pending one for a retry of the same request, else a new one), or why it cannot be.
+    fn request(self, space: Space) -> Result<Value, NotSent> {
         let provider = space.provider;
         let mode = space.mode.get_untracked();
         let mut request = space.form.with_untracked(|f| f.to_request(provider));
         for rule in state::table(provider).iter().filter(|r| state::is_auto_field(provider, r.path)) {
             let fingerprint = submit::fingerprint(provider, mode, &request);
             let pending = space.retry.get_value();
-            let retry = submit::client_token(pending.as_ref(), &fingerprint, submit::uuid(browser::random16()));
+            let fresh = wire::uuid_v4(browser::random16().map_err(NotSent::Sign)?);
+            let retry = submit::client_token(pending.as_ref(), &fingerprint, fresh);
             request = submit::with_token(&request, rule.path, &retry.token);
             space.retry.set_value(Some(retry));
         }
-        request
+        Ok(request)
     }
 
     /// What signing `space`'s request takes (errors overridden when `anyway`), read untracked.
-    fn job(self, space: Space, anyway: bool) -> Box<lazy::Job> {
+    fn job(self, space: Space, anyway: bool) -> Result<Box<lazy::Job>, NotSent> {
         let provider = space.provider;
-        let request = self.request(space);
+        let request = self.request(space)?;
         let mode = space.mode.get_untracked();
         let keys = space.keys_for(mode).get_untracked();
-        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway })
+        Ok(Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway }))
     }
 
     /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
@@ -215,7 +216,7 @@ impl Store {
         let anyway = space.checked.with_untracked(Checked::has_errors);
         let job = self.job(space, anyway);
         async move {
-            let signing = lazy::sign(job).await?;
+            let signing = lazy::sign(job?).await?;
             Ok((signing.preview, signing.curl, anyway))
         }
     }
@@ -244,7 +245,11 @@ impl Store {
         // Sending from here on: a second click waits, also while the signing code loads.
         space.sending.set(true);
         leptos::task::spawn_local(async move {
-            let prepared = match lazy::sign(job).await {
+            let signed = match job {
+                Ok(job) => lazy::sign(job).await,
+                Err(e) => Err(e),
+            };
+            let prepared = match signed {
                 Ok(signing) => signing.prepared,
                 Err(e) => {
                     space.sending.set(false);

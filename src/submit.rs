@@ -118,16 +118,8 @@ pub fn nonce(provider: Provider, random: [u8; 16]) -> String {
             let n = u32::from_le_bytes([random[0], random[1], random[2], random[3]]);
             n.max(1).to_string()
         }
-        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => uuid(random),
+        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => wire::uuid_v4(random),
     }
-}
-
-/// A version 4 UUID from 16 random bytes: also Alibaba's ClientToken (ASCII, 36 characters).
-pub fn uuid(mut b: [u8; 16]) -> String {
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
 /// The ClientToken of the last attempt, kept for a retry of the same request.
@@ -166,24 +158,10 @@ pub fn preview(signed: &Signed) -> String {
     signed.redacted().to_string()
 }
 
-/// The request as a curl command, with the signature (and any security token) redacted.
+/// The request as a curl command, one option a line, with the signature (and any security
+/// token) redacted.
 pub fn curl(signed: &Signed) -> String {
-    let r = &signed.request;
-    let mut out = format!("curl -X {} {}", r.method, quote(&r.url()));
-    for (k, v) in &r.headers {
-        out.push_str(" \\\n  -H ");
-        out.push_str(&quote(&format!("{k}: {v}")));
-    }
-    if !r.body.is_empty() {
-        out.push_str(" \\\n  --data-raw ");
-        out.push_str(&quote(&String::from_utf8_lossy(&r.body)));
-    }
-    signed.redacted().text(&out)
-}
-
-/// A shell word in single quotes.
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    signed.redacted().text(&signed.request.curl(" \\\n  "))
 }
 
 /// What came of a submission.
@@ -528,7 +506,7 @@ mod tests {
             assert!(!text.contains(p.signed.stages.signature()), "signature redacted");
             assert!(text.contains("<redacted>"));
         }
-        assert!(curl(&sandbox.signed).starts_with("curl -X POST 'http://127.0.0.1:8080/api/v2/vm'"));
+        assert!(curl(&sandbox.signed).starts_with("curl -X POST http://127.0.0.1:8080/api/v2/vm \\\n  -H "));
 
         // Alibaba: a GET with the parameters in the query, through the relay.
         let mut ali = Form::new(Provider::Aliyun);
@@ -636,10 +614,6 @@ mod tests {
         assert_eq!(first.token, "t1");
         assert_eq!(client_token(Some(&first), &a, "t2".into()).token, "t1", "a retry reuses it");
         assert_eq!(client_token(Some(&first), &b, "t3".into()).token, "t3", "another request gets a new one");
-        let token = uuid([0xab; 16]);
-        assert_eq!(token.len(), 36);
-        assert!(token.is_ascii());
-        assert_eq!(&token[14..15], "4");
         assert_eq!(with_token(&json!({"ClientToken": "mine"}), "ClientToken", "t")["ClientToken"], "mine");
         assert_eq!(nonce(Provider::Tencent, [0; 16]), "1");
     }

@@ -142,6 +142,12 @@ impl SignOptions {
     }
 }
 
+/// A version 4 UUID, lower-case and hyphenated (`3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf`), from 16
+/// random bytes the caller draws: the nonce Alibaba's and JD's SDKs send, and Alibaba's ClientToken.
+pub fn uuid_v4(random: [u8; 16]) -> String {
+    uuid::Builder::from_random_bytes(random).into_uuid().hyphenated().to_string()
+}
+
 /// Every stage of a signature, by algorithm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stages {
@@ -491,6 +497,17 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuid_v4_sets_the_version_and_variant_bits() {
+        for (random, uuid) in [
+            ([0xab; 16], "abababab-abab-4bab-abab-abababababab"),
+            ([0x00; 16], "00000000-0000-4000-8000-000000000000"),
+            ([0xff; 16], "ffffffff-ffff-4fff-bfff-ffffffffffff"),
+        ] {
+            assert_eq!(uuid_v4(random), uuid);
+        }
+    }
 
     #[test]
     fn algorithm_names() {

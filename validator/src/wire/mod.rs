@@ -49,6 +49,7 @@ pub mod xml;
 pub use decode::{DecodeError, decode};
 pub use encode::{
     Algorithm, EncodeError, NonceProblem, Redacted, SignOptions, Signed, Stages, Step, UnknownAlgorithm, encode,
+    uuid_v4,
 };
 pub use http::{Endpoint, EndpointError, HttpRequest, Method};
 pub use response::{ApiError, ApiResponse, Created, ResponseError, parse_response};
