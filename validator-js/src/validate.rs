@@ -40,7 +40,7 @@ fn json_text(text: String) -> Result<String, JsValue> {
 }
 
 /// `{lang?: "en" | "zh", strict?: boolean}`, read member by member: a derived `Deserialize`
-/// would link float formatting for its error messages (14 KB of wasm).
+/// would link float formatting for its error messages (docs/size.md).
 fn options(value: &JsValue) -> Result<Options, JsValue> {
     let mut o = Options::default();
     if value.is_undefined() || value.is_null() {

@@ -88,50 +88,50 @@ macro_rules! codes {
 
 /// A known error code of one provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Code {
+pub enum KnownCode {
     Aliyun(aliyun::Code),
     Tencent(tencent::Code),
     JdCloud(jdcloud::Code),
     Zenlayer(zenlayer::Code),
 }
 
-impl Code {
+impl KnownCode {
     pub const fn as_str(self) -> &'static str {
         match self {
-            Code::Aliyun(c) => c.as_str(),
-            Code::Tencent(c) => c.as_str(),
-            Code::JdCloud(c) => c.as_str(),
-            Code::Zenlayer(c) => c.as_str(),
+            KnownCode::Aliyun(c) => c.as_str(),
+            KnownCode::Tencent(c) => c.as_str(),
+            KnownCode::JdCloud(c) => c.as_str(),
+            KnownCode::Zenlayer(c) => c.as_str(),
         }
     }
 
     pub const fn provider(self) -> Provider {
         match self {
-            Code::Aliyun(_) => Provider::Aliyun,
-            Code::Tencent(_) => Provider::Tencent,
-            Code::JdCloud(_) => Provider::JdCloud,
-            Code::Zenlayer(_) => Provider::Zenlayer,
+            KnownCode::Aliyun(_) => Provider::Aliyun,
+            KnownCode::Tencent(_) => Provider::Tencent,
+            KnownCode::JdCloud(_) => Provider::JdCloud,
+            KnownCode::Zenlayer(_) => Provider::Zenlayer,
         }
     }
 
     /// The known code of `provider` spelled `wire`, if any.
-    pub fn parse(provider: Provider, wire: &str) -> Option<Code> {
+    pub fn parse(provider: Provider, wire: &str) -> Option<KnownCode> {
         match provider {
-            Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
-            Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
-            Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
-            Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
+            Provider::Aliyun => aliyun::Code::parse(wire).map(KnownCode::Aliyun),
+            Provider::Tencent => tencent::Code::parse(wire).map(KnownCode::Tencent),
+            Provider::JdCloud => jdcloud::Code::parse(wire).map(KnownCode::JdCloud),
+            Provider::Zenlayer => zenlayer::Code::parse(wire).map(KnownCode::Zenlayer),
         }
     }
 }
 
-impl fmt::Display for Code {
+impl fmt::Display for KnownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl Serialize for Code {
+impl Serialize for KnownCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
@@ -140,13 +140,13 @@ impl Serialize for Code {
 /// A code as a server sent it: known to a catalog, or kept verbatim so it still displays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorCode {
-    Known(Code),
+    Known(KnownCode),
     Unknown(String),
 }
 
 impl ErrorCode {
     pub fn parse(provider: Provider, wire: &str) -> Self {
-        Code::parse(provider, wire).map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
+        KnownCode::parse(provider, wire).map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
     }
 
     pub fn as_str(&self) -> &str {
@@ -161,7 +161,7 @@ impl ErrorCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
-    pub code: Code,
+    pub code: KnownCode,
     pub http_status: u16,
     /// The provider's own message for this row, as documented (`""` where the source gives none).
     pub message: &'static str,
@@ -177,7 +177,7 @@ impl Entry {
     /// A documented row.
     #[allow(clippy::too_many_arguments)]
     pub const fn doc(
-        code: Code,
+        code: KnownCode,
         http_status: u16,
         message: &'static str,
         meaning_en: &'static str,
@@ -207,7 +207,7 @@ impl Entry {
 /// message of a finding's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
-    pub code: Code,
+    pub code: KnownCode,
     pub http_status: u16,
     pub message: &'static str,
 }
@@ -265,15 +265,15 @@ pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'st
 
 /// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`
 /// (or the first row of `code`). `None` only for a code without rows, which the table tests forbid.
-pub fn entry_for(code: Code, hint: Option<&str>) -> Option<&'static Row> {
+pub fn entry_for(code: KnownCode, hint: Option<&str>) -> Option<&'static Row> {
     let mut rows = rows(code.provider()).iter().filter(|e| e.code == code).peekable();
     let first = *rows.peek()?;
     Some(rows.find(|e| hint.is_none_or(|h| e.message.contains(h))).unwrap_or(first))
 }
 
 /// The known code of `provider` spelt `code`, exactly or else ignoring case.
-pub fn resolve(provider: Provider, code: &str) -> Option<Code> {
-    Code::parse(provider, code)
+pub fn resolve(provider: Provider, code: &str) -> Option<KnownCode> {
+    KnownCode::parse(provider, code)
         .or_else(|| entries(provider).iter().map(|e| e.code).find(|c| c.as_str().eq_ignore_ascii_case(code)))
 }
 

@@ -1,7 +1,7 @@
 //! JSON as the validator reads it: a value type whose strings borrow from the text, and its parser.
 //!
-//! Why not `serde_json::Value`: its reader, error type, serializer and `BTreeMap` code were a fifth
-//! of the npm package's validate module, which has a 60 KB budget. This reads the same language
+//! Why not `serde_json::Value`: its reader, error type, serializer and `BTreeMap` code were a large
+//! part of the npm package's validate module, which has a 60 KB budget (docs/size.md). This reads the same language
 //! with the same outcome: what serde_json refuses is refused (its wording for the fault; the column
 //! may differ), object keys are ordered as its map orders them (by bytes, a repeated key's last
 //! value kept), and numbers fall into the classes it gives them (`i64`, `u64`, float), so a request

@@ -41,10 +41,10 @@ pub mod valid;
 pub mod validate;
 pub mod wire;
 
-pub use catalog::{Code, Entry, ErrorCode, Lang, Text};
+pub use catalog::{Entry, ErrorCode, KnownCode, Lang, Text};
 pub use provider::{Provider, UnknownProvider};
 pub use report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};
-pub use valid::{Rejected, Valid, checked, checked_json, send_anyway};
+pub use valid::{Rejected, Signable, checked, checked_json, send_anyway};
 pub use validate::{InputError, validate_json, validate_value};
 
 pub use field::{FieldError, validate_field};

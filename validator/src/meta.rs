@@ -5,7 +5,7 @@
 //! the cross-field rules that name it. Also the provider list and catalog look-ups the JS package
 //! exports, so JavaScript never hard-codes a list.
 
-use crate::catalog::{self, Code, Entry, Text};
+use crate::catalog::{self, Entry, KnownCode, Text};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::providers::spec;
@@ -167,9 +167,9 @@ pub struct FieldRule {
     pub label: Text,
     pub hint: Text,
     /// The code the provider answers a bad value with.
-    pub code: Code,
+    pub code: KnownCode,
     /// The code it answers a missing required value with.
-    pub missing_code: Code,
+    pub missing_code: KnownCode,
     pub source: &'static str,
     pub length: Option<Length>,
     /// Every character must be in one of these classes (`han`, `letter`, `digit`, or the character).

@@ -2,7 +2,7 @@
 //! [`Report`] that collects them. The JSON shape here is the one `createimage check --json`
 //! prints and the JS package returns; `tests/tables.rs` (`report_json_shape_is_pinned`) pins it.
 
-use crate::catalog::{Code, Lang};
+use crate::catalog::{KnownCode, Lang};
 use crate::json::ObjectWriter;
 use crate::provider::Provider;
 use serde::Serialize;
@@ -256,7 +256,7 @@ pub struct Issue {
     /// The field path in the provider's own naming (`DiskDeviceMapping.2.Size`, `dataDisks[0].cloudDiskSpec.iops`).
     pub field: String,
     /// The error code the provider's server would answer.
-    pub code: Code,
+    pub code: KnownCode,
     pub severity: Severity,
     /// The HTTP status the provider answers that code with (from the catalog row).
     pub http_status: u16,
@@ -479,7 +479,7 @@ pub struct Options {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Code;
+    use crate::catalog::KnownCode;
 
     /// One of every kind, with text that needs escaping wherever the kind holds text.
     fn every_kind() -> Vec<IssueKind> {
@@ -542,7 +542,7 @@ mod tests {
             .enumerate()
             .map(|(i, kind)| Issue {
                 field: format!("F.{i}\""),
-                code: Code::Zenlayer(crate::providers::zenlayer::Code::InvalidParameter),
+                code: KnownCode::Zenlayer(crate::providers::zenlayer::Code::InvalidParameter),
                 severity: if i % 2 == 0 { Severity::Error } else { Severity::Warning },
                 http_status: 400 + i as u16,
                 message: "m\"中".to_owned(),

@@ -1,7 +1,7 @@
 //! The one interpreter of the rule tables: parse, run every field check and cross-field rule,
 //! then render findings into a [`Report`] in the requested language.
 
-use crate::catalog::{self, Code};
+use crate::catalog::{self, KnownCode};
 use crate::json::{self, Object, Value};
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity};
@@ -14,7 +14,7 @@ use std::fmt;
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub field: String,
-    pub code: Code,
+    pub code: KnownCode,
     pub row_hint: Option<&'static str>,
     pub severity: Severity,
     pub kind: IssueKind,
@@ -28,7 +28,7 @@ impl Findings {
     pub fn push(
         &mut self,
         field: String,
-        code: Code,
+        code: KnownCode,
         row_hint: Option<&'static str>,
         severity: Severity,
         kind: IssueKind,
@@ -36,11 +36,11 @@ impl Findings {
         self.0.push(Finding { field, code, row_hint, severity, kind });
     }
 
-    pub fn error(&mut self, field: String, code: Code, kind: IssueKind) {
+    pub fn error(&mut self, field: String, code: KnownCode, kind: IssueKind) {
         self.push(field, code, None, Severity::Error, kind);
     }
 
-    pub fn warn(&mut self, field: String, code: Code, kind: IssueKind) {
+    pub fn warn(&mut self, field: String, code: KnownCode, kind: IssueKind) {
         self.push(field, code, None, Severity::Warning, kind);
     }
 }

@@ -54,7 +54,7 @@ fn signing_never_shows_the_secret() {
     let time = Timestamp::from_unix(1_700_000_000).unwrap();
     for (provider, request) in requests() {
         let valid = checked(provider, &request, Options::default()).unwrap();
-        debug_clean("Valid", &valid);
+        debug_clean("Signable", &valid);
         for algorithm in Algorithm::of(provider) {
             for method in [Method::Get, Method::Post] {
                 let mut credentials = Credentials::new("AKIDEXAMPLE", SECRET);

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, Method, Request, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
-use createimage_validator::catalog::Code;
+use createimage_validator::catalog::KnownCode;
 use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
 use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
 use serde_json::Value;
@@ -179,7 +179,7 @@ fn key_name(provider: Provider) -> &'static str {
 }
 
 fn zenlayer_auth(message: String) -> Failure {
-    Failure::new(Code::Zenlayer(zenlayer::Code::AuthenticationFailed), None, message)
+    Failure::new(KnownCode::Zenlayer(zenlayer::Code::AuthenticationFailed), None, message)
 }
 
 fn verify_failure(provider: Provider, e: &VerifyError) -> Failure {
@@ -203,17 +203,17 @@ fn unknown_key(provider: Provider, key: &str) -> Failure {
     let key: String = key.chars().take(64).collect();
     match provider {
         Provider::Aliyun => Failure::new(
-            Code::Aliyun(aliyun::Code::InvalidAccessKeyIdNotFound),
+            KnownCode::Aliyun(aliyun::Code::InvalidAccessKeyIdNotFound),
             None,
             "Specified access key is not found.",
         ),
         Provider::Tencent => Failure::new(
-            Code::Tencent(tencent::Code::SecretKeyNotFound),
+            KnownCode::Tencent(tencent::Code::SecretKeyNotFound),
             None,
             format!("SecretId {key:?} does not exist"),
         ),
         Provider::JdCloud => Failure::new(
-            Code::JdCloud(jdcloud::Code::Unauthenticated),
+            KnownCode::JdCloud(jdcloud::Code::Unauthenticated),
             None,
             format!("access key {key:?} is not valid"),
         ),
@@ -224,16 +224,18 @@ fn unknown_key(provider: Provider, key: &str) -> Failure {
 fn replay(provider: Provider) -> Failure {
     match provider {
         Provider::Aliyun => Failure::new(
-            Code::Aliyun(aliyun::Code::SignatureNonceUsed),
+            KnownCode::Aliyun(aliyun::Code::SignatureNonceUsed),
             None,
             "Specified signature nonce was used already.",
         ),
         Provider::Tencent => {
-            Failure::new(Code::Tencent(tencent::Code::ReplayAttack), None, "Nonce has been used (replay attack)")
+            Failure::new(KnownCode::Tencent(tencent::Code::ReplayAttack), None, "Nonce has been used (replay attack)")
         }
-        Provider::JdCloud => {
-            Failure::new(Code::JdCloud(jdcloud::Code::Unauthenticated), None, "x-jdcloud-nonce has been used already")
-        }
+        Provider::JdCloud => Failure::new(
+            KnownCode::JdCloud(jdcloud::Code::Unauthenticated),
+            None,
+            "x-jdcloud-nonce has been used already",
+        ),
         Provider::Zenlayer => zenlayer_auth("the request was replayed".to_owned()),
     }
 }
@@ -242,12 +244,12 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
     let message = e.to_string();
     match (provider, e) {
         (Provider::Aliyun, DecodeError::MissingAction | DecodeError::WrongAction { .. }) => Failure::new(
-            Code::Aliyun(aliyun::Code::InvalidActionNotFound),
+            KnownCode::Aliyun(aliyun::Code::InvalidActionNotFound),
             None,
             format!("Specified api is not found, please check your url and method. ({message})"),
         ),
         (Provider::Aliyun, DecodeError::Method { .. }) => {
-            Failure::new(Code::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
+            Failure::new(KnownCode::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
         }
         (
             Provider::JdCloud,
@@ -255,7 +257,7 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
             | DecodeError::Method { .. }
             | DecodeError::MissingAction
             | DecodeError::WrongAction { .. },
-        ) => Failure::new(Code::JdCloud(jdcloud::Code::NotFound), None, message),
+        ) => Failure::new(KnownCode::JdCloud(jdcloud::Code::NotFound), None, message),
         _ => Failure::new(createimage_validator::providers::spec(provider).generic, None, message),
     }
 }

@@ -10,7 +10,7 @@ use super::percent;
 use super::secret::Credentials;
 use super::time::Timestamp;
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use std::fmt;
 
 /// A signature algorithm, as `--signature-method` names it.
@@ -472,7 +472,7 @@ pub(crate) fn agree_region(given: Option<&str>, request: &str) -> Result<(), Enc
 
 /// The names of the request's common parameters (set by the signer, not taken from the input)
 /// and of its unknown ones, except those in `used`.
-pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
+pub(crate) fn not_sent(valid: &Signable, used: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = valid
         .params()
         .iter()
@@ -484,7 +484,7 @@ pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
 }
 
 /// Signs `valid` for its provider.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
     match valid.provider() {
         Provider::Aliyun => aliyun::wire::encode(valid, credentials, options),

@@ -3,7 +3,7 @@
 //! credentials, so the same code signs in the browser console (WebAssembly) and verifies in the
 //! emulator (native).
 //!
-//! - [`encode()`]: a [`Valid`](crate::valid::Valid) request → a [`Signed`] [`HttpRequest`], with every
+//! - [`encode()`]: a [`Signable`](crate::valid::Signable) request → a [`Signed`] [`HttpRequest`], with every
 //!   signing stage ([`Stages`]) and a [`Redacted`] preview.
 //! - [`decode()`]: an [`HttpRequest`] → the provider's request JSON, for validation.
 //! - [`verify()`]: an [`HttpRequest`] + the secret + the clock → [`Verified`] or a [`VerifyError`]

@@ -6,7 +6,7 @@
 
 use crate::catalog::ErrorCode;
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::tencent_v2::{self, SignatureMethod};
 use crate::wire::decode::{DecodeError, flat_request, form_params};
 use crate::wire::encode::{Algorithm, EncodeError, SignOptions, Signed, Stages, not_sent, prepare};
@@ -29,7 +29,7 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 const SDK_EXTRAS: &[&str] = &["RequestClient", "Version"];
 
 /// Signs `valid` (a Tencent request): GET unless POST is asked for.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Tencent, credentials, options, &[Method::Get, Method::Post])?;
     let region = match (&options.region, valid.get_str("Region")) {
         (Some(given), _) => given.clone(),
