@@ -2,7 +2,7 @@
 //! it is about, labelled in the user's language, ordered as the form is; the error summary's
 //! links; the rules "send anyway" overrides; and the portability verdicts. No view here.
 
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{self, Form, Slot, Touched};
 use createimage_validator::text;
 use createimage_validator::{IssueKind, Lang, Options, Provider, Severity, ValueType, validate_value};
@@ -86,7 +86,7 @@ fn mentioned(kind: &IssueKind) -> Vec<&str> {
 /// called by its label, as the page shows it; a typed number that is not one said as such.
 fn page_message(provider: Provider, kind: &IssueKind, message: String, lang: Lang) -> String {
     if let IssueKind::WrongType { expected: ValueType::Integer, .. } = kind {
-        return T::NotAWholeNumber.get(lang).to_owned();
+        return Phrase::NotAWholeNumber.get(lang).to_owned();
     }
     let mut paths = mentioned(kind);
     // Longer paths first: `Tag.1.Key` before a `Tag` it contains.
@@ -107,14 +107,14 @@ pub struct SummaryLink {
 
 /// The validator's report on one form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checked {
+pub struct FormReport {
     pub provider: Provider,
     pub lang: Lang,
     /// Every issue, in form order.
     pub findings: Vec<Finding>,
 }
 
-impl Checked {
+impl FormReport {
     /// Validates the request `form` makes, the whole of it, as on every keystroke.
     pub fn new(provider: Provider, form: &Form, lang: Lang) -> Self {
         let request = form.to_request(provider);
@@ -146,7 +146,7 @@ impl Checked {
             })
             .collect();
         createimage_validator::order::sort_by_key(&mut findings, |f| f.order);
-        Checked { provider, lang, findings }
+        FormReport { provider, lang, findings }
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
@@ -206,22 +206,22 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
 }
 
 /// The title of one item of `group`, with `{n}` for its number.
-pub fn item_title(group: &str) -> T {
+pub fn item_title(group: &str) -> Phrase {
     match group {
-        "Tag" => T::ItemTag,
-        "DiskDeviceMapping" => T::ItemDiskMapping,
-        "dataDisks" => T::ItemDataDisk,
-        _ => T::ItemOther,
+        "Tag" => Phrase::ItemTag,
+        "DiskDeviceMapping" => Phrase::ItemDiskMapping,
+        "dataDisks" => Phrase::ItemDataDisk,
+        _ => Phrase::ItemOther,
     }
 }
 
 /// The "add" button of `group`.
-pub fn add_label(group: &str) -> T {
+pub fn add_label(group: &str) -> Phrase {
     match group {
-        "Tag" => T::AddTag,
-        "DiskDeviceMapping" => T::AddDiskMapping,
-        "dataDisks" => T::AddDataDisk,
-        _ => T::AddItem,
+        "Tag" => Phrase::AddTag,
+        "DiskDeviceMapping" => Phrase::AddDiskMapping,
+        "dataDisks" => Phrase::AddDataDisk,
+        _ => Phrase::AddItem,
     }
 }
 
@@ -233,7 +233,7 @@ pub fn remove_label(group: &str, item: usize, lang: Lang) -> String {
         Lang::En => lowercase_first(&title),
         Lang::Zh => title,
     };
-    T::RemoveLabel.fill(lang, &[("item", &title)])
+    Phrase::RemoveLabel.fill(lang, &[("item", &title)])
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -258,12 +258,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const fn text(self) -> T {
+    pub const fn text(self) -> Phrase {
         match self {
-            Verdict::Ok => T::VerdictOk,
-            Verdict::Warning => T::VerdictWarning,
-            Verdict::Error => T::VerdictError,
-            Verdict::Empty => T::VerdictNone,
+            Verdict::Ok => Phrase::VerdictOk,
+            Verdict::Warning => Phrase::VerdictWarning,
+            Verdict::Error => Phrase::VerdictError,
+            Verdict::Empty => Phrase::VerdictNone,
         }
     }
 
@@ -303,7 +303,7 @@ pub fn portability(name: &str, description: &str, lang: Lang) -> Vec<Portable> {
 
 fn portable(provider: Provider, name: &str, description: &str, lang: Lang) -> Portable {
     if name.is_empty() && description.is_empty() {
-        return Portable { provider, verdict: Verdict::Empty, reason: T::PortabilityEmpty.get(lang).to_owned() };
+        return Portable { provider, verdict: Verdict::Empty, reason: Phrase::PortabilityEmpty.get(lang).to_owned() };
     }
     let (name_field, description_field) = name_fields(provider);
     let mut request = Map::new();
@@ -324,7 +324,7 @@ fn portable(provider: Provider, name: &str, description: &str, lang: Lang) -> Po
         Verdict::Warning
     };
     let reason = if issues.is_empty() {
-        T::PortabilityFits.fill(lang, &[("name", name_field)])
+        Phrase::PortabilityFits.fill(lang, &[("name", name_field)])
     } else {
         issues
             .iter()
@@ -355,7 +355,7 @@ mod tests {
         form.set(Slot::top("Description"), "https://x");
         form.add_item("Tag", Some(20));
         form.set(Slot::at("Tag.N.Key", 0), "aliyun-team");
-        let checked = Checked::new(Provider::Aliyun, &form, Lang::En);
+        let checked = FormReport::new(Provider::Aliyun, &form, Lang::En);
         let links = checked.summary();
         let targets: Vec<&str> = links.iter().map(|l| l.target.as_str()).collect();
         // In form order: RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is
@@ -384,7 +384,7 @@ mod tests {
         let rules = checked.overridden();
         assert!(rules[2].starts_with("InvalidImageName.Malformed — Image name:"), "{}", rules[2]);
 
-        let zh = Checked::new(Provider::Aliyun, &form, Lang::Zh);
+        let zh = FormReport::new(Provider::Aliyun, &form, Lang::Zh);
         assert!(zh.summary()[4].text.starts_with("标签 1 · 标签键："), "{}", zh.summary()[4].text);
     }
 
@@ -392,7 +392,7 @@ mod tests {
     fn findings_show_once_touched_or_submitted() {
         let mut form = Form::new(Provider::Zenlayer);
         form.set(Slot::top("imageName"), &"x".repeat(25));
-        let checked = Checked::new(Provider::Zenlayer, &form, Lang::En);
+        let checked = FormReport::new(Provider::Zenlayer, &form, Lang::En);
         let name = checked.at("f-zenlayer-imageName").next().unwrap().clone();
         let instance = checked.at("f-zenlayer-instanceId").next().unwrap().clone();
         let touched: Touched = [Slot::top("imageName")].into();
@@ -400,7 +400,7 @@ mod tests {
         assert!(!instance.visible(&touched, false));
         assert!(instance.visible(&touched, true));
         form.set(Slot::top("imageName"), &"x".repeat(24));
-        assert_eq!(Checked::new(Provider::Zenlayer, &form, Lang::En).at("f-zenlayer-imageName").count(), 0);
+        assert_eq!(FormReport::new(Provider::Zenlayer, &form, Lang::En).at("f-zenlayer-imageName").count(), 0);
         assert_eq!(counter(Provider::Zenlayer, "imageName", "镜像ab"), Some("4 / 24".into()));
         assert_eq!(counter(Provider::Zenlayer, "instanceId", "x"), None);
     }
@@ -411,7 +411,7 @@ mod tests {
         jd.add_item("dataDisks", None);
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "25");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        let checked = FormReport::new(Provider::JdCloud, &jd, Lang::En);
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
         // Ids keep JD's 0-based index; people read 1 for the first disk.
         assert!(size.full_label.starts_with("Data disk 1 · "), "{}", size.full_label);
@@ -422,7 +422,7 @@ mod tests {
         // Other fields named by their labels; a number that is not one said so.
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd.io1");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "4o");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        let checked = FormReport::new(Provider::JdCloud, &jd, Lang::En);
         for f in &checked.findings {
             assert!(!f.message.contains("dataDisks[") && !f.message.contains("a string"), "{}", f.message);
         }

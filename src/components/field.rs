@@ -5,9 +5,9 @@
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{self, Slot};
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use createimage_validator::{Severity, ValueType};
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ const LONG_TEXT: usize = 128;
 
 /// The field `rule` (in item `item` of its group), labelled and hinted by its rule metadata.
 #[component]
-pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Option<usize>) -> impl IntoView {
+pub fn Field(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] item: Option<usize>) -> impl IntoView {
     let lang = use_store().lang;
     let provider = space.provider;
     let slot = Slot { path: rule.path, item };
@@ -33,7 +33,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
             if !h.is_empty() {
                 h.push(' ');
             }
-            h.push_str(T::AutoFilled.get(l));
+            h.push_str(Phrase::AutoFilled.get(l));
         }
         h
     };
@@ -51,7 +51,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
             move || rule.length.is_some_and(|l| value.with(|v| createimage_validator::text::count(v, l.unit)) > l.max);
         view! { <span id=count_id class="counter" class:counter-over=over>{count}</span> }
     });
-    let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
+    let required = rule.required.then(|| view! { <span class="required">" (" {text(Phrase::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
     view! {
         <div
@@ -69,7 +69,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
 
 /// The input element of `rule`.
 fn control(
-    space: Space,
+    space: ProviderPage,
     rule: &'static FieldRule,
     slot: Slot,
     id: String,
@@ -89,7 +89,7 @@ fn control(
             .collect_view();
         return view! {
             <select id=id aria-invalid=invalid aria-describedby=described on:change=on_input on:blur=on_blur>
-                <option value="" selected=move || value.with(String::is_empty)>{text(T::NotSet)}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{text(Phrase::NotSet)}</option>
                 {options}
             </select>
         }

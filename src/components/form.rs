@@ -4,19 +4,19 @@
 
 use crate::check;
 use crate::components::group::{laid_out, member};
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state;
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
 
 /// The id of `space`'s `<form>`, for the submit button outside it.
-pub fn form_id(space: Space) -> String {
+pub fn form_id(space: ProviderPage) -> String {
     format!("request-{}", space.provider.as_str())
 }
 
 #[component]
-pub fn RequestForm(space: Space) -> impl IntoView {
+pub fn RequestForm(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
     let (deprecated, mut current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
@@ -34,7 +34,7 @@ pub fn RequestForm(space: Space) -> impl IntoView {
                 store.submit(provider, false);
             }
         >
-            <h2 id="request-heading">{text(T::RequestHeading)}</h2>
+            <h2 id="request-heading">{text(Phrase::RequestHeading)}</h2>
             {fields}
             {laid_out(space, deprecated, None)}
         </form>
