@@ -287,12 +287,8 @@ pub struct Portable {
 
 /// The image-name and description fields of `provider`'s request.
 pub const fn name_fields(provider: Provider) -> (&'static str, &'static str) {
-    match provider {
-        Provider::Aliyun => ("ImageName", "Description"),
-        Provider::Tencent => ("imageName", "imageDescription"),
-        Provider::JdCloud => ("name", "description"),
-        Provider::Zenlayer => ("imageName", "imageDescription"),
-    }
+    let console = provider.console();
+    (console.name_field, console.description_field)
 }
 
 /// Checks one name and description against every provider: only the issues about those two

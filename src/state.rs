@@ -15,25 +15,20 @@ use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::OnceLock;
 
-/// The position of `provider` in [`Provider::ALL`].
-pub const fn index(provider: Provider) -> usize {
-    match provider {
-        Provider::Aliyun => 0,
-        Provider::Tencent => 1,
-        Provider::JdCloud => 2,
-        Provider::Zenlayer => 3,
-    }
-}
-
 /// The provider spelt `s` as in [`Provider::as_str`].
 pub fn parse_provider(s: &str) -> Option<Provider> {
     Provider::ALL.into_iter().find(|p| p.as_str() == s)
 }
 
+/// The position of `provider` in [`Provider::ALL`].
+pub const fn index(provider: Provider) -> usize {
+    provider.index()
+}
+
 /// The rule metadata of `provider`, built once.
 pub fn table(provider: Provider) -> &'static [FieldRule] {
-    static TABLES: [OnceLock<Vec<FieldRule>>; 4] = [const { OnceLock::new() }; 4];
-    TABLES[index(provider)].get_or_init(|| rules(provider))
+    static TABLES: [OnceLock<Vec<FieldRule>>; Provider::ALL.len()] = [const { OnceLock::new() }; Provider::ALL.len()];
+    TABLES[provider.index()].get_or_init(|| rules(provider))
 }
 
 /// The rule of `provider` whose table path is `path`.
@@ -41,39 +36,27 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
     table(provider).iter().find(|r| r.path == path)
 }
 
-/// Common parameters the form still asks for: Tencent's `Region` (the signer takes it from the request).
-const SIGNER_FIELDS: &[(Provider, &str)] = &[(Provider::Tencent, "Region")];
-
 /// Where the image comes from, the first thing each form asks: the region and the source (for
 /// Alibaba its three, side by side). The name and description follow
 /// ([`crate::check::name_fields`]), then everything else.
 pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
-    match provider {
-        Provider::Aliyun => &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
-        Provider::Tencent => &["Region", "instanceId"],
-        Provider::JdCloud => &["regionId", "instanceId"],
-        Provider::Zenlayer => &["instanceId"],
-    }
+    provider.console().source_fields
 }
 
-/// Values a fresh form starts with.
-const DEFAULTS: &[(Provider, &str, &str)] = &[(Provider::Tencent, "Region", "ap-guangzhou")];
-/// Fields the console fills in itself when they are left empty.
-const AUTO_FIELDS: &[(Provider, &str)] = &[(Provider::Aliyun, "ClientToken")];
-
-/// A common parameter shown with the credentials because the signer needs it.
+/// A common parameter the form still asks for because the signer takes it from the request
+/// (Tencent's `Region`).
 pub fn is_signer_field(provider: Provider, path: &str) -> bool {
-    SIGNER_FIELDS.contains(&(provider, path))
+    provider.console().signer_fields.contains(&path)
 }
 
 /// A field the console fills in per submission when it is left empty (Alibaba's ClientToken).
 pub fn is_auto_field(provider: Provider, path: &str) -> bool {
-    AUTO_FIELDS.contains(&(provider, path))
+    provider.console().auto_fields.contains(&path)
 }
 
 /// Whether `provider` has a field the console fills in per submission.
 pub fn has_auto_fields(provider: Provider) -> bool {
-    AUTO_FIELDS.iter().any(|&(p, _)| p == provider)
+    !provider.console().auto_fields.is_empty()
 }
 
 /// Whether a field belongs in the request the form builds: every non-common parameter, and the
@@ -222,10 +205,8 @@ impl Form {
     /// A fresh form for `provider`, with its defaults.
     pub fn new(provider: Provider) -> Self {
         let mut form = Form::default();
-        for &(p, path, value) in DEFAULTS {
-            if p == provider {
-                form.fields.insert(path.to_owned(), value.to_owned());
-            }
+        for &(path, value) in provider.console().defaults {
+            form.fields.insert(path.to_owned(), value.to_owned());
         }
         form
     }

@@ -92,7 +92,7 @@ impl Store {
     }
 
     pub fn space(&self, provider: Provider) -> ProviderPage {
-        self.spaces[state::index(provider)]
+        self.spaces[provider.index()]
     }
 
     pub fn current(&self) -> ProviderPage {
@@ -263,8 +263,7 @@ impl Store {
             space.attempt.set_value(attempt);
             space.outcome.set(None);
             space.follow.set(None);
-            let ours =
-                prepared.signed.stages.steps().iter().find(|s| s.name == "StringToSign").map(|s| s.text.to_owned());
+            let ours = Some(prepared.signed.stages.string_to_sign().to_owned());
             let outcome = match api::send(&prepared.outgoing).await {
                 Ok(answer) => read(provider, answer, ours, self.lang.get_untracked()).await,
                 Err(e) => {

@@ -6,6 +6,7 @@
 use crate::i18n::Phrase;
 use crate::state::{Keys, Mode};
 use createimage_validator::catalog::{ErrorCode, Text};
+use createimage_validator::registration::NonceKind;
 use createimage_validator::wire::{
     self, ApiResponse, Credentials, Endpoint, HttpRequest, SignOptions, Signed, Timestamp,
 };
@@ -111,14 +112,15 @@ pub fn outgoing(provider: Provider, mode: Mode, request: &HttpRequest) -> Outgoi
     Outgoing { method: request.method.clone(), url, headers: request.headers.clone(), body }
 }
 
-/// A nonce as `provider` wants it: Tencent a positive integer, the others a UUID (Zenlayer signs none).
+/// A nonce of the kind `provider`'s signature takes (none when it takes none).
 pub fn nonce(provider: Provider, random: [u8; 16]) -> String {
-    match provider {
-        Provider::Tencent => {
+    match provider.wire().nonce {
+        NonceKind::PositiveInteger => {
             let n = u32::from_le_bytes([random[0], random[1], random[2], random[3]]);
             n.max(1).to_string()
         }
-        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => wire::uuid_v4(random),
+        NonceKind::Uuid => wire::uuid_v4(random),
+        NonceKind::None => String::new(),
     }
 }
 
@@ -231,14 +233,12 @@ pub fn interpret(provider: Provider, http_status: u16, body: &str, ours: Option<
         }),
         Ok(ApiResponse::Failed(e)) => {
             let entry = e.entries().into_iter().next();
-            let string_to_sign = match (&e.code, ours, server_string_to_sign(&e.message)) {
-                (ErrorCode::Known(c), Some(ours), Some(server)) if c.as_str() == "SignatureDoesNotMatch" => {
-                    Some(Comparison {
-                        ours: ours.to_owned(),
-                        server: server.to_owned(),
-                        at: first_difference(ours, server),
-                    })
-                }
+            let string_to_sign = match (ours, e.server_string_to_sign()) {
+                (Some(ours), Some(server)) => Some(Comparison {
+                    ours: ours.to_owned(),
+                    server: server.to_owned(),
+                    at: first_difference(ours, server),
+                }),
                 _ => None,
             };
             Outcome::Failed(Box::new(Failure {
@@ -268,12 +268,6 @@ pub fn relay_message(body: &str) -> Option<String> {
     let error = value.get("error")?.as_str()?;
     let message = value.get("message")?.as_str()?;
     error.starts_with("relay").then(|| format!("{error}: {message}"))
-}
-
-/// The string to sign Alibaba's gateway echoes: what follows `server string to sign is:`.
-pub fn server_string_to_sign(message: &str) -> Option<&str> {
-    const MARK: &str = "server string to sign is:";
-    message.find(MARK).map(|at| message[at + MARK.len()..].trim())
 }
 
 /// The byte offset where `a` and `b` first differ, at a character boundary of both; `None`
@@ -441,9 +435,6 @@ mod tests {
         assert_eq!(split_at_difference("GET&%2F&A", 4), ("GET&", "%", "2F&A"));
         assert_eq!(split_at_difference("ab", 2), ("ab", "", ""));
         assert_eq!(split_at_difference("镜像a", 3), ("镜", "像", "a"));
-        let message = "Specified signature is not matched with our calculation. server string to sign is:GET&%2F&x";
-        assert_eq!(server_string_to_sign(message), Some("GET&%2F&x"));
-        assert_eq!(server_string_to_sign("other"), None);
     }
 
     #[wasm_bindgen_test]

@@ -7,6 +7,7 @@ use crate::input::{self, Source};
 use crate::output::{self, Exit, Fail, Out};
 use crate::random;
 use clap::Args;
+use createimage_validator::registration::NonceKind;
 use createimage_validator::wire::{self, Algorithm, Credentials, Endpoint, Method, SignOptions, Signed, Timestamp};
 use createimage_validator::{Lang, Options, Provider, Rejected, checked};
 use std::ffi::OsString;
@@ -106,8 +107,8 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
             signed.not_sent.join(", ")
         ));
     }
-    if args.provider == Provider::Zenlayer && args.nonce.is_some() {
-        output::note("Zenlayer's signature has no nonce: --nonce is ignored");
+    if args.provider.registration().wire.nonce == NonceKind::None && args.nonce.is_some() {
+        output::note(&format!("{}'s signature has no nonce: --nonce is ignored", args.provider.display_name()));
     }
     let mut out = output::stdout();
     if args.json {
@@ -161,7 +162,7 @@ fn sign_options(args: &SignArgs) -> Result<SignOptions, Fail> {
     };
     let nonce = match &args.nonce {
         Some(n) => n.clone(),
-        None => random_nonce(args.provider)
+        None => random_nonce(args.provider.registration().wire.nonce)
             .map_err(|e| Fail::Input(format!("no random nonce from the operating system ({e}): pass --nonce")))?,
     };
     Ok(SignOptions { timestamp, nonce, method: args.method, algorithm, endpoint, region: args.region.clone() })
@@ -175,12 +176,12 @@ fn now() -> Result<Timestamp, Fail> {
     Timestamp::from_unix(secs).ok_or_else(|| Fail::Input("the system clock is after 9999: pass --timestamp".to_owned()))
 }
 
-/// A fresh nonce as `provider`'s SDKs send it: Tencent a positive integer, the others a UUID
-/// version 4 (Zenlayer signs none).
-fn random_nonce(provider: Provider) -> Result<String, getrandom::Error> {
-    Ok(match provider {
-        Provider::Tencent => u64::from_le_bytes(random::bytes()?).max(1).to_string(),
-        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => wire::uuid_v4(random::bytes()?),
+/// A fresh nonce of `kind`, as the providers' SDKs send it (a UUID version 4 where any text goes).
+fn random_nonce(kind: NonceKind) -> Result<String, getrandom::Error> {
+    Ok(match kind {
+        NonceKind::PositiveInteger => u64::from_le_bytes(random::bytes()?).max(1).to_string(),
+        NonceKind::Uuid => wire::uuid_v4(random::bytes()?),
+        NonceKind::None => String::new(),
     })
 }
 
@@ -214,13 +215,13 @@ mod tests {
 
     #[test]
     fn nonces() {
-        let a = random_nonce(Provider::Aliyun).unwrap();
-        let b = random_nonce(Provider::JdCloud).unwrap();
+        let a = random_nonce(NonceKind::Uuid).unwrap();
+        let b = random_nonce(NonceKind::Uuid).unwrap();
         assert_ne!(a, b);
         assert_eq!(a.len(), 36);
         assert_eq!(&a[14..15], "4");
         assert!(matches!(&a[19..20], "8" | "9" | "a" | "b"));
-        let n = random_nonce(Provider::Tencent).unwrap();
+        let n = random_nonce(NonceKind::PositiveInteger).unwrap();
         assert!(!n.starts_with('0') && n.parse::<u64>().unwrap() > 0);
     }
 }

@@ -234,22 +234,12 @@ macro_rules! catalog {
 
 /// Every catalog row of `provider`, in source order.
 pub fn entries(provider: Provider) -> &'static [Entry] {
-    match provider {
-        Provider::Aliyun => aliyun::catalog::ENTRIES,
-        Provider::Tencent => tencent::catalog::ENTRIES,
-        Provider::JdCloud => jdcloud::catalog::ENTRIES,
-        Provider::Zenlayer => zenlayer::catalog::ENTRIES,
-    }
+    provider.catalog()
 }
 
 /// [`entries`] without their text.
 pub fn rows(provider: Provider) -> &'static [Row] {
-    match provider {
-        Provider::Aliyun => aliyun::catalog::ROWS,
-        Provider::Tencent => tencent::catalog::ROWS,
-        Provider::JdCloud => jdcloud::catalog::ROWS,
-        Provider::Zenlayer => zenlayer::catalog::ROWS,
-    }
+    provider.rows()
 }
 
 /// The rows for `code` (exact spelling), best match for `message` first when one is given.

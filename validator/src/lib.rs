@@ -31,6 +31,7 @@ pub mod meta;
 pub mod order;
 pub mod provider;
 pub mod providers;
+pub mod registration;
 pub mod report;
 pub mod request;
 pub mod rule;
@@ -43,6 +44,7 @@ pub mod wire;
 
 pub use catalog::{Entry, ErrorCode, KnownCode, Lang, Text};
 pub use provider::{Provider, UnknownProvider};
+pub use registration::{Registration, registry};
 pub use report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};
 pub use valid::{Rejected, Signable, checked, checked_json, send_anyway};
 pub use validate::{InputError, validate_json, validate_value};

@@ -400,6 +400,7 @@ fn verify_answers_in_the_providers_words() {
     let err = wire::verify(Provider::Aliyun, &signed.request, &Secret::new("another"), time(), 300).unwrap_err();
     let VerifyError::SignatureMismatch { string_to_sign } = &err else { panic!("{err:?}") };
     assert_eq!(string_to_sign, signed.stages.steps()[1].text);
+    assert_eq!(string_to_sign, signed.stages.string_to_sign());
     assert_eq!(err.code(Provider::Aliyun).map(|c| c.as_str()), Some("SignatureDoesNotMatch"));
     // Expired, either way, just beyond the skew; on the boundary it passes.
     let late = Timestamp::from_unix(TIME + 301).unwrap();
@@ -454,6 +455,40 @@ fn verify_answers_in_the_providers_words() {
     let err = verify(Provider::Zenlayer, &z).unwrap_err();
     assert!(matches!(err, VerifyError::UnsupportedAlgorithm { .. }));
     assert_eq!(err.code(Provider::Zenlayer), None);
+}
+
+/// The string to sign a server echoes is read from its answer to a bad signature only, through the
+/// provider's registration (Alibaba's gateway words); other codes and providers carry none.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn the_servers_string_to_sign_is_read_from_a_signature_mismatch_only() {
+    let answer = |p: Provider, status: u16, body: &str| match wire::parse_response(p, status, body.as_bytes()) {
+        Ok(wire::ApiResponse::Failed(e)) => e,
+        other => panic!("{other:?}"),
+    };
+    let mismatch = r#"{"RequestId":"R","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation. server string to sign is:GET&%2F&AccessKeyId%3DB"}"#;
+    assert_eq!(answer(Provider::Aliyun, 400, mismatch).server_string_to_sign(), Some("GET&%2F&AccessKeyId%3DB"));
+    let other = mismatch.replace("SignatureDoesNotMatch", "IncompleteSignature");
+    assert_eq!(answer(Provider::Aliyun, 400, &other).server_string_to_sign(), None);
+    let bare = r#"{"RequestId":"R","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched."}"#;
+    assert_eq!(answer(Provider::Aliyun, 400, bare).server_string_to_sign(), None);
+    let tencent = r#"{"code":4100,"message":"server string to sign is:x"}"#;
+    assert_eq!(answer(Provider::Tencent, 200, tencent).server_string_to_sign(), None);
+    // Every algorithm's string to sign is its stages' own.
+    for (p, request, nonce) in [
+        (Provider::Aliyun, aliyun_request(), NONCE),
+        (Provider::JdCloud, jd_request(), NONCE),
+        (Provider::Zenlayer, zenlayer_request(), "n"),
+    ] {
+        for algorithm in Algorithm::of(p) {
+            let s = sign(p, request.clone(), SignOptions { algorithm: Some(algorithm), ..options(nonce) });
+            let named = s.stages.steps().into_iter().find(|step| step.name == "StringToSign").map(|step| step.text);
+            assert_eq!(named, Some(s.stages.string_to_sign()), "{algorithm}");
+            let canonical =
+                s.stages.steps().into_iter().find(|step| step.name == "CanonicalRequest").map(|step| step.text);
+            assert_eq!(canonical, s.stages.canonical_request(), "{algorithm}");
+        }
+    }
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]

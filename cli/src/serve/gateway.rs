@@ -13,20 +13,15 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
 use createimage_validator::catalog::KnownCode;
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::providers::{aliyun, jdcloud};
 use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
 use serde_json::Value;
 use tower::ServiceExt as _;
 use tower_http::services::ServeFile;
 
-/// How far a request's time may be from the server's, in seconds. Alibaba: "within 15 minutes"
-/// (providers.md B.3). Tencent: its docs say 2 hours and, later, 5 minutes (C.4): the stricter.
-/// JD and Zenlayer do not document theirs (D.2, A.2): 15 minutes.
+/// How far a request's time may be from the server's, in seconds.
 fn max_skew(provider: Provider) -> u64 {
-    match provider {
-        Provider::Tencent => 300,
-        _ => 900,
-    }
+    provider.registration().wire.clock_skew_secs
 }
 
 fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, body: &[u8]) -> HttpRequest {
@@ -146,7 +141,7 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
     let now_ms = now_ms();
     let now = Timestamp::from_unix(now_ms / 1000).expect("the clock is after 1970");
     let Some(key) = wire::access_key_id(provider, req) else {
-        let e = VerifyError::Missing { name: key_name(provider).to_owned() };
+        let e = VerifyError::Missing { name: provider.registration().wire.access_key_parameter.to_owned() };
         return Err(verify_failure(provider, &e));
     };
     let Some(account) = app.emulator.account(provider, &key) else {
@@ -161,103 +156,67 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
             return Err(replay(provider));
         }
     }
-    // Tencent's region is a common parameter the emulator needs (its quota is per region).
-    if provider == Provider::Tencent
-        && let (Some(region), Some(map)) = (&verified.region, request.as_object_mut())
+    // A region the signature carries as a common parameter (Tencent's `Region`): the emulator needs
+    // it (quotas are per region).
+    if let (Some(name), Some(region), Some(map)) =
+        (provider.registration().wire.region_parameter, &verified.region, request.as_object_mut())
     {
-        map.entry("Region").or_insert_with(|| Value::String(region.clone()));
+        map.entry(name).or_insert_with(|| Value::String(region.clone()));
     }
     app.emulator.create(provider, account, &request, now_ms, request_id).map(|c| c.image_id)
 }
 
-fn key_name(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Aliyun => "AccessKeyId",
-        Provider::Tencent => "SecretId",
-        Provider::JdCloud | Provider::Zenlayer => "Authorization",
-    }
-}
-
-fn zenlayer_auth(message: String) -> Failure {
-    Failure::new(KnownCode::Zenlayer(zenlayer::Code::AuthenticationFailed), None, message)
-}
-
 fn verify_failure(provider: Provider, e: &VerifyError) -> Failure {
-    let Some(code) = e.code(provider) else {
-        return zenlayer_auth(e.to_string());
+    let registration = provider.registration();
+    let code = e.code(provider).unwrap_or(registration.emulator.auth_failure);
+    let message = match (e, registration.wire.signature_echo) {
+        // The server's own words, with its string to sign.
+        (VerifyError::SignatureMismatch { string_to_sign }, Some(echo)) => format!("{}{string_to_sign}", echo.message),
+        _ => e.to_string(),
     };
     let message = match (provider, e) {
-        // The gateway's own words (providers.md B.6), with the server's string to sign.
-        (Provider::Aliyun, VerifyError::SignatureMismatch { string_to_sign }) => {
-            format!(
-                "Specified signature is not matched with our calculation. server string to sign is:{string_to_sign}"
-            )
-        }
+        // The gateway's own words (providers.md B.6).
         (Provider::Aliyun, VerifyError::Expired { .. }) => "Specified time stamp or date value is expired.".to_owned(),
-        _ => e.to_string(),
+        (Provider::Aliyun | Provider::Tencent | Provider::JdCloud | Provider::Zenlayer, _) => message,
     };
     Failure::new(code, None, message)
 }
 
 fn unknown_key(provider: Provider, key: &str) -> Failure {
-    let key: String = key.chars().take(64).collect();
-    match provider {
-        Provider::Aliyun => Failure::new(
-            KnownCode::Aliyun(aliyun::Code::InvalidAccessKeyIdNotFound),
-            None,
-            "Specified access key is not found.",
-        ),
-        Provider::Tencent => Failure::new(
-            KnownCode::Tencent(tencent::Code::SecretKeyNotFound),
-            None,
-            format!("SecretId {key:?} does not exist"),
-        ),
-        Provider::JdCloud => Failure::new(
-            KnownCode::JdCloud(jdcloud::Code::Unauthenticated),
-            None,
-            format!("access key {key:?} is not valid"),
-        ),
-        Provider::Zenlayer => zenlayer_auth(format!("access key {key:?} is not valid")),
-    }
+    let answer = provider.registration().emulator.unknown_key;
+    Failure::new(answer.code, None, answer.message_for(key))
 }
 
 fn replay(provider: Provider) -> Failure {
-    match provider {
-        Provider::Aliyun => Failure::new(
-            KnownCode::Aliyun(aliyun::Code::SignatureNonceUsed),
-            None,
-            "Specified signature nonce was used already.",
-        ),
-        Provider::Tencent => {
-            Failure::new(KnownCode::Tencent(tencent::Code::ReplayAttack), None, "Nonce has been used (replay attack)")
-        }
-        Provider::JdCloud => Failure::new(
-            KnownCode::JdCloud(jdcloud::Code::Unauthenticated),
-            None,
-            "x-jdcloud-nonce has been used already",
-        ),
-        Provider::Zenlayer => zenlayer_auth("the request was replayed".to_owned()),
-    }
+    let answer = provider.registration().emulator.replay;
+    Failure::new(answer.code, None, answer.message)
 }
 
 fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
     let message = e.to_string();
-    match (provider, e) {
-        (Provider::Aliyun, DecodeError::MissingAction | DecodeError::WrongAction { .. }) => Failure::new(
-            KnownCode::Aliyun(aliyun::Code::InvalidActionNotFound),
-            None,
-            format!("Specified api is not found, please check your url and method. ({message})"),
-        ),
-        (Provider::Aliyun, DecodeError::Method { .. }) => {
-            Failure::new(KnownCode::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
-        }
-        (
-            Provider::JdCloud,
+    let generic = provider.registration().spec.generic;
+    // The inner `_` arms are over the errors: anything else is the provider's bad parameter.
+    match provider {
+        Provider::Aliyun => match e {
+            DecodeError::MissingAction | DecodeError::WrongAction { .. } => Failure::new(
+                KnownCode::Aliyun(aliyun::Code::InvalidActionNotFound),
+                None,
+                format!("Specified api is not found, please check your url and method. ({message})"),
+            ),
+            DecodeError::Method { .. } => {
+                Failure::new(KnownCode::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
+            }
+            _ => Failure::new(generic, None, message),
+        },
+        Provider::JdCloud => match e {
             DecodeError::Path { .. }
             | DecodeError::Method { .. }
             | DecodeError::MissingAction
-            | DecodeError::WrongAction { .. },
-        ) => Failure::new(KnownCode::JdCloud(jdcloud::Code::NotFound), None, message),
-        _ => Failure::new(createimage_validator::providers::spec(provider).generic, None, message),
+            | DecodeError::WrongAction { .. } => {
+                Failure::new(KnownCode::JdCloud(jdcloud::Code::NotFound), None, message)
+            }
+            _ => Failure::new(generic, None, message),
+        },
+        Provider::Tencent | Provider::Zenlayer => Failure::new(generic, None, message),
     }
 }

@@ -3,6 +3,7 @@
 //! stay unique within a run in their nine digits.
 
 use crate::random;
+use createimage_validator::registration::RequestIdKind;
 use createimage_validator::{Provider, wire};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,15 +16,15 @@ fn random_bytes<const N: usize>() -> [u8; N] {
 
 /// A fresh request id for `provider`.
 pub fn request_id(provider: Provider) -> String {
-    match provider {
-        // `C8B26B44-0189-443E-9816-D951F59623A9`
-        Provider::Aliyun => wire::uuid_v4(random_bytes()).to_ascii_uppercase(),
-        // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
-        Provider::Zenlayer => format!("T{}", wire::uuid_v4(random_bytes()).to_ascii_uppercase()),
-        // `0ee754ebce7a3f2f70d6d914dbbd2498`: 32 lower-case alphanumerics.
-        Provider::JdCloud => wire::hash::hex(&random_bytes::<16>()),
-        // An integer task id (seed 003: `24534341`).
-        Provider::Tencent => {
+    match provider.registration().emulator.request_id {
+        // `C8B26B44-0189-443E-9816-D951F59623A9`, Zenlayer's with a `T` before it.
+        RequestIdKind::UpperUuid { prefix } => {
+            format!("{prefix}{}", wire::uuid_v4(random_bytes()).to_ascii_uppercase())
+        }
+        // `0ee754ebce7a3f2f70d6d914dbbd2498`
+        RequestIdKind::Hex32 => wire::hash::hex(&random_bytes::<16>()),
+        // A task id (`24534341`): counted from a random start, so unique in a run.
+        RequestIdKind::Integer => {
             static START: OnceLock<u64> = OnceLock::new();
             static COUNTER: AtomicU64 = AtomicU64::new(0);
             let start = *START.get_or_init(|| u64::from_le_bytes(random_bytes()));

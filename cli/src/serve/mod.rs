@@ -268,13 +268,17 @@ pub fn router(app: App) -> Router {
     let console = tower::ServiceBuilder::new().layer(CompressionLayer::new()).service(files);
     // Every path below a provider's API prefix is that provider's: a wrong path, method or action
     // gets the provider's own error envelope, never the console's page or an empty 404/405.
-    Router::new()
+    let mut router = Router::new()
         .route("/_emulator/state", get(emulator_state).fallback(emulator_method_not_allowed))
         .route("/_emulator/reset", post(emulator_reset).fallback(emulator_method_not_allowed))
-        .route("/_emulator/{*rest}", any(emulator_not_found))
-        .route("/v2/{*rest}", gateway::endpoint(Provider::Tencent))
-        .route("/api/{*rest}", gateway::endpoint(Provider::Zenlayer))
-        .route("/v1/{*rest}", gateway::endpoint(Provider::JdCloud))
+        .route("/_emulator/{*rest}", any(emulator_not_found));
+    // A provider whose API has no prefix of its own (Alibaba's, at `/`) is told apart by `root`.
+    for r in createimage_validator::registry() {
+        if let Some(prefix) = r.wire.path_prefix {
+            router = router.route(&format!("{prefix}/{{*rest}}"), gateway::endpoint(r.provider));
+        }
+    }
+    router
         .route("/relay/{*rest}", any(relay_route))
         .route("/relay/", any(relay_route))
         .route("/relay", any(relay_route))

@@ -8,7 +8,6 @@ use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use createimage_validator::Provider;
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
 use std::time::Duration;
 
 /// The largest request body relayed; CreateImage requests are far smaller.
@@ -67,12 +66,7 @@ fn json_error(status: StatusCode, error: &str, message: &str) -> Response {
 
 /// Whether `host` (as it appears in the relay path, undecoded) is one of `provider`'s API hosts.
 pub fn host_allowed(provider: Provider, host: &str) -> bool {
-    match provider {
-        Provider::Aliyun => aliyun::wire::is_api_host(host),
-        Provider::Tencent => host == tencent::wire::HOST,
-        Provider::JdCloud => host == jdcloud::wire::HOST,
-        Provider::Zenlayer => host == zenlayer::wire::HOST,
-    }
+    provider.registration().wire.hosts.allows(host)
 }
 
 /// The parts of a relay path: provider, host, and the rest (starting with `/`, possibly just `/`).
@@ -256,7 +250,7 @@ mod tests {
         ] {
             assert!(host_allowed(p, h), "{p} {h}");
         }
-        for region in aliyun::wire::REGIONS {
+        for region in createimage_validator::providers::aliyun::wire::REGIONS {
             assert!(host_allowed(Aliyun, &format!("ecs.{region}.aliyuncs.com")), "{region}");
         }
         for (p, h) in [

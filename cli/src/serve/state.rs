@@ -15,7 +15,7 @@ use std::path::Path;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedImage {
-    pub provider: String,
+    pub provider: Provider,
     pub id: String,
     pub name: String,
     /// Region, or zone for Zenlayer.
@@ -30,23 +30,11 @@ pub struct CreatedImage {
 }
 
 impl CreatedImage {
-    pub fn provider(&self) -> Option<Provider> {
-        self.provider.parse().ok()
-    }
-
     /// The status as the provider spells it, at `now_ms`.
     pub fn status(&self, now_ms: u64) -> &'static str {
         let ready = now_ms >= self.available_ms;
-        match (self.provider(), ready) {
-            (Some(Provider::Aliyun), false) => "Creating",
-            (Some(Provider::Aliyun), true) => "Available",
-            (Some(Provider::JdCloud), false) => "creating",
-            (Some(Provider::JdCloud), true) => "ready",
-            (Some(Provider::Tencent), false) => "CREATING",
-            (Some(Provider::Tencent), true) => "NORMAL",
-            (_, false) => "CREATING",
-            (_, true) => "AVAILABLE",
-        }
+        let words = self.provider.registration().emulator.image_status;
+        if ready { words.available } else { words.creating }
     }
 }
 
@@ -105,11 +93,8 @@ impl State {
     pub fn new_image_id(&mut self, provider: Provider) -> String {
         self.next_id += 1;
         let n = self.next_id;
-        match provider {
-            Provider::Aliyun => format!("m-{}", base36(n, 20)),
-            Provider::JdCloud => format!("img-{}", base36(n, 10)),
-            Provider::Tencent | Provider::Zenlayer => format!("img-{}", base36(n, 8)),
-        }
+        let form = provider.registration().emulator.image_id;
+        format!("{}{}", form.prefix, base36(n, form.len))
     }
 
     /// Remembers the nonce `key` (`provider\naccessKeyId\nnonce`) until `forget_at_ms`; false
@@ -286,7 +271,7 @@ mod tests {
         let mut s = State::default();
         let id = s.new_image_id(Provider::Tencent);
         s.images.push(CreatedImage {
-            provider: "tencent".into(),
+            provider: Provider::Tencent,
             id,
             name: "n".into(),
             location: "ap-guangzhou".into(),

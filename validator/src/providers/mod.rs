@@ -1,4 +1,5 @@
-//! One module per provider: its request table (`mod.rs`) and its error catalog (`catalog.rs`).
+//! One folder per provider: its request table and its [`Registration`](crate::registration::Registration)
+//! (`mod.rs`), its error catalog (`catalog.rs`) and its wire format (`wire.rs`).
 
 pub mod aliyun;
 pub mod jdcloud;
@@ -10,10 +11,5 @@ use crate::rule::Spec;
 
 /// The rule set of `provider`.
 pub fn spec(provider: Provider) -> &'static Spec {
-    match provider {
-        Provider::Aliyun => &aliyun::SPEC,
-        Provider::Tencent => &tencent::SPEC,
-        Provider::JdCloud => &jdcloud::SPEC,
-        Provider::Zenlayer => &zenlayer::SPEC,
-    }
+    provider.spec()
 }

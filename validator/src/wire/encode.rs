@@ -10,6 +10,7 @@ use super::percent;
 use super::secret::Credentials;
 use super::time::Timestamp;
 use crate::provider::Provider;
+use crate::registration::NonceKind;
 use crate::valid::Signable;
 use std::fmt;
 
@@ -67,17 +68,12 @@ impl Algorithm {
 
     /// What a provider is signed with when no algorithm is asked for.
     pub const fn default_for(provider: Provider) -> Self {
-        match provider {
-            Provider::Aliyun => Algorithm::AliyunHmacSha1,
-            Provider::Tencent => Algorithm::TencentHmacSha256,
-            Provider::JdCloud => Algorithm::Jdcloud2,
-            Provider::Zenlayer => Algorithm::ZenlayerZc2,
-        }
+        provider.wire().algorithms[0]
     }
 
     /// The algorithms of `provider`, the default first.
     pub fn of(provider: Provider) -> impl Iterator<Item = Algorithm> {
-        Self::ALL.into_iter().filter(move |a| a.provider() == provider)
+        provider.wire().algorithms.iter().copied()
     }
 
     /// The algorithm of `provider` named `name` (any case).
@@ -188,6 +184,28 @@ impl Stages {
                 step("CanonicalRequest", s.canonical_request.as_str()),
                 step("StringToSign", s.string_to_sign.as_str()),
             ],
+        }
+    }
+
+    /// The string to sign: what a server that refuses the signature compares (Alibaba echoes its own).
+    pub fn string_to_sign(&self) -> &str {
+        match self {
+            Stages::AliyunRpc(s) => s.string_to_sign.as_str(),
+            Stages::AliyunAcs3(s) => s.string_to_sign.as_str(),
+            Stages::TencentV2(s) => s.string_to_sign.as_str(),
+            Stages::Jdcloud(s) => s.string_to_sign.as_str(),
+            Stages::Zenlayer(s) => s.string_to_sign.as_str(),
+        }
+    }
+
+    /// The canonical request, for the algorithms that have one (Tencent v2 and Alibaba's RPC
+    /// signature sign a query string directly).
+    pub fn canonical_request(&self) -> Option<&str> {
+        match self {
+            Stages::AliyunRpc(_) | Stages::TencentV2(_) => None,
+            Stages::AliyunAcs3(s) => Some(s.canonical_request.as_str()),
+            Stages::Jdcloud(s) => Some(s.canonical_request.as_str()),
+            Stages::Zenlayer(s) => Some(s.canonical_request.as_str()),
         }
     }
 
@@ -435,8 +453,10 @@ pub(crate) fn prepare(
     if !methods.contains(&method) {
         return Err(EncodeError::MethodNotAllowed { provider, method });
     }
-    if provider != Provider::Zenlayer {
-        check_nonce(&options.nonce, provider == Provider::Tencent)?;
+    match provider.wire().nonce {
+        NonceKind::Uuid => check_nonce(&options.nonce, false)?,
+        NonceKind::PositiveInteger => check_nonce(&options.nonce, true)?,
+        NonceKind::None => {}
     }
     Ok((algorithm, method))
 }

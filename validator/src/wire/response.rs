@@ -40,6 +40,16 @@ pub struct ApiError {
 }
 
 impl ApiError {
+    /// The string to sign the server says it computed, when this is its answer to a signature that
+    /// does not match and its message carries one (Alibaba's `SignatureDoesNotMatch`).
+    pub fn server_string_to_sign(&self) -> Option<&str> {
+        let echo = self.provider.wire().signature_echo?;
+        match self.code {
+            ErrorCode::Known(code) if code == echo.code => echo.server_string_to_sign(&self.message),
+            _ => None,
+        }
+    }
+
     /// The catalog rows for this code, the row whose message matches best first; empty for an
     /// unknown code.
     pub fn entries(&self) -> Vec<&'static Entry> {

@@ -116,7 +116,7 @@ impl Emulator {
             };
             let image_id = state.new_image_id(provider);
             state.images.push(CreatedImage {
-                provider: provider.as_str().to_owned(),
+                provider,
                 id: image_id.clone(),
                 name: plan.name,
                 location: plan.location,
@@ -240,7 +240,7 @@ pub(crate) fn images_at<'a>(
     provider: Provider,
     location: &'a str,
 ) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
-    let made = state.images.iter().filter(move |i| i.provider == provider.as_str() && i.location == location);
+    let made = state.images.iter().filter(move |i| i.provider == provider && i.location == location);
     fixture
         .iter()
         .filter(move |i| i.location == location)

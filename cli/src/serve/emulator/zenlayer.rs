@@ -28,7 +28,8 @@ pub(crate) fn plan(fx: &Zenlayer, state: &State, request: &Value, now_ms: u64) -
     if inst.disk_status != "AVAILABLE" {
         return Err(fail(Code::UnsupportedOperationDiskUnavailable));
     }
-    let imaging = state.images.iter().any(|i| i.provider == "zenlayer" && i.source == id && i.available_ms > now_ms);
+    let imaging =
+        state.images.iter().any(|i| i.provider == Provider::Zenlayer && i.source == id && i.available_ms > now_ms);
     if inst.disk_making_image || imaging {
         return Err(fail(Code::UnsupportedOperationDiskMakingImage));
     }

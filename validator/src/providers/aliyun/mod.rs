@@ -10,14 +10,19 @@ pub mod wire;
 
 pub use catalog::Code;
 
-use crate::catalog::KnownCode as C;
+use crate::catalog::{KnownCode as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
+use crate::registration::{
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
+    RequestIdKind, SignatureEcho, Wire,
+};
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
 use crate::request::Request;
 use crate::rule::{Check, Cross, DeviceRange, Field, Spec};
 use crate::validate::Findings;
+use crate::wire::Algorithm;
 
 const PARAM: C = C::Aliyun(Code::InvalidParameter);
 const MISSING: C = C::Aliyun(Code::MissingParameter);
@@ -244,6 +249,70 @@ pub static SPEC: Spec = Spec {
     generic: PARAM,
     missing: MISSING,
     derived: std::sync::OnceLock::new(),
+};
+
+/// Alibaba Cloud ECS, as the rest of createimage knows it.
+pub static REGISTRATION: Registration = Registration {
+    provider: Provider::Aliyun,
+    id: "aliyun",
+    aliases: &["alibaba", "alibabacloud", "ecs"],
+    display_name: "Alibaba Cloud ECS",
+    spec: &SPEC,
+    catalog: catalog::ENTRIES,
+    rows: catalog::ROWS,
+    wire: &Wire {
+        algorithms: &[Algorithm::AliyunHmacSha1, Algorithm::AliyunAcs3],
+        nonce: NonceKind::Uuid,
+        hosts: Hosts {
+            default: wire::HOST,
+            others: &[wire::CENTRAL_HOST],
+            regional: Some(RegionalHosts { prefix: "ecs.", suffix: ".aliyuncs.com", regions: wire::REGIONS }),
+        },
+        path_prefix: None,
+        // "within 15 minutes" (providers.md B.3).
+        clock_skew_secs: 900,
+        access_key_parameter: "AccessKeyId",
+        region_parameter: None,
+        // The gateway's own words (providers.md B.6).
+        signature_echo: Some(SignatureEcho {
+            code: C::Aliyun(Code::SignatureDoesNotMatch),
+            message: "Specified signature is not matched with our calculation. server string to sign is:",
+            marker: "server string to sign is:",
+        }),
+    },
+    emulator: &Emulator {
+        image_status: ImageStatus { creating: "Creating", available: "Available" },
+        image_id: IdForm { prefix: "m-", len: 20 },
+        // `C8B26B44-0189-443E-9816-D951F59623A9`
+        request_id: RequestIdKind::UpperUuid { prefix: "" },
+        unknown_key: Answer {
+            code: C::Aliyun(Code::InvalidAccessKeyIdNotFound),
+            message: "Specified access key is not found.",
+        },
+        replay: Answer {
+            code: C::Aliyun(Code::SignatureNonceUsed),
+            message: "Specified signature nonce was used already.",
+        },
+        auth_failure: C::Aliyun(Code::IncompleteSignature),
+    },
+    console: &Console {
+        source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
+        name_field: "ImageName",
+        description_field: "Description",
+        signer_fields: &[],
+        auto_fields: &["ClientToken"],
+        defaults: &[],
+        groups: &[
+            Group {
+                path: "Tag", item: Text::human("Tag {n}", "标签 {n}"), add: Text::human("Add tag", "添加标签")
+            },
+            Group {
+                path: "DiskDeviceMapping",
+                item: Text::human("Disk mapping {n}", "磁盘映射 {n}"),
+                add: Text::human("Add disk mapping", "添加磁盘映射"),
+            },
+        ],
+    },
 };
 
 /// 方法三: exactly one system disk, on /dev/xvda; /dev/xvda holds nothing else. The count rules

@@ -71,13 +71,6 @@ pub const REGIONS: &[&str] = &[
     "na-south-1",
 ];
 
-/// Whether `host` is one of Alibaba's ECS API hosts: [`HOST`], [`CENTRAL_HOST`], or
-/// `ecs.<region>.aliyuncs.com` for a region of [`REGIONS`]. Exact, lower-case, no port.
-pub fn is_api_host(host: &str) -> bool {
-    host == HOST
-        || host == CENTRAL_HOST
-        || host.strip_prefix("ecs.").and_then(|r| r.strip_suffix(".aliyuncs.com")).is_some_and(|r| REGIONS.contains(&r))
-}
 pub const ACTION: &str = "CreateImage";
 pub const VERSION: &str = "2014-05-26";
 pub const FORM: &str = "application/x-www-form-urlencoded";

@@ -10,12 +10,16 @@ pub mod wire;
 
 pub use catalog::Code;
 
-use crate::catalog::KnownCode as C;
+use crate::catalog::{KnownCode as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
+use crate::registration::{
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+};
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec};
+use crate::wire::Algorithm;
 
 const ARG: C = C::JdCloud(Code::InvalidArgument);
 const RANGE: C = C::JdCloud(Code::OutOfRange);
@@ -219,4 +223,49 @@ pub static SPEC: Spec = Spec {
     generic: ARG,
     missing: ARG,
     derived: std::sync::OnceLock::new(),
+};
+
+/// JD Cloud VM, as the rest of createimage knows it.
+pub static REGISTRATION: Registration = Registration {
+    provider: Provider::JdCloud,
+    id: "jdcloud",
+    aliases: &["jd"],
+    display_name: "JD Cloud VM",
+    spec: &SPEC,
+    catalog: catalog::ENTRIES,
+    rows: catalog::ROWS,
+    wire: &Wire {
+        // JDCLOUD2 first: the Go and Java SDKs' and the official doc's.
+        algorithms: &[Algorithm::Jdcloud2, Algorithm::Jdcloud3],
+        nonce: NonceKind::Uuid,
+        hosts: Hosts { default: wire::HOST, others: &[], regional: None },
+        path_prefix: Some("/v1"),
+        // Not documented (providers.md D.2): 15 minutes, as Alibaba.
+        clock_skew_secs: 900,
+        access_key_parameter: "Authorization",
+        region_parameter: None,
+        signature_echo: None,
+    },
+    emulator: &Emulator {
+        image_status: ImageStatus { creating: "creating", available: "ready" },
+        image_id: IdForm { prefix: "img-", len: 10 },
+        // `0ee754ebce7a3f2f70d6d914dbbd2498`
+        request_id: RequestIdKind::Hex32,
+        unknown_key: Answer { code: C::JdCloud(Code::Unauthenticated), message: "access key {key} is not valid" },
+        replay: Answer { code: C::JdCloud(Code::Unauthenticated), message: "x-jdcloud-nonce has been used already" },
+        auth_failure: C::JdCloud(Code::Unauthenticated),
+    },
+    console: &Console {
+        source_fields: &["regionId", "instanceId"],
+        name_field: "name",
+        description_field: "description",
+        signer_fields: &[],
+        auto_fields: &[],
+        defaults: &[],
+        groups: &[Group {
+            path: "dataDisks",
+            item: Text::human("Data disk {n}", "数据盘 {n}"),
+            add: Text::human("Add data disk", "添加数据盘"),
+        }],
+    },
 };

@@ -11,9 +11,13 @@ use crate::catalog::KnownCode as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
+use crate::registration::{
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+};
 use crate::report::DocSource;
 use crate::report::{LengthUnit::Chars, ValueType::String};
 use crate::rule::{Check, Field, Spec};
+use crate::wire::Algorithm;
 
 /// Zenlayer documents no generic parameter error code; createimage uses this one (marked
 /// undocumented in the catalog and in `explain`).
@@ -58,4 +62,45 @@ pub static SPEC: Spec = Spec {
     generic: PARAM,
     missing: PARAM,
     derived: std::sync::OnceLock::new(),
+};
+
+/// Zenlayer Cloud VM, as the rest of createimage knows it.
+pub static REGISTRATION: Registration = Registration {
+    provider: Provider::Zenlayer,
+    id: "zenlayer",
+    aliases: &[],
+    display_name: "Zenlayer Cloud VM",
+    spec: &SPEC,
+    catalog: catalog::ENTRIES,
+    rows: catalog::ROWS,
+    wire: &Wire {
+        algorithms: &[Algorithm::ZenlayerZc2],
+        nonce: NonceKind::None,
+        hosts: Hosts { default: wire::HOST, others: &[], regional: None },
+        path_prefix: Some("/api"),
+        // Not documented (providers.md A.2): 15 minutes, as Alibaba.
+        clock_skew_secs: 900,
+        access_key_parameter: "Authorization",
+        region_parameter: None,
+        signature_echo: None,
+    },
+    emulator: &Emulator {
+        image_status: ImageStatus { creating: "CREATING", available: "AVAILABLE" },
+        image_id: IdForm { prefix: "img-", len: 8 },
+        // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
+        request_id: RequestIdKind::UpperUuid { prefix: "T" },
+        // Its authentication codes are not documented (providers.md A.5): the one the SDK knows.
+        unknown_key: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "access key {key} is not valid" },
+        replay: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "the request was replayed" },
+        auth_failure: C::Zenlayer(Code::AuthenticationFailed),
+    },
+    console: &Console {
+        source_fields: &["instanceId"],
+        name_field: "imageName",
+        description_field: "imageDescription",
+        signer_fields: &[],
+        auto_fields: &[],
+        defaults: &[],
+        groups: &[],
+    },
 };
