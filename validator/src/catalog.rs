@@ -3,7 +3,7 @@
 //! spellings); a code the server sends that no table knows is kept as [`ErrorCode::Unknown`].
 
 use crate::provider::Provider;
-use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -91,6 +91,7 @@ macro_rules! codes {
 pub enum KnownCode {
     Aliyun(aliyun::Code),
     Tencent(tencent::Code),
+    Tencent3(tencent3::Code),
     JdCloud(jdcloud::Code),
     Zenlayer(zenlayer::Code),
 }
@@ -100,6 +101,7 @@ impl KnownCode {
         match self {
             KnownCode::Aliyun(c) => c.as_str(),
             KnownCode::Tencent(c) => c.as_str(),
+            KnownCode::Tencent3(c) => c.as_str(),
             KnownCode::JdCloud(c) => c.as_str(),
             KnownCode::Zenlayer(c) => c.as_str(),
         }
@@ -109,6 +111,7 @@ impl KnownCode {
         match self {
             KnownCode::Aliyun(_) => Provider::Aliyun,
             KnownCode::Tencent(_) => Provider::Tencent,
+            KnownCode::Tencent3(_) => Provider::Tencent3,
             KnownCode::JdCloud(_) => Provider::JdCloud,
             KnownCode::Zenlayer(_) => Provider::Zenlayer,
         }
@@ -119,6 +122,7 @@ impl KnownCode {
         match provider {
             Provider::Aliyun => aliyun::Code::parse(wire).map(KnownCode::Aliyun),
             Provider::Tencent => tencent::Code::parse(wire).map(KnownCode::Tencent),
+            Provider::Tencent3 => tencent3::Code::parse(wire).map(KnownCode::Tencent3),
             Provider::JdCloud => jdcloud::Code::parse(wire).map(KnownCode::JdCloud),
             Provider::Zenlayer => zenlayer::Code::parse(wire).map(KnownCode::Zenlayer),
         }

@@ -21,6 +21,8 @@ pub fn request_id(provider: Provider) -> String {
         RequestIdKind::UpperUuid { prefix } => {
             format!("{prefix}{}", wire::uuid_v4(random_bytes()).to_ascii_uppercase())
         }
+        // `71e69b56-32be-4412-ab45-49eded6a87be`
+        RequestIdKind::LowerUuid => wire::uuid_v4(random_bytes()),
         // `0ee754ebce7a3f2f70d6d914dbbd2498`
         RequestIdKind::Hex32 => wire::hash::hex(&random_bytes::<16>()),
         // A task id (`24534341`): counted from a random start, so unique in a run.
