@@ -5,7 +5,7 @@
 //! with the same outcome: what serde_json refuses is refused (its wording for the fault; the column
 //! may differ), object keys are ordered as its map orders them (by bytes, a repeated key's last
 //! value kept), and numbers fall into the classes it gives them (`i64`, `u64`, float), so a request
-//! gets the same report whichever of the two parsed it (`tests`, tests/json_properties.rs).
+//! gets the same report whichever of the two parsed it (`tests`, tests/all/json_properties.rs).
 //! Callers holding a `serde_json::Value` convert with [`Value::from_serde`].
 
 use std::borrow::Cow;

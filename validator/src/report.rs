@@ -1,6 +1,6 @@
 //! What validation answers: [`Issue`]s (field, provider code, severity, typed reason) and the
 //! [`Report`] that collects them. The JSON shape here is the one `createimage check --json`
-//! prints and the JS package returns; `tests/tables.rs` (`report_json_shape_is_pinned`) pins it.
+//! prints and the JS package returns; `tests/all/tables.rs` (`report_json_shape_is_pinned`) pins it.
 
 use crate::catalog::{KnownCode, Lang};
 use crate::json::ObjectWriter;

@@ -15,9 +15,6 @@ use createimage_validator::wire::{
 use createimage_validator::{KnownCode, Options, Provider, checked};
 use serde_json::{Value, json};
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 const AK: &str = "AKIDEXAMPLE";
 const SK: &str = "wJalrXUtnFEMI-test-secret";
 const NONCE: &str = "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf";

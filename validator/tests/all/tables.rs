@@ -7,9 +7,6 @@ use createimage_validator::rule::{Check, Cross, parent_of};
 use createimage_validator::{InputError, Lang, Options, Provider, ValueType, validate_json, validate_value};
 use serde_json::json;
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 fn has_row(code: KnownCode) -> bool {
     catalog::entries(code.provider()).iter().any(|e| e.code == code)
 }

@@ -2,18 +2,15 @@
 //! copied) is in the catalog with its exact code, HTTP status and message, in seed order; and the
 //! invariants every provider's catalog keeps.
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 use createimage_validator::Provider;
 use createimage_validator::catalog::{Entry, KnownCode, entries, entry_for, lookup, nearest, rows};
 use createimage_validator::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 
-const SEED_000: &str = include_str!("data/seeds/000_8b145c18c1e9df01.txt");
-const SEED_001: &str = include_str!("data/seeds/001_f2f3a31e1e5856ef.txt");
-const SEED_002: &str = include_str!("data/seeds/002_92e1bbdaa5221ceb.txt");
-const SEED_003: &str = include_str!("data/seeds/003_a264d6b2e2b93ba2.txt");
-const SEED_004: &str = include_str!("data/seeds/004_2bf49e9f1a14b03b.txt");
+const SEED_000: &str = include_str!("../data/seeds/000_8b145c18c1e9df01.txt");
+const SEED_001: &str = include_str!("../data/seeds/001_f2f3a31e1e5856ef.txt");
+const SEED_002: &str = include_str!("../data/seeds/002_92e1bbdaa5221ceb.txt");
+const SEED_003: &str = include_str!("../data/seeds/003_a264d6b2e2b93ba2.txt");
+const SEED_004: &str = include_str!("../data/seeds/004_2bf49e9f1a14b03b.txt");
 
 /// One row of a seed's error table.
 #[derive(Debug)]

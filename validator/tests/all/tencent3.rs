@@ -13,12 +13,9 @@ use createimage_validator::wire::{
 use createimage_validator::{ErrorCode, KnownCode, Options, Provider, catalog, checked};
 use serde_json::{Value, json};
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 const P: Provider = Provider::Tencent3;
 const PARAM: &str = "InvalidParameter";
-const VECTORS: &str = include_str!("vectors/tencent_tc3.json");
+const VECTORS: &str = include_str!("../vectors/tencent_tc3.json");
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]

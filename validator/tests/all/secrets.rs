@@ -12,9 +12,6 @@ use createimage_validator::{Options, Provider, checked};
 use serde_json::json;
 use std::fmt::Debug;
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
 const SECRET: &str = "SECRET-do-not-leak/7f3a+中";
 const TOKEN: &str = "TOKEN-do-not-preview-91c2";
 
