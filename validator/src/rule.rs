@@ -6,6 +6,7 @@
 
 use crate::catalog::{KnownCode, Text};
 use crate::charset::CharSet;
+use crate::compact::PathTable;
 use crate::report::{LengthUnit, ValueType};
 use serde::Serialize;
 
@@ -416,54 +417,6 @@ impl Cross {
             | Cross::Unique { field, .. }
             | Cross::Deprecated { field, .. } => Some(field),
             Cross::AnyOf { .. } | Cross::Priority { .. } | Cross::Custom { .. } => None,
-        }
-    }
-}
-
-/// An open-addressing table of field indices keyed by path, hashed on the path's length and its
-/// first and last bytes. The rules look paths up many times per request; a binary search compared
-/// whole paths, which share long prefixes (`dataDisks[].cloudDiskSpec.`), byte by byte in wasm.
-#[derive(Debug)]
-pub struct PathTable;
-
-impl PathTable {
-    const EMPTY: u32 = u32::MAX;
-
-    fn hash(path: &str) -> usize {
-        let b = path.as_bytes();
-        let n = b.len().min(8);
-        let mut tail = [0u8; 8];
-        tail[..n].copy_from_slice(&b[b.len() - n..]);
-        let x = u64::from_le_bytes(tail) ^ (b.len() as u64) << 56 ^ u64::from(b.first().copied().unwrap_or(0)) << 48;
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
-    }
-
-    /// Slots for every field (at most half full), each holding its index or `EMPTY`.
-    fn build(fields: &[Field]) -> Vec<u32> {
-        let mut slots = vec![Self::EMPTY; (fields.len() * 2).next_power_of_two().max(2)];
-        let mask = slots.len() - 1;
-        for (i, f) in fields.iter().enumerate() {
-            let mut at = Self::hash(f.path) & mask;
-            while slots[at] != Self::EMPTY {
-                at = (at + 1) & mask;
-            }
-            slots[at] = i as u32;
-        }
-        slots
-    }
-
-    fn find(slots: &[u32], fields: &[Field], path: &str) -> Option<usize> {
-        let mask = slots.len() - 1;
-        let mut at = Self::hash(path) & mask;
-        loop {
-            let i = *slots.get(at)?;
-            if i == Self::EMPTY {
-                return None;
-            }
-            if fields[i as usize].path == path {
-                return Some(i as usize);
-            }
-            at = (at + 1) & mask;
         }
     }
 }
