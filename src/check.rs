@@ -4,7 +4,6 @@
 
 use crate::i18n::Phrase;
 use crate::state::{self, Form, Slot, Touched};
-use createimage_validator::text;
 use createimage_validator::{IssueKind, Lang, Options, Provider, Severity, ValueType, validate_value};
 use serde_json::{Map, Value};
 
@@ -90,7 +89,7 @@ fn page_message(provider: Provider, kind: &IssueKind, message: String, lang: Lan
     }
     let mut paths = mentioned(kind);
     // Longer paths first: `Tag.1.Key` before a `Tag` it contains.
-    createimage_validator::order::sort_by_key(&mut paths, |p| usize::MAX - p.len());
+    createimage_validator::compact::order::sort_by_key(&mut paths, |p| usize::MAX - p.len());
     paths.into_iter().fold(message, |m, path| match state::slot_of(provider, path) {
         Some(slot) => m.replace(path, &labels(provider, slot, lang).1),
         None => m,
@@ -152,7 +151,7 @@ impl FormReport {
                 }
             })
             .collect();
-        createimage_validator::order::sort_by_key(&mut findings, |f| f.order);
+        createimage_validator::compact::order::sort_by_key(&mut findings, |f| f.order);
         FormReport { provider, lang, findings }
     }
 
@@ -251,7 +250,7 @@ fn lowercase_first(s: &str) -> String {
 /// A live counter: `{n} / {max}` in the field's unit.
 pub fn counter(provider: Provider, path: &str, value: &str) -> Option<String> {
     let length = state::rule(provider, path)?.length?;
-    Some(format!("{} / {}", text::count(value, length.unit), length.max))
+    Some(format!("{} / {}", length.unit.count(value), length.max))
 }
 
 /// How one provider takes a name and a description.

@@ -226,7 +226,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         out.push(&rest[start + 1..start + len]);
         rest = &rest[start + len + 1..];
     }
-    createimage_validator::order::sort(&mut out);
+    createimage_validator::compact::order::sort(&mut out);
     out
 }
 

@@ -48,8 +48,7 @@ pub fn Field(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] it
     let counter = rule.length.map(|_| {
         let count_id = format!("{id}-count");
         let count = move || value.with(|v| check::counter(provider, rule.path, v)).unwrap_or_default();
-        let over =
-            move || rule.length.is_some_and(|l| value.with(|v| createimage_validator::text::count(v, l.unit)) > l.max);
+        let over = move || rule.length.is_some_and(|l| value.with(|v| l.unit.count(v)) > l.max);
         view! { <span id=count_id class="counter" class:counter-over=over>{count}</span> }
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(Phrase::Required)} ")"</span> });

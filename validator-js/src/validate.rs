@@ -2,11 +2,8 @@
 //! (all that `createimage-validator/validate` has).
 
 use super::{error, provider};
-use createimage_validator::field::validate_field_parsed;
 use createimage_validator::json::{self, Value};
-use createimage_validator::meta;
-use createimage_validator::report::{Options, Report};
-use createimage_validator::validate::validate_json;
+use createimage_validator::{Options, Report, meta, validate_field_parsed, validate_json};
 use wasm_bindgen::prelude::*;
 
 /// A value's JSON text (`JSON.stringify`); `None` for `undefined`. Throws what `JSON.stringify`

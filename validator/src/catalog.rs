@@ -252,7 +252,7 @@ pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'st
     let mut rows: Vec<&Entry> = entries(provider).iter().filter(|e| e.code.as_str() == code).collect();
     if let Some(msg) = message {
         // Stable sort: rows the message matches best come first, ties keep table order.
-        crate::order::sort_by_key(&mut rows, |e| std::cmp::Reverse(message_affinity(e.message, msg)));
+        crate::compact::order::sort_by_key(&mut rows, |e| std::cmp::Reverse(message_affinity(e.message, msg)));
     }
     rows
 }
@@ -291,7 +291,7 @@ pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> 
             (d, c)
         })
         .collect();
-    crate::order::sort(&mut scored);
+    crate::compact::order::sort(&mut scored);
     scored.into_iter().take(max).map(|(_, c)| c).collect()
 }
 

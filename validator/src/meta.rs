@@ -219,6 +219,40 @@ pub fn rules(provider: Provider) -> Vec<FieldRule> {
     s.fields.iter().map(|f| field_rule(s, f)).collect()
 }
 
+/// The path issues about field `pattern` carry for item `index` (from 1 for Alibaba's `Tag.N.Key`,
+/// from 0 for JD's `dataDisks[].deviceName`): `Tag.2.Key`, `dataDisks[0].deviceName`; `pattern`
+/// itself without an index.
+pub fn issue_path(pattern: &str, index: Option<u32>) -> String {
+    crate::request::Request::path(pattern, index)
+}
+
+/// The field pattern an issue path names in `provider`'s table, and its item number
+/// (`Tag.2.Key` → `("Tag.N.Key", Some(2))`); `None` when the table has no such field.
+pub fn field_at(provider: Provider, path: &str) -> Option<(&'static str, Option<u32>)> {
+    let target = crate::field::resolve(spec(provider), path).ok()?;
+    Some((target.field.path, target.index))
+}
+
+/// The fields of which `provider` wants at least one (Alibaba's image sources: an instance, disk
+/// mappings or a snapshot); empty when the request has one source only.
+pub fn one_of_required(provider: Provider) -> &'static [&'static str] {
+    spec(provider)
+        .cross
+        .iter()
+        .find_map(|c| match c {
+            Cross::AnyOf { fields, .. } => Some(*fields),
+            _ => None,
+        })
+        .unwrap_or(&[])
+}
+
+impl FieldRule {
+    /// Whether its provider deprecates this field in favour of another.
+    pub fn is_deprecated(&self) -> bool {
+        self.cross.iter().any(|c| matches!(c, Cross::Deprecated { field, .. } if *field == self.path))
+    }
+}
+
 /// The fields a cross-field rule names, in any role.
 pub fn cross_fields(rule: &Cross) -> Vec<&'static str> {
     match *rule {

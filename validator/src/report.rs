@@ -40,6 +40,11 @@ impl LengthUnit {
             LengthUnit::Utf16 => "utf16",
         }
     }
+
+    /// The length of `s` in this unit, as the provider counts it (what a live counter shows).
+    pub fn count(self, s: &str) -> usize {
+        crate::text::count(s, self)
+    }
 }
 
 /// The JSON type a field expects.

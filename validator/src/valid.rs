@@ -142,7 +142,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                 if values.is_empty() {
                     continue;
                 }
-                crate::order::sort(&mut values);
+                crate::compact::order::sort(&mut values);
                 ParamValue::List(values.into_iter().map(|(_, v)| v.to_owned()).collect())
             }
             ValueType::Array => {
@@ -155,7 +155,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                     .filter_map(|n| n.index)
                     .filter(|&i| !nested || unnest(i).0 == index)
                     .collect();
-                crate::order::sort(&mut numbers);
+                crate::compact::order::sort(&mut numbers);
                 numbers.dedup();
                 if numbers.is_empty() {
                     continue;

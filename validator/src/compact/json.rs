@@ -48,7 +48,7 @@ impl<'a> Object<'a> {
         if members.windows(2).all(|w| w[0].0 < w[1].0) {
             return Object(members);
         }
-        crate::order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+        crate::compact::order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
         let mut unique: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(members.len());
         for member in members {
             match unique.last_mut() {

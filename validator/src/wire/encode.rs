@@ -288,7 +288,7 @@ impl Signed {
             }
         }
         // Longest first, so a text is never half-replaced by a shorter spelling of it.
-        crate::order::sort_by_key(&mut self.sensitive, |t| std::cmp::Reverse(t.len()));
+        crate::compact::order::sort_by_key(&mut self.sensitive, |t| std::cmp::Reverse(t.len()));
     }
 
     /// A preview with the signature and any security token replaced by `<redacted>`: the
