@@ -29,8 +29,10 @@
 
 pub mod catalog;
 pub mod charset;
+pub mod code;
 pub mod compact;
 mod field;
+pub mod findings;
 mod message;
 pub mod meta;
 mod provider;

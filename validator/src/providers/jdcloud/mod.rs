@@ -6,16 +6,17 @@
 //! API the image's disks take them from the instance, so they are not required here.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{KnownCode as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec};
@@ -226,7 +227,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// JD Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::JdCloud,
     id: "jdcloud",
     aliases: &["jd"],
@@ -254,6 +255,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::JdCloud(Code::Unauthenticated), message: "access key {key} is not valid" },
         replay: Answer { code: C::JdCloud(Code::Unauthenticated), message: "x-jdcloud-nonce has been used already" },
         auth_failure: C::JdCloud(Code::Unauthenticated),
+        account_owner: Provider::JdCloud,
     },
     console: &Console {
         source_fields: &["regionId", "instanceId"],
@@ -267,5 +269,10 @@ pub static REGISTRATION: Registration = Registration {
             item: Text::human("Data disk {n}", "数据盘 {n}"),
             add: Text::human("Add data disk", "添加数据盘"),
         }],
+        offers: &[
+            ("regionId", Offer::Regions),
+            ("instanceId", Offer::Instances),
+            ("dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
+        ],
     },
 };
