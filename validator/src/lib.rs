@@ -22,10 +22,10 @@
 //! ```
 //!
 //! The public surface is what the CLI, the emulator, the console and the npm package's facade use:
-//! the items re-exported here, and the modules `catalog`, `meta`, `schema`, `registration`,
-//! `providers`, `report` and `wire`. `compact` holds the size workarounds (docs/size.md).
-//! `rule`, `request`, `validate` and `charset` are still public because the emulator's business
-//! rules and the table tests read them; the other modules are private.
+//! the items re-exported here, and the modules `catalog`, `code`, `meta`, `schema`,
+//! `registration`, `providers`, `report` and `wire`. `compact` holds the size workarounds
+//! (docs/size.md). `rule`, `request`, `findings`, `validate` and `charset` are still public because
+//! the emulator's business rules and the table tests read them; the other modules are private.
 
 pub mod catalog;
 pub mod charset;
