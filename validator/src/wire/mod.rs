@@ -17,11 +17,11 @@
 //!
 //! ```
 //! use createimage_validator::wire::{self, Credentials, SignOptions, Timestamp};
-//! use createimage_validator::{Options, Provider, valid};
+//! use createimage_validator::{Options, Provider, checked};
 //! use serde_json::json;
 //!
 //! let request = json!({"instanceId": "1234567654321", "imageName": "web-01"});
-//! let valid = valid::checked(Provider::Zenlayer, &request, Options::default()).unwrap();
+//! let valid = checked(Provider::Zenlayer, &request, Options::default()).unwrap();
 //! let credentials = Credentials::new("AKID", "the-password");
 //! let time = Timestamp::from_unix(1_700_000_000).unwrap();
 //! let signed = wire::encode(&valid, &credentials, &SignOptions::new(time, "unused")).unwrap();
