@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Hostile-traffic figures for `createimage serve` on loopback (not a test; the tests are
-# cli/tests/hostile.rs): memory after N correctly signed requests with a 500 KB nonce, memory and
+# cli/tests/all/hostile.rs): memory after N correctly signed requests with a 500 KB nonce, memory and
 # the wait of an ordinary request while C connections never finish their headers, and how long a
 # SIGTERM takes with a slow client connected. Starts the release server on a free 127.0.0.1 port
 # and stops it by its PID.

@@ -5,7 +5,7 @@ use crate::components::history::HistoryPanel;
 use crate::components::lang_toggle::LangToggle;
 use crate::components::portability::Portability;
 use crate::components::provider_picker::ProviderPicker;
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::pages::console::ProviderPage;
 use crate::store::{Store, text};
 use leptos::prelude::*;
@@ -24,10 +24,10 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="header-row">
-                <h1>{text(T::AppTitle)}</h1>
+                <h1>{text(Phrase::AppTitle)}</h1>
                 <LangToggle />
             </div>
-            <p class="tagline">{text(T::Tagline)}</p>
+            <p class="tagline">{text(Phrase::Tagline)}</p>
         </header>
         <main>
             <ProviderPicker />
@@ -38,7 +38,7 @@ pub fn App() -> impl IntoView {
             </div>
         </main>
         <footer class="site-footer">
-            <p>{text(T::Footer)}</p>
+            <p>{text(Phrase::Footer)}</p>
         </footer>
     }
 }

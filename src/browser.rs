@@ -17,13 +17,12 @@ pub fn now_seconds() -> u64 {
     (now_ms() / 1000.0) as u64
 }
 
-/// 16 bytes from `crypto.getRandomValues`.
-pub fn random16() -> [u8; 16] {
+/// 16 bytes from `crypto.getRandomValues`, or why the browser gave none.
+pub fn random16() -> Result<[u8; 16], String> {
     let mut bytes = [0u8; 16];
-    if let Ok(crypto) = window().crypto() {
-        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
-    }
-    bytes
+    let crypto = window().crypto().map_err(|e| error_text(&e))?;
+    crypto.get_random_values_with_u8_array(&mut bytes).map_err(|e| error_text(&e))?;
+    Ok(bytes)
 }
 
 /// Waits `ms` milliseconds.

@@ -2,9 +2,8 @@
 //! it is about, labelled in the user's language, ordered as the form is; the error summary's
 //! links; the rules "send anyway" overrides; and the portability verdicts. No view here.
 
-use crate::i18n::{self, T};
+use crate::i18n::{self, Phrase};
 use crate::state::{self, Form, Slot, Touched};
-use createimage_validator::text;
 use createimage_validator::{IssueKind, Lang, Options, Provider, Severity, ValueType, validate_value};
 use serde_json::{Map, Value};
 
@@ -86,11 +85,11 @@ fn mentioned(kind: &IssueKind) -> Vec<&str> {
 /// called by its label, as the page shows it; a typed number that is not one said as such.
 fn page_message(provider: Provider, kind: &IssueKind, message: String, lang: Lang) -> String {
     if let IssueKind::WrongType { expected: ValueType::Integer, .. } = kind {
-        return T::NotAWholeNumber.get(lang).to_owned();
+        return Phrase::NotAWholeNumber.get(lang).to_owned();
     }
     let mut paths = mentioned(kind);
     // Longer paths first: `Tag.1.Key` before a `Tag` it contains.
-    createimage_validator::order::sort_by_key(&mut paths, |p| usize::MAX - p.len());
+    createimage_validator::compact::order::sort_by_key(&mut paths, |p| usize::MAX - p.len());
     paths.into_iter().fold(message, |m, path| match state::slot_of(provider, path) {
         Some(slot) => m.replace(path, &labels(provider, slot, lang).1),
         None => m,
@@ -107,14 +106,14 @@ pub struct SummaryLink {
 
 /// The validator's report on one form.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checked {
+pub struct FormReport {
     pub provider: Provider,
     pub lang: Lang,
     /// Every issue, in form order.
     pub findings: Vec<Finding>,
 }
 
-impl Checked {
+impl FormReport {
     /// Validates the request `form` makes, the whole of it, as on every keystroke. An issue
     /// about a source the form does not show (Alibaba's "at least one of") goes to the one it
     /// shows, `source`.
@@ -152,8 +151,8 @@ impl Checked {
                 }
             })
             .collect();
-        createimage_validator::order::sort_by_key(&mut findings, |f| f.order);
-        Checked { provider, lang, findings }
+        createimage_validator::compact::order::sort_by_key(&mut findings, |f| f.order);
+        FormReport { provider, lang, findings }
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Finding> {
@@ -215,13 +214,13 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
 /// The title of item number `number` of `group`, as the provider's registration labels it (a test
 /// there holds that every repeatable group is labelled; "Item {n}" otherwise).
 pub fn item_title(provider: Provider, group: &str, lang: Lang, number: &str) -> String {
-    let title = provider.console().group(group).map_or(T::ItemOther.get(lang), |g| g.item.get(lang));
+    let title = provider.console().group(group).map_or(Phrase::ItemOther.get(lang), |g| g.item.get(lang));
     i18n::fill(title, &[("n", number)])
 }
 
 /// The "add" button of `group`.
 pub fn add_label(provider: Provider, group: &str, lang: Lang) -> &'static str {
-    provider.console().group(group).map_or(T::AddItem.get(lang), |g| g.add.get(lang))
+    provider.console().group(group).map_or(Phrase::AddItem.get(lang), |g| g.add.get(lang))
 }
 
 /// The "remove" button's accessible name for item `item` (0-based) of `group`: `Remove tag 1`.
@@ -232,7 +231,7 @@ pub fn remove_label(provider: Provider, group: &str, item: usize, lang: Lang) ->
         Lang::En => lowercase_first(&title),
         Lang::Zh => title,
     };
-    T::RemoveLabel.fill(lang, &[("item", &title)])
+    Phrase::RemoveLabel.fill(lang, &[("item", &title)])
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -243,7 +242,7 @@ fn lowercase_first(s: &str) -> String {
 /// A live counter: `{n} / {max}` in the field's unit.
 pub fn counter(provider: Provider, path: &str, value: &str) -> Option<String> {
     let length = state::rule(provider, path)?.length?;
-    Some(format!("{} / {}", text::count(value, length.unit), length.max))
+    Some(format!("{} / {}", length.unit.count(value), length.max))
 }
 
 /// How one provider takes a name and a description.
@@ -257,12 +256,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const fn text(self) -> T {
+    pub const fn text(self) -> Phrase {
         match self {
-            Verdict::Ok => T::VerdictOk,
-            Verdict::Warning => T::VerdictWarning,
-            Verdict::Error => T::VerdictError,
-            Verdict::Empty => T::VerdictNone,
+            Verdict::Ok => Phrase::VerdictOk,
+            Verdict::Warning => Phrase::VerdictWarning,
+            Verdict::Error => Phrase::VerdictError,
+            Verdict::Empty => Phrase::VerdictNone,
         }
     }
 
@@ -298,7 +297,7 @@ pub fn portability(name: &str, description: &str, lang: Lang) -> Vec<Portable> {
 
 fn portable(provider: Provider, name: &str, description: &str, lang: Lang) -> Portable {
     if name.is_empty() && description.is_empty() {
-        return Portable { provider, verdict: Verdict::Empty, reason: T::PortabilityEmpty.get(lang).to_owned() };
+        return Portable { provider, verdict: Verdict::Empty, reason: Phrase::PortabilityEmpty.get(lang).to_owned() };
     }
     let (name_field, description_field) = name_fields(provider);
     let mut request = Map::new();
@@ -319,7 +318,7 @@ fn portable(provider: Provider, name: &str, description: &str, lang: Lang) -> Po
         Verdict::Warning
     };
     let reason = if issues.is_empty() {
-        T::PortabilityFits.fill(lang, &[("name", name_field)])
+        Phrase::PortabilityFits.fill(lang, &[("name", name_field)])
     } else {
         issues
             .iter()
@@ -350,7 +349,7 @@ mod tests {
         form.set(Slot::top("Description"), "https://x");
         form.add_item("Tag", Some(20));
         form.set(Slot::at("Tag.N.Key", 0), "aliyun-team");
-        let checked = Checked::new(Provider::Aliyun, &form, Lang::En, None);
+        let checked = FormReport::new(Provider::Aliyun, &form, Lang::En, None);
         let links = checked.summary();
         let targets: Vec<&str> = links.iter().map(|l| l.target.as_str()).collect();
         // In form order: RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is
@@ -380,10 +379,10 @@ mod tests {
         assert!(rules[2].starts_with("InvalidImageName.Malformed — Image name:"), "{}", rules[2]);
 
         // A source the form does not show: the issue goes to the one it shows.
-        let snapshot = Checked::new(Provider::Aliyun, &form, Lang::En, Some("SnapshotId"));
+        let snapshot = FormReport::new(Provider::Aliyun, &form, Lang::En, Some("SnapshotId"));
         assert_eq!(snapshot.summary()[1].target, "f-aliyun-SnapshotId");
 
-        let zh = Checked::new(Provider::Aliyun, &form, Lang::Zh, None);
+        let zh = FormReport::new(Provider::Aliyun, &form, Lang::Zh, None);
         assert!(zh.summary()[4].text.starts_with("标签 1 · 标签键："), "{}", zh.summary()[4].text);
     }
 
@@ -391,7 +390,7 @@ mod tests {
     fn findings_show_once_touched_or_submitted() {
         let mut form = Form::new(Provider::Zenlayer);
         form.set(Slot::top("imageName"), &"x".repeat(25));
-        let checked = Checked::new(Provider::Zenlayer, &form, Lang::En, None);
+        let checked = FormReport::new(Provider::Zenlayer, &form, Lang::En, None);
         let name = checked.at("f-zenlayer-imageName").next().unwrap().clone();
         let instance = checked.at("f-zenlayer-instanceId").next().unwrap().clone();
         let touched: Touched = [Slot::top("imageName")].into();
@@ -399,7 +398,7 @@ mod tests {
         assert!(!instance.visible(&touched, false));
         assert!(instance.visible(&touched, true));
         form.set(Slot::top("imageName"), &"x".repeat(24));
-        assert_eq!(Checked::new(Provider::Zenlayer, &form, Lang::En, None).at("f-zenlayer-imageName").count(), 0);
+        assert_eq!(FormReport::new(Provider::Zenlayer, &form, Lang::En, None).at("f-zenlayer-imageName").count(), 0);
         assert_eq!(counter(Provider::Zenlayer, "imageName", "镜像ab"), Some("4 / 24".into()));
         assert_eq!(counter(Provider::Zenlayer, "instanceId", "x"), None);
     }
@@ -410,7 +409,7 @@ mod tests {
         jd.add_item("dataDisks", None);
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "25");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En, None);
+        let checked = FormReport::new(Provider::JdCloud, &jd, Lang::En, None);
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
         // Ids keep JD's 0-based index; people read 1 for the first disk.
         assert!(size.full_label.starts_with("Data disk 1 · "), "{}", size.full_label);
@@ -422,7 +421,7 @@ mod tests {
         // Other fields named by their labels; a number that is not one said so.
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd.io1");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "4o");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En, None);
+        let checked = FormReport::new(Provider::JdCloud, &jd, Lang::En, None);
         for f in &checked.findings {
             assert!(!f.message.contains("dataDisks[") && !f.message.contains("a string"), "{}", f.message);
         }

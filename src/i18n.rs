@@ -8,13 +8,13 @@ macro_rules! texts {
     ($($key:ident => $en:literal, $zh:literal;)*) => {
         /// A text of the console.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum T {
+        pub enum Phrase {
             $($key,)*
         }
 
-        impl T {
+        impl Phrase {
             /// Every text, in table order.
-            pub const ALL: &'static [T] = &[$(T::$key,)*];
+            pub const ALL: &'static [Phrase] = &[$(Phrase::$key,)*];
 
             /// The text in `lang`.
             pub const fn get(self, lang: Lang) -> &'static str {
@@ -195,7 +195,7 @@ pub fn value_label(value: &str, lang: Lang) -> String {
     }
 }
 
-impl T {
+impl Phrase {
     /// The text in `lang` with its placeholders filled.
     pub fn fill(self, lang: Lang, args: &[(&str, &str)]) -> String {
         fill(self.get(lang), args)
@@ -220,7 +220,7 @@ pub fn placeholders(text: &str) -> Vec<&str> {
         out.push(&rest[start + 1..start + len]);
         rest = &rest[start + len + 1..];
     }
-    createimage_validator::order::sort(&mut out);
+    createimage_validator::compact::order::sort(&mut out);
     out
 }
 
@@ -254,7 +254,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn every_text_has_both_languages_and_the_same_placeholders() {
-        for &t in T::ALL {
+        for &t in Phrase::ALL {
             let (en, zh) = (t.get(Lang::En), t.get(Lang::Zh));
             assert!(!en.trim().is_empty(), "{t:?} has no English");
             assert!(!zh.trim().is_empty(), "{t:?} has no Chinese");
@@ -265,8 +265,8 @@ mod tests {
     #[wasm_bindgen_test]
     fn chinese_is_translated() {
         // Texts that may legitimately read the same in both languages.
-        let same = [T::Curl, T::VerdictNone, T::AppTitle];
-        for &t in T::ALL {
+        let same = [Phrase::Curl, Phrase::VerdictNone, Phrase::AppTitle];
+        for &t in Phrase::ALL {
             if !same.contains(&t) && t.get(Lang::En) == t.get(Lang::Zh) {
                 panic!("{t:?} is not translated");
             }
@@ -275,11 +275,11 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn fill_and_toggle() {
-        assert_eq!(T::ItemOther.fill(Lang::En, &[("n", "3")]), "Item 3");
-        assert_eq!(T::ItemOther.fill(Lang::Zh, &[("n", "3")]), "第 3 项");
+        assert_eq!(Phrase::ItemOther.fill(Lang::En, &[("n", "3")]), "Item 3");
+        assert_eq!(Phrase::ItemOther.fill(Lang::Zh, &[("n", "3")]), "第 3 项");
         assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
-        assert_eq!(T::LangToggle.get(Lang::En), "中文");
-        assert_eq!(T::LangToggle.get(Lang::Zh), "English");
+        assert_eq!(Phrase::LangToggle.get(Lang::En), "中文");
+        assert_eq!(Phrase::LangToggle.get(Lang::Zh), "English");
         assert_eq!(other(Lang::En), Lang::Zh);
         assert_eq!(parse_lang("zh"), Some(Lang::Zh));
         assert_eq!(html_lang(Lang::Zh), "zh");

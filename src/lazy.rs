@@ -55,7 +55,8 @@ pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
 /// Signs `job` with the time and a nonce of now (see [`submit::prepare`]).
 pub fn sign_now(job: Job) -> Result<Signing, NotSent> {
     let Job { provider, request, keys, mode, origin, anyway } = job;
-    let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
+    let random = browser::random16().map_err(NotSent::Sign)?;
+    let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, random) };
     let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
     let preview = submit::preview(&prepared.signed);
     let curl = submit::curl(&prepared.signed);

@@ -7,9 +7,7 @@
 
 use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
-use createimage_validator::request::Request;
-use createimage_validator::rule::Cross;
-use createimage_validator::{Provider, ValueType, field, providers, rules};
+use createimage_validator::{Provider, ValueType, meta, providers, rules};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
@@ -59,14 +57,7 @@ pub fn region_field(provider: Provider) -> Option<&'static str> {
 /// The sources of which the provider wants at least one, as its rule table says (Alibaba: an
 /// instance, disk mappings or a snapshot); empty when there is one way only.
 pub fn sources(provider: Provider) -> &'static [&'static str] {
-    providers::spec(provider)
-        .cross
-        .iter()
-        .find_map(|c| match c {
-            Cross::AnyOf { fields, .. } => Some(*fields),
-            _ => None,
-        })
-        .unwrap_or(&[])
+    meta::one_of_required(provider)
 }
 
 /// The source the form shows: the first one with a value, else the first.
@@ -109,7 +100,7 @@ pub const fn item_number(item: usize) -> usize {
 
 /// A field its provider deprecates in favour of another.
 pub fn is_deprecated(rule: &FieldRule) -> bool {
-    rule.cross.iter().any(|c| matches!(c, Cross::Deprecated { field, .. } if *field == rule.path))
+    rule.is_deprecated()
 }
 
 /// A value the user types: not an object or an array.
@@ -187,18 +178,18 @@ pub fn first_index(provider: Provider) -> usize {
 /// The path issues about `slot` carry: `Tag.2.Key`, `dataDisks[0].cloudDiskSpec.iops`.
 pub fn issue_path(provider: Provider, slot: Slot) -> String {
     let index = slot.item.map(|i| u32::try_from(i + first_index(provider)).unwrap_or(u32::MAX));
-    Request::path(slot.path, index)
+    meta::issue_path(slot.path, index)
 }
 
 /// The slot an issue path names, if the table has such a field.
 pub fn slot_of(provider: Provider, path: &str) -> Option<Slot> {
-    let target = field::resolve(providers::spec(provider), path).ok()?;
+    let (pattern, index) = meta::field_at(provider, path)?;
     let first = first_index(provider);
-    let item = match target.index {
+    let item = match index {
         Some(i) => Some(usize::try_from(i).ok()?.checked_sub(first)?),
         None => None,
     };
-    Some(Slot { path: target.field.path, item })
+    Some(Slot { path: pattern, item })
 }
 
 /// The element id of the field at issue path `path`: `f-{provider}-{path}`, every run of

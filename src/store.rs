@@ -1,14 +1,14 @@
-//! The page's reactive state and the actions components call: one [`Space`] per provider (its
+//! The page's reactive state and the actions components call: one [`ProviderPage`] per provider (its
 //! form, what was touched, its endpoint and keys, its answer), the language, the chosen
 //! provider and the history. Persistence (draft, remembered keys, language) runs as effects;
 //! the data types and their logic are in [`crate::state`], [`crate::check`] and [`crate::submit`].
 
-use crate::check::Checked;
-use crate::i18n::{self, T};
+use crate::check::FormReport;
+use crate::i18n::{self, Phrase};
 use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
 use crate::submit::{self, NotSent, Outcome, Retry, Success};
 use crate::{api, browser, lazy, storage};
-use createimage_validator::{Lang, Provider};
+use createimage_validator::{Lang, Provider, wire};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -17,7 +17,7 @@ use serde_json::Value;
 pub struct Store {
     pub lang: RwSignal<Lang>,
     pub provider: RwSignal<Provider>,
-    pub spaces: [Space; Provider::ALL.len()],
+    pub spaces: [ProviderPage; Provider::ALL.len()],
     pub history: RwSignal<History>,
     /// A pointer button is down (see [`Store::leave`]).
     pointer_down: StoredValue<bool>,
@@ -30,9 +30,9 @@ pub struct Store {
     world_held: StoredValue<Option<api::World>>,
 }
 
-/// One provider's workspace.
+/// One provider's page: its form, what was touched, endpoint, keys, answer and retry token.
 #[derive(Debug, Clone, Copy)]
-pub struct Space {
+pub struct ProviderPage {
     pub provider: Provider,
     pub form: RwSignal<Form>,
     pub touched: RwSignal<Touched>,
@@ -54,7 +54,7 @@ pub struct Space {
     /// Bumped by every submission, so an older status follower stops.
     pub attempt: StoredValue<u32>,
     /// The validator's report on the form, recomputed on every change.
-    pub checked: Memo<Checked>,
+    pub checked: Memo<FormReport>,
 }
 
 /// The store the page provides.
@@ -63,7 +63,7 @@ pub fn use_store() -> Store {
 }
 
 /// A console text in the current language, as a reactive view or attribute.
-pub fn text(t: T) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn text(t: Phrase) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_store().lang;
     move || t.get(lang.get())
 }
@@ -76,7 +76,7 @@ impl Store {
         let remembered = storage::get(storage::CREDENTIALS).map(|s| Remembered::from_json(&s)).unwrap_or_default();
         let history = storage::get(storage::HISTORY).map(|s| History::from_json(&s)).unwrap_or_default();
         let lang = RwSignal::new(lang);
-        let spaces = Provider::ALL.map(|p| Space::new(p, lang, &draft, &remembered));
+        let spaces = Provider::ALL.map(|p| ProviderPage::new(p, lang, &draft, &remembered));
         Store {
             lang,
             provider: RwSignal::new(draft.provider().unwrap_or(Provider::ALL[0])),
@@ -90,11 +90,11 @@ impl Store {
         }
     }
 
-    pub fn space(&self, provider: Provider) -> Space {
+    pub fn space(&self, provider: Provider) -> ProviderPage {
         self.spaces[provider.index()]
     }
 
-    pub fn current(&self) -> Space {
+    pub fn current(&self) -> ProviderPage {
         self.space(self.provider.get())
     }
 
@@ -162,9 +162,9 @@ impl Store {
         Effect::new(move || {
             let lang = self.lang.get();
             let space = self.current();
-            let failed = space.submitted.get() && space.checked.with(Checked::has_errors);
-            let prefix = if failed { T::ErrorPrefix.get(lang) } else { "" };
-            browser::set_title(&format!("{prefix}{}", T::AppTitle.get(lang)));
+            let failed = space.submitted.get() && space.checked.with(FormReport::has_errors);
+            let prefix = if failed { Phrase::ErrorPrefix.get(lang) } else { "" };
+            browser::set_title(&format!("{prefix}{}", Phrase::AppTitle.get(lang)));
         });
         Effect::new(move || {
             let mut draft = Draft { provider: Some(self.provider.get().as_str().to_owned()), ..Draft::default() };
@@ -207,37 +207,38 @@ impl Store {
     }
 
     /// The request of `space` with the console's own fields filled in (Alibaba's ClientToken:
-    /// the pending one for a retry of the same request, else a new one).
-    fn request(self, space: Space) -> Value {
+    /// the pending one for a retry of the same request, else a new one), or why it cannot be.
+    fn request(self, space: ProviderPage) -> Result<Value, NotSent> {
         let provider = space.provider;
         let mode = space.mode.get_untracked();
         let mut request = space.form.with_untracked(|f| f.to_request(provider));
         for rule in state::table(provider).iter().filter(|r| state::is_auto_field(provider, r.path)) {
             let fingerprint = submit::fingerprint(provider, mode, &request);
             let pending = space.retry.get_value();
-            let retry = submit::client_token(pending.as_ref(), &fingerprint, submit::uuid(browser::random16()));
+            let fresh = wire::uuid_v4(browser::random16().map_err(NotSent::Sign)?);
+            let retry = submit::client_token(pending.as_ref(), &fingerprint, fresh);
             request = submit::with_token(&request, rule.path, &retry.token);
             space.retry.set_value(Some(retry));
         }
-        request
+        Ok(request)
     }
 
     /// What signing `space`'s request takes (errors overridden when `anyway`), read untracked.
-    fn job(self, space: Space, anyway: bool) -> Box<lazy::Job> {
+    fn job(self, space: ProviderPage, anyway: bool) -> Result<Box<lazy::Job>, NotSent> {
         let provider = space.provider;
-        let request = self.request(space);
+        let request = self.request(space)?;
         let mode = space.mode.get_untracked();
         let keys = space.keys_for(mode).get_untracked();
-        Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway })
+        Ok(Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway }))
     }
 
     /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
     /// the signing code is loaded. The caller tracks what it depends on.
-    pub fn preview(self, space: Space) -> impl Future<Output = Result<(String, String, bool), NotSent>> + use<> {
-        let anyway = space.checked.with_untracked(Checked::has_errors);
+    pub fn preview(self, space: ProviderPage) -> impl Future<Output = Result<(String, String, bool), NotSent>> + use<> {
+        let anyway = space.checked.with_untracked(FormReport::has_errors);
         let job = self.job(space, anyway);
         async move {
-            let signing = lazy::sign(job).await?;
+            let signing = lazy::sign(job?).await?;
             Ok((signing.preview, signing.curl, anyway))
         }
     }
@@ -250,7 +251,7 @@ impl Store {
         if space.sending.get_untracked() {
             return;
         }
-        if !anyway && space.checked.with_untracked(Checked::has_errors) {
+        if !anyway && space.checked.with_untracked(FormReport::has_errors) {
             space.submitted.set(true);
             browser::focus_later("error-summary".to_owned());
             return;
@@ -265,7 +266,11 @@ impl Store {
         // Sending from here on: a second click waits, also while the code that sends loads.
         space.sending.set(true);
         leptos::task::spawn_local(async move {
-            match lazy::submit(Box::new(lazy::Submission { store: self, job })).await {
+            let loaded = match job {
+                Ok(job) => lazy::submit(Box::new(lazy::Submission { store: self, job })).await,
+                Err(e) => Err(e),
+            };
+            match loaded {
                 Ok(delivery) => delivery.await,
                 Err(e) => {
                     space.sending.set(false);
@@ -320,7 +325,7 @@ impl Store {
     }
 
     /// Polls the emulator until the image is available (or gone, or a newer submission started).
-    async fn follow(self, space: Space, success: Success, attempt: u32) {
+    async fn follow(self, space: ProviderPage, success: Success, attempt: u32) {
         let provider = space.provider;
         let mut misses = 0;
         space.follow.set(Some(Follow {
@@ -427,13 +432,13 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
     entry
 }
 
-impl Space {
+impl ProviderPage {
     fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
         let stored = draft.form(provider);
         let source = RwSignal::new(state::chosen_source(provider, &stored));
         let form = RwSignal::new(stored);
         let shown_source = move || state::sources(provider).get(source.get()).copied();
-        Space {
+        ProviderPage {
             provider,
             form,
             touched: RwSignal::new(Touched::new()),
@@ -447,7 +452,7 @@ impl Space {
             follow: RwSignal::new(None),
             retry: StoredValue::new(None),
             attempt: StoredValue::new(0),
-            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get(), shown_source()))),
+            checked: Memo::new(move |_| form.with(|f| FormReport::new(provider, f, lang.get(), shown_source()))),
         }
     }
 

@@ -3,7 +3,7 @@
 //! (catalog meaning and fix, and the string-to-sign comparison of Alibaba's
 //! `SignatureDoesNotMatch`). The clock, the random numbers and the network are passed in.
 
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{Keys, Mode};
 use createimage_validator::catalog::{ErrorCode, Text};
 use createimage_validator::registration::NonceKind;
@@ -119,17 +119,9 @@ pub fn nonce(provider: Provider, random: [u8; 16]) -> String {
             let n = u32::from_le_bytes([random[0], random[1], random[2], random[3]]);
             n.max(1).to_string()
         }
-        NonceKind::Uuid => uuid(random),
+        NonceKind::Uuid => wire::uuid_v4(random),
         NonceKind::None => String::new(),
     }
-}
-
-/// A version 4 UUID from 16 random bytes: also Alibaba's ClientToken (ASCII, 36 characters).
-pub fn uuid(mut b: [u8; 16]) -> String {
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
 }
 
 /// The ClientToken of the last attempt, kept for a retry of the same request.
@@ -168,24 +160,10 @@ pub fn preview(signed: &Signed) -> String {
     signed.redacted().to_string()
 }
 
-/// The request as a curl command, with the signature (and any security token) redacted.
+/// The request as a curl command, one option a line, with the signature (and any security
+/// token) redacted.
 pub fn curl(signed: &Signed) -> String {
-    let r = &signed.request;
-    let mut out = format!("curl -X {} {}", r.method, quote(&r.url()));
-    for (k, v) in &r.headers {
-        out.push_str(" \\\n  -H ");
-        out.push_str(&quote(&format!("{k}: {v}")));
-    }
-    if !r.body.is_empty() {
-        out.push_str(" \\\n  --data-raw ");
-        out.push_str(&quote(&String::from_utf8_lossy(&r.body)));
-    }
-    signed.redacted().text(&out)
-}
-
-/// A shell word in single quotes.
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
+    signed.redacted().text(&signed.request.curl(" \\\n  "))
 }
 
 /// What came of a submission.
@@ -316,8 +294,8 @@ pub fn split_at_difference(text: &str, at: usize) -> (&str, &str, &str) {
 
 /// One line of the answer: a label and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fact {
-    pub label: T,
+pub struct AnswerLine {
+    pub label: Phrase,
     /// The element id the DOM contract gives the value.
     pub id: Option<&'static str>,
     pub value: String,
@@ -333,7 +311,7 @@ pub struct Shown {
     pub lead: String,
     pub lead_id: Option<&'static str>,
     pub success: bool,
-    pub facts: Vec<Fact>,
+    pub facts: Vec<AnswerLine>,
     /// Notes: the text, and whether it is a warning.
     pub notes: Vec<(String, bool)>,
     /// Follow the sandbox image until it is available.
@@ -345,7 +323,7 @@ pub struct Shown {
 /// What the page shows for `outcome`: `sandbox` when the emulator answered, `auto_token` when
 /// the provider has a ClientToken the console fills in (a retry is then safe).
 pub fn shown(outcome: &Outcome, sandbox: bool, auto_token: bool, lang: Lang) -> Shown {
-    let fact = |label, id, value: String, code, copy| Fact { label, id, value, code, copy };
+    let fact = |label, id, value: String, code, copy| AnswerLine { label, id, value, code, copy };
     let mut shown = Shown {
         lead: String::new(),
         lead_id: None,
@@ -358,69 +336,69 @@ pub fn shown(outcome: &Outcome, sandbox: bool, auto_token: bool, lang: Lang) -> 
     };
     match outcome {
         Outcome::Created(s) => {
-            shown.lead = T::Created.get(lang).to_owned();
+            shown.lead = Phrase::Created.get(lang).to_owned();
             shown.success = true;
             let image_id = s.image_id.clone().unwrap_or_default();
-            shown.facts.push(fact(T::ImageId, Some("result-image-id"), image_id, true, true));
-            shown.facts.push(fact(T::RequestId, Some("result-request-id"), s.request_id.clone(), true, true));
+            shown.facts.push(fact(Phrase::ImageId, Some("result-image-id"), image_id, true, true));
+            shown.facts.push(fact(Phrase::RequestId, Some("result-request-id"), s.request_id.clone(), true, true));
             if s.image_id.is_none() {
-                shown.notes.push((T::NoImageId.get(lang).to_owned(), false));
+                shown.notes.push((Phrase::NoImageId.get(lang).to_owned(), false));
                 if sandbox {
-                    shown.notes.push((T::FoundByRequestId.get(lang).to_owned(), false));
+                    shown.notes.push((Phrase::FoundByRequestId.get(lang).to_owned(), false));
                 }
             }
             shown.follow = sandbox;
             shown.raw = Some(s.raw.clone());
         }
         Outcome::Failed(f) => {
-            shown.lead = T::Failed.get(lang).to_owned();
-            let meaning = f.meaning.map_or_else(|| T::NotInCatalog.get(lang), |t| t.get(lang));
+            shown.lead = Phrase::Failed.get(lang).to_owned();
+            let meaning = f.meaning.map_or_else(|| Phrase::NotInCatalog.get(lang), |t| t.get(lang));
             let fix = f.fix.map_or("—", |t| t.get(lang));
             shown.facts = vec![
-                fact(T::ErrorCode, Some("result-error-code"), f.code.clone(), true, false),
-                fact(T::HttpStatus, Some("result-http-status"), f.http_status.to_string(), false, false),
-                fact(T::Message, Some("result-message"), f.message.clone(), false, false),
-                fact(T::Meaning, Some("result-meaning"), meaning.to_owned(), false, false),
-                fact(T::Fix, Some("result-fix"), fix.to_owned(), false, false),
+                fact(Phrase::ErrorCode, Some("result-error-code"), f.code.clone(), true, false),
+                fact(Phrase::HttpStatus, Some("result-http-status"), f.http_status.to_string(), false, false),
+                fact(Phrase::Message, Some("result-message"), f.message.clone(), false, false),
+                fact(Phrase::Meaning, Some("result-meaning"), meaning.to_owned(), false, false),
+                fact(Phrase::Fix, Some("result-fix"), fix.to_owned(), false, false),
             ];
             if let Some(id) = &f.request_id {
-                shown.facts.push(fact(T::RequestId, Some("result-request-id"), id.clone(), true, true));
+                shown.facts.push(fact(Phrase::RequestId, Some("result-request-id"), id.clone(), true, true));
             }
             if let Some(url) = &f.recommend {
-                shown.facts.push(fact(T::Recommend, None, url.clone(), true, false));
+                shown.facts.push(fact(Phrase::Recommend, None, url.clone(), true, false));
             }
             shown.comparison = f.string_to_sign.clone();
             shown.raw = Some(f.raw.clone());
         }
         Outcome::Unreadable { http_status, reason, raw } => {
-            shown.lead = T::Unreadable.get(lang).to_owned();
+            shown.lead = Phrase::Unreadable.get(lang).to_owned();
             shown.facts = vec![
-                fact(T::HttpStatus, Some("result-http-status"), http_status.to_string(), false, false),
-                fact(T::Message, Some("result-message"), reason.clone(), false, false),
+                fact(Phrase::HttpStatus, Some("result-http-status"), http_status.to_string(), false, false),
+                fact(Phrase::Message, Some("result-message"), reason.clone(), false, false),
             ];
             shown.raw = Some(raw.clone());
         }
         Outcome::Network { message, mode, host } => {
-            shown.lead = T::NetworkError.fill(lang, &[("host", host)]);
+            shown.lead = Phrase::NetworkError.fill(lang, &[("host", host)]);
             shown.lead_id = Some("result-message");
             let what_to_check = match mode {
-                Mode::Sandbox | Mode::Relay => T::CheckServe,
-                Mode::Direct => T::CorsExplained,
+                Mode::Sandbox | Mode::Relay => Phrase::CheckServe,
+                Mode::Direct => Phrase::CorsExplained,
             };
             shown.notes.push((what_to_check.get(lang).to_owned(), *mode == Mode::Direct));
-            shown.facts.push(fact(T::BrowserSaid, None, message.clone(), false, false));
+            shown.facts.push(fact(Phrase::BrowserSaid, None, message.clone(), false, false));
             if auto_token {
-                shown.notes.push((T::RetryNote.get(lang).to_owned(), false));
+                shown.notes.push((Phrase::RetryNote.get(lang).to_owned(), false));
             }
         }
         Outcome::NotSent(reason) => {
             let why = match reason {
-                NotSent::NoKeys => T::NeedKeys.get(lang).to_owned(),
-                NotSent::Invalid => T::FixFirst.get(lang).to_owned(),
+                NotSent::NoKeys => Phrase::NeedKeys.get(lang).to_owned(),
+                NotSent::Invalid => Phrase::FixFirst.get(lang).to_owned(),
                 NotSent::Sign(message) => message.clone(),
-                NotSent::NotLoaded => T::NotLoaded.get(lang).to_owned(),
+                NotSent::NotLoaded => Phrase::NotLoaded.get(lang).to_owned(),
             };
-            shown.lead = T::NotSent.fill(lang, &[("reason", &why)]);
+            shown.lead = Phrase::NotSent.fill(lang, &[("reason", &why)]);
             shown.lead_id = Some("result-message");
         }
     }
@@ -519,7 +497,7 @@ mod tests {
             assert!(!text.contains(p.signed.stages.signature()), "signature redacted");
             assert!(text.contains("<redacted>"));
         }
-        assert!(curl(&sandbox.signed).starts_with("curl -X POST 'http://127.0.0.1:8080/api/v2/vm'"));
+        assert!(curl(&sandbox.signed).starts_with("curl -X POST http://127.0.0.1:8080/api/v2/vm \\\n  -H "));
 
         // Alibaba: a GET with the parameters in the query, through the relay.
         let mut ali = Form::new(Provider::Aliyun);
@@ -627,10 +605,6 @@ mod tests {
         assert_eq!(first.token, "t1");
         assert_eq!(client_token(Some(&first), &a, "t2".into()).token, "t1", "a retry reuses it");
         assert_eq!(client_token(Some(&first), &b, "t3".into()).token, "t3", "another request gets a new one");
-        let token = uuid([0xab; 16]);
-        assert_eq!(token.len(), 36);
-        assert!(token.is_ascii());
-        assert_eq!(&token[14..15], "4");
         assert_eq!(with_token(&json!({"ClientToken": "mine"}), "ClientToken", "t")["ClientToken"], "mine");
         assert_eq!(nonce(Provider::Tencent, [0; 16]), "1");
     }

@@ -1,12 +1,12 @@
 //! Hostile-traffic figures for `createimage serve` (a measurement, not a test; the tests are
-//! `cli/tests/hostile.rs`). Run by `scripts/hostile.sh`, which starts the release server on a free
+//! `cli/tests/all/hostile.rs`). Run by `scripts/hostile.sh`, which starts the release server on a free
 //! loopback port and stops it by its PID.
 //!
 //!   hostile HOST:PORT PID nonces [N]     N correctly signed requests with a 500 KB nonce: memory before and after
 //!   hostile HOST:PORT PID slow [C] [S]   C connections that never finish their headers, held S seconds:
 //!                                        memory, and how long an ordinary request waits meanwhile
 
-#[path = "../tests/support/resign.rs"]
+#[path = "../tests/all/support/resign.rs"]
 mod resign;
 
 use createimage_validator::wire::{Credentials, Endpoint, SignOptions, Timestamp, encode};

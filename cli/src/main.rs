@@ -7,6 +7,7 @@
 //! - [`explain`]: `createimage explain` (catalog rows for an error code).
 //! - [`input`]: reading the request bytes (file or stdin), size caps, UTF-8 checks, line reading.
 //! - [`output`]: styles, the human rendering shared by the commands, output errors and exit codes.
+//! - [`random`]: random bytes from the operating system (nonces, the emulator's request ids).
 //! - [`sign`]: `createimage sign` (a checked request, signed, as text, JSON or curl).
 //! - [`serve`]: `createimage serve` (the console, the providers' emulator and the relay on one port).
 
@@ -14,6 +15,7 @@ mod check;
 mod explain;
 mod input;
 mod output;
+mod random;
 mod serve;
 mod sign;
 
@@ -25,8 +27,8 @@ use std::process::ExitCode;
 
 use output::Exit;
 
-/// Validate CreateImage requests of Alibaba ECS, Tencent CVM, JD Cloud VM and Zenlayer VM offline,
-/// and explain the error codes those APIs answer with.
+/// Check, explain and sign CreateImage requests of Alibaba ECS, Tencent CVM, JD Cloud VM and
+/// Zenlayer VM, and serve the console, an emulator of those APIs and a relay to them.
 #[derive(Debug, Parser)]
 #[command(name = "createimage", version, about, long_about = None, arg_required_else_help = true)]
 struct Cli {

@@ -5,13 +5,12 @@
 
 use crate::input::{self, Source};
 use crate::output::{self, Exit, Fail, Out};
+use crate::random;
 use clap::Args;
 use createimage_validator::registration::NonceKind;
 use createimage_validator::wire::{self, Algorithm, Credentials, Endpoint, Method, SignOptions, Signed, Timestamp};
 use createimage_validator::{Lang, Options, Provider, Rejected, checked};
-use std::collections::hash_map::RandomState;
 use std::ffi::OsString;
-use std::hash::{BuildHasher, Hasher};
 use std::io::Write;
 
 /// The environment variable the secret is read from.
@@ -115,7 +114,7 @@ pub fn run(args: &SignArgs) -> Result<Exit, Fail> {
     if args.json {
         writeln!(out, "{}", serde_json::to_string(&signed.request).map_err(std::io::Error::other)?)?;
     } else if args.curl {
-        writeln!(out, "{}", curl(&signed))?;
+        writeln!(out, "{}", signed.request.curl(" "))?;
     } else {
         write_text(&mut out, &signed)?;
     }
@@ -161,11 +160,10 @@ fn sign_options(args: &SignArgs) -> Result<SignOptions, Fail> {
         Some(e) => Some(e.parse::<Endpoint>().map_err(|err| Fail::Input(format!("--endpoint {e:?}: {err}")))?),
         None => None,
     };
-    let nonce = match (&args.nonce, args.provider.registration().wire.nonce) {
-        (Some(n), _) => n.clone(),
-        (None, NonceKind::PositiveInteger) => random_integer_nonce(),
-        (None, NonceKind::Uuid) => random_uuid(),
-        (None, NonceKind::None) => String::new(),
+    let nonce = match &args.nonce {
+        Some(n) => n.clone(),
+        None => random_nonce(args.provider.registration().wire.nonce)
+            .map_err(|e| Fail::Input(format!("no random nonce from the operating system ({e}): pass --nonce")))?,
     };
     Ok(SignOptions { timestamp, nonce, method: args.method, algorithm, endpoint, region: args.region.clone() })
 }
@@ -178,68 +176,13 @@ fn now() -> Result<Timestamp, Fail> {
     Timestamp::from_unix(secs).ok_or_else(|| Fail::Input("the system clock is after 9999: pass --timestamp".to_owned()))
 }
 
-/// 64 unpredictable bits. `RandomState` keys SipHash with bits std draws from the operating
-/// system's random source (once per thread, then stepped for each new state), so every call
-/// hashes under a fresh secret key; time, pid and a counter go in as input for good measure.
-fn random_u64() -> u64 {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut h = RandomState::new().build_hasher();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-    h.write_u128(nanos);
-    h.write_u32(std::process::id());
-    h.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    h.finish()
-}
-
-/// A UUID version 4 (what the Alibaba and JD SDKs send as their nonce).
-fn random_uuid() -> String {
-    let mut b = [0u8; 16];
-    b[..8].copy_from_slice(&random_u64().to_be_bytes());
-    b[8..].copy_from_slice(&random_u64().to_be_bytes());
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex = wire::hash::hex(&b);
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
-}
-
-/// Tencent's Nonce: a random positive integer.
-fn random_integer_nonce() -> String {
-    loop {
-        let n = random_u64();
-        if n != 0 {
-            return n.to_string();
-        }
-    }
-}
-
-/// `s` as one POSIX shell word.
-fn shell_quote(s: &str) -> String {
-    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b)) {
-        return s.to_owned();
-    }
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
-/// A curl command that sends the request exactly: the body with `--data-raw` (no `@file`
-/// reading, no stripping), every header as signed.
-fn curl(signed: &Signed) -> String {
-    let r = &signed.request;
-    let mut words = vec!["curl".to_owned()];
-    if r.method != "GET" {
-        words.push("-X".into());
-        words.push(shell_quote(&r.method));
-    }
-    words.push(shell_quote(&r.url()));
-    for (k, v) in &r.headers {
-        words.push("-H".into());
-        words.push(shell_quote(&format!("{k}: {v}")));
-    }
-    if !r.body.is_empty() {
-        words.push("--data-raw".into());
-        words.push(shell_quote(&String::from_utf8_lossy(&r.body)));
-    }
-    words.join(" ")
+/// A fresh nonce of `kind`, as the providers' SDKs send it (a UUID version 4 where any text goes).
+fn random_nonce(kind: NonceKind) -> Result<String, getrandom::Error> {
+    Ok(match kind {
+        NonceKind::PositiveInteger => u64::from_le_bytes(random::bytes()?).max(1).to_string(),
+        NonceKind::Uuid => wire::uuid_v4(random::bytes()?),
+        NonceKind::None => String::new(),
+    })
 }
 
 /// The request as HTTP text, then each signing stage (what to compare with a server's
@@ -271,23 +214,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn quoting() {
-        assert_eq!(shell_quote("https://h/x?a=1&b=2"), "'https://h/x?a=1&b=2'");
-        assert_eq!(shell_quote("plain-word"), "plain-word");
-        assert_eq!(shell_quote("it's"), "'it'\\''s'");
-        assert_eq!(shell_quote(""), "''");
-        assert_eq!(shell_quote("$HOME `x`"), "'$HOME `x`'");
-    }
-
-    #[test]
     fn nonces() {
-        let a = random_uuid();
-        let b = random_uuid();
+        let a = random_nonce(NonceKind::Uuid).unwrap();
+        let b = random_nonce(NonceKind::Uuid).unwrap();
         assert_ne!(a, b);
         assert_eq!(a.len(), 36);
         assert_eq!(&a[14..15], "4");
         assert!(matches!(&a[19..20], "8" | "9" | "a" | "b"));
-        let n = random_integer_nonce();
+        let n = random_nonce(NonceKind::PositiveInteger).unwrap();
         assert!(!n.starts_with('0') && n.parse::<u64>().unwrap() > 0);
     }
 }

@@ -2,7 +2,7 @@
 #![no_main]
 
 use base64::Engine as _;
-use createimage_validator::base64_text;
+use createimage_validator::compact::base64_text;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {

@@ -7,14 +7,14 @@
 //! it out, with one small view per kind of line (a few generic views keep the WebAssembly small).
 
 use crate::browser;
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::Mode;
-use crate::store::{Space, text, use_store};
-use crate::submit::{self, Comparison, Fact, Shown};
+use crate::store::{ProviderPage, text, use_store};
+use crate::submit::{self, AnswerLine, Comparison, Shown};
 use leptos::prelude::*;
 
 #[component]
-pub fn Answer(space: Space) -> impl IntoView {
+pub fn Answer(space: ProviderPage) -> impl IntoView {
     let lang = use_store().lang;
     let shown = Memo::new(move |_| {
         let sandbox = space.mode.with(|m| *m == Mode::Sandbox);
@@ -23,10 +23,10 @@ pub fn Answer(space: Space) -> impl IntoView {
     });
     let body = move || {
         if space.sending.get() {
-            return view! { <p class="muted">{text(T::Creating)}</p> }.into_any();
+            return view! { <p class="muted">{text(Phrase::Creating)}</p> }.into_any();
         }
         match shown.get() {
-            None => view! { <p class="muted">{text(T::Nothing)}</p> }.into_any(),
+            None => view! { <p class="muted">{text(Phrase::Nothing)}</p> }.into_any(),
             Some(s) => layout(space, s).into_any(),
         }
     };
@@ -34,13 +34,13 @@ pub fn Answer(space: Space) -> impl IntoView {
         // Not a live region: a submission moves the focus to the answer's first line, which is
         // then read once (see `browser::focus_answer`).
         <section id="result" class="card result" aria-labelledby="result-heading">
-            <h2 id="result-heading">{text(T::ResultHeading)}</h2>
+            <h2 id="result-heading">{text(Phrase::ResultHeading)}</h2>
             {body}
         </section>
     }
 }
 
-fn layout(space: Space, s: Shown) -> impl IntoView {
+fn layout(space: ProviderPage, s: Shown) -> impl IntoView {
     let Shown { lead, lead_id, success, facts, notes, follow, comparison, raw } = s;
     let class = if success { "lead lead-success" } else { "lead lead-error" };
     let facts = (!facts.is_empty()).then(|| {
@@ -57,7 +57,7 @@ fn layout(space: Space, s: Shown) -> impl IntoView {
         {comparison.map(strings_to_sign)}
         {raw.map(|raw| view! {
             <details id="result-raw">
-                <summary>{text(T::RawResponse)}</summary>
+                <summary>{text(Phrase::RawResponse)}</summary>
                 <pre class="code" tabindex="0">{raw}</pre>
             </details>
         })}
@@ -65,8 +65,8 @@ fn layout(space: Space, s: Shown) -> impl IntoView {
 }
 
 /// One fact: label, value (as code when it is an identifier), a copy button where useful.
-fn fact(space: Space, f: Fact) -> impl IntoView {
-    let Fact { label, id, value, code, copy } = f;
+fn fact(space: ProviderPage, f: AnswerLine) -> impl IntoView {
+    let AnswerLine { label, id, value, code, copy } = f;
     // The sandbox may find Tencent's image ID after the answer (by its request ID).
     let value = move || {
         if id == Some("result-image-id") && value.is_empty() {
@@ -94,19 +94,19 @@ fn fact(space: Space, f: Fact) -> impl IntoView {
 
 /// The sandbox image's status word and progress, until it is available.
 #[component]
-fn Status(space: Space) -> impl IntoView {
+fn Status(space: ProviderPage) -> impl IntoView {
     let follow = move || space.follow.get();
-    let status = move || follow().and_then(|f| f.status).unwrap_or_else(|| text(T::Waiting)().to_owned());
+    let status = move || follow().and_then(|f| f.status).unwrap_or_else(|| text(Phrase::Waiting)().to_owned());
     let done = move || follow().is_some_and(|f| f.available || f.lost);
     let note = move || match follow() {
-        Some(f) if f.lost => text(T::StatusLost)(),
-        _ => text(T::ImageReady)(),
+        Some(f) if f.lost => text(Phrase::StatusLost)(),
+        _ => text(Phrase::ImageReady)(),
     };
     let percent = move || follow().map_or(0, |f| (f.progress * 100.0).round() as u32);
     view! {
         <div class="status">
             <p>
-                {text(T::ImageStatus)} ": " <span id="image-status" class="status-word">{status}</span>
+                {text(Phrase::ImageStatus)} ": " <span id="image-status" class="status-word">{status}</span>
             </p>
             {move || {
                 if done() {
@@ -125,16 +125,16 @@ fn strings_to_sign(c: Comparison) -> impl IntoView {
     let lang = use_store().lang;
     let position = c.at.map(|at| (c.ours[..at.min(c.ours.len())].chars().count() + 1).to_string());
     let summary = move || match &position {
-        None => text(T::StsSame)().to_owned(),
-        Some(n) => T::StsDiffers.fill(lang.get(), &[("n", n)]),
+        None => text(Phrase::StsSame)().to_owned(),
+        Some(n) => Phrase::StsDiffers.fill(lang.get(), &[("n", n)]),
     };
     view! {
         <section class="sts" aria-labelledby="sts-heading">
-            <h3 id="sts-heading">{text(T::StsHeading)}</h3>
+            <h3 id="sts-heading">{text(Phrase::StsHeading)}</h3>
             <p class="note">{summary}</p>
-            <h4>{text(T::StsOurs)}</h4>
+            <h4>{text(Phrase::StsOurs)}</h4>
             {marked("sts-ours", c.ours, c.at)}
-            <h4>{text(T::StsServer)}</h4>
+            <h4>{text(Phrase::StsServer)}</h4>
             {marked("sts-server", c.server, c.at)}
         </section>
     }
@@ -151,7 +151,7 @@ fn marked(id: &'static str, text_: String, at: Option<usize>) -> impl IntoView {
     };
     let mark = mark.map(|m| {
         let end = m.is_empty();
-        let shown = move || if end { text(T::EndOfText)().to_owned() } else { m.clone() };
+        let shown = move || if end { text(Phrase::EndOfText)().to_owned() } else { m.clone() };
         view! { <mark class:end=end>{shown}</mark> }
     });
     view! { <pre id=id class="code" tabindex="0">{before} {mark} {after}</pre> }
@@ -159,12 +159,12 @@ fn marked(id: &'static str, text_: String, at: Option<usize>) -> impl IntoView {
 
 /// A button copying `value`, saying so for a moment.
 #[component]
-fn CopyButton(value: Signal<String>, what: T) -> impl IntoView {
+fn CopyButton(value: Signal<String>, what: Phrase) -> impl IntoView {
     let lang = use_store().lang;
     let state = RwSignal::new(None::<bool>);
     let label = move || {
         let l = lang.get();
-        T::CopyLabel.fill(l, &[("what", what.get(l))])
+        Phrase::CopyLabel.fill(l, &[("what", what.get(l))])
     };
     let on_click = move |_| {
         let value = value.get_untracked();
@@ -176,9 +176,9 @@ fn CopyButton(value: Signal<String>, what: T) -> impl IntoView {
         });
     };
     let shown = move || match state.get() {
-        None => text(T::Copy)(),
-        Some(true) => text(T::Copied)(),
-        Some(false) => text(T::CopyFailed)(),
+        None => text(Phrase::Copy)(),
+        Some(true) => text(Phrase::Copied)(),
+        Some(false) => text(Phrase::CopyFailed)(),
     };
     view! {
         <button type="button" class="copy" aria-label=label on:click=on_click>

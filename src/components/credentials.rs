@@ -3,29 +3,29 @@
 //! emulator), kept in memory unless the user asks to remember their own. A form of its own
 //! (Enter submits the request), so browsers know the password field belongs to it.
 
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{Keys, Mode};
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use leptos::prelude::*;
 
-const fn mode_label(mode: Mode) -> T {
+const fn mode_label(mode: Mode) -> Phrase {
     match mode {
-        Mode::Sandbox => T::Sandbox,
-        Mode::Relay => T::Relay,
-        Mode::Direct => T::Direct,
+        Mode::Sandbox => Phrase::Sandbox,
+        Mode::Relay => Phrase::Relay,
+        Mode::Direct => Phrase::Direct,
     }
 }
 
-const fn mode_note(mode: Mode) -> T {
+const fn mode_note(mode: Mode) -> Phrase {
     match mode {
-        Mode::Sandbox => T::SandboxNote,
-        Mode::Relay => T::RelayNote,
-        Mode::Direct => T::DirectNote,
+        Mode::Sandbox => Phrase::SandboxNote,
+        Mode::Relay => Phrase::RelayNote,
+        Mode::Direct => Phrase::DirectNote,
     }
 }
 
 #[component]
-pub fn Credentials(space: Space) -> impl IntoView {
+pub fn Credentials(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let p = space.provider.as_str();
     let name = format!("endpoint-{p}");
@@ -70,9 +70,9 @@ pub fn Credentials(space: Space) -> impl IntoView {
                 store.submit(space.provider, false);
             }
         >
-            <h2 id=format!("credentials-heading-{p}")>{text(T::CredentialsHeading)}</h2>
+            <h2 id=format!("credentials-heading-{p}")>{text(Phrase::CredentialsHeading)}</h2>
             <fieldset class="endpoint" role="radiogroup" aria-labelledby=legend_id.clone()>
-                <legend id=legend_for>{text(T::Endpoint)}</legend>
+                <legend id=legend_for>{text(Phrase::Endpoint)}</legend>
                 <div class="radios">{radios}</div>
                 <p
                     id=format!("endpoint-note-{p}")
@@ -83,7 +83,7 @@ pub fn Credentials(space: Space) -> impl IntoView {
                 </p>
             </fieldset>
             <div class="field">
-                <label for=key_id.clone()>{text(T::AccessKeyId)}</label>
+                <label for=key_id.clone()>{text(Phrase::AccessKeyId)}</label>
                 <input
                     type="text"
                     id=key_id
@@ -94,7 +94,7 @@ pub fn Credentials(space: Space) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for=secret_id.clone()>{text(T::AccessKeySecret)}</label>
+                <label for=secret_id.clone()>{text(Phrase::AccessKeySecret)}</label>
                 <input
                     type="password"
                     id=secret_id.clone()
@@ -104,7 +104,7 @@ pub fn Credentials(space: Space) -> impl IntoView {
                     prop:value=move || keys().with(|k| k.secret.clone())
                     on:input=edit(|k, v| k.secret = v)
                 />
-                <p id=format!("{secret_id}-hint") class="hint">{text(T::SecretNote)}</p>
+                <p id=format!("{secret_id}-hint") class="hint">{text(Phrase::SecretNote)}</p>
             </div>
             // Only one's own key is worth remembering: the sandbox's is built in.
             <div class="field field-checkbox" class:hidden=move || space.mode.get() == Mode::Sandbox>
@@ -119,9 +119,9 @@ pub fn Credentials(space: Space) -> impl IntoView {
                             space.keys.update(|k| k.remember = on);
                         }
                     />
-                    <label for=remember_id.clone()>{text(T::Remember)}</label>
+                    <label for=remember_id.clone()>{text(Phrase::Remember)}</label>
                 </div>
-                <p id=format!("{remember_id}-hint") class="hint">{text(T::RememberNote)}</p>
+                <p id=format!("{remember_id}-hint") class="hint">{text(Phrase::RememberNote)}</p>
             </div>
         </form>
     }

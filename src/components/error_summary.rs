@@ -2,12 +2,12 @@
 //! that takes focus and links to each field in error.
 
 use crate::browser;
-use crate::i18n::T;
-use crate::store::{Space, text};
+use crate::i18n::Phrase;
+use crate::store::{ProviderPage, text};
 use leptos::prelude::*;
 
 #[component]
-pub fn ErrorSummary(space: Space) -> impl IntoView {
+pub fn ErrorSummary(space: ProviderPage) -> impl IntoView {
     let links = Memo::new(move |_| space.checked.with(|c| c.summary()));
     let shown = move || space.submitted.get() && links.with(|l| !l.is_empty());
     view! {
@@ -19,7 +19,7 @@ pub fn ErrorSummary(space: Space) -> impl IntoView {
                 tabindex="-1"
                 aria-labelledby="error-summary-title"
             >
-                <h2 id="error-summary-title">{text(T::SummaryHeading)}</h2>
+                <h2 id="error-summary-title">{text(Phrase::SummaryHeading)}</h2>
                 <ul>
                     <For
                         each=move || links.get()

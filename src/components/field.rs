@@ -6,9 +6,9 @@
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
-use crate::i18n::{self, T};
+use crate::i18n::{self, Phrase};
 use crate::state::{self, Mode, Offer, Slot};
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use createimage_validator::{Severity, ValueType};
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ const LONG_TEXT: usize = 128;
 
 /// The field `rule` (in item `item` of its group), labelled and hinted by its rule metadata.
 #[component]
-pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Option<usize>) -> impl IntoView {
+pub fn Field(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] item: Option<usize>) -> impl IntoView {
     let lang = use_store().lang;
     let provider = space.provider;
     let slot = Slot { path: rule.path, item };
@@ -34,7 +34,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
             if !h.is_empty() {
                 h.push(' ');
             }
-            h.push_str(T::AutoFilled.get(l));
+            h.push_str(Phrase::AutoFilled.get(l));
         }
         h
     };
@@ -48,11 +48,10 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     let counter = rule.length.map(|_| {
         let count_id = format!("{id}-count");
         let count = move || value.with(|v| check::counter(provider, rule.path, v)).unwrap_or_default();
-        let over =
-            move || rule.length.is_some_and(|l| value.with(|v| createimage_validator::text::count(v, l.unit)) > l.max);
+        let over = move || rule.length.is_some_and(|l| value.with(|v| l.unit.count(v)) > l.max);
         view! { <span id=count_id class="counter" class:counter-over=over>{count}</span> }
     });
-    let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
+    let required = rule.required.then(|| view! { <span class="required">" (" {text(Phrase::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
     let pick = state::offer(provider, rule.path).map(|offer| sandbox_pick(space, slot, offer, &id, value));
     view! {
@@ -73,7 +72,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
 /// In Sandbox mode, once the sandbox's world is read: a list of its regions, instances or
 /// snapshots, each with what it is and what CreateImage does with it; choosing one fills in
 /// the field (and, for an instance or snapshot of the request, its region).
-fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<String>) -> impl IntoView + use<> {
+fn sandbox_pick(space: ProviderPage, slot: Slot, offer: Offer, id: &str, value: Memo<String>) -> impl IntoView + use<> {
     let store = use_store();
     let lang = store.lang;
     let provider = space.provider;
@@ -84,8 +83,8 @@ fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<St
             let place = w.as_ref()?.of(provider);
             let describe = |s: &crate::api::Sample| {
                 let will = match &s.refusal {
-                    None => T::WillCreate.get(l).to_owned(),
-                    Some(code) => T::WillRefuse.fill(l, &[("code", code)]),
+                    None => Phrase::WillCreate.get(l).to_owned(),
+                    Some(code) => Phrase::WillRefuse.fill(l, &[("code", code)]),
                 };
                 let what = s.status.as_deref().map_or_else(|| s.region.clone(), |st| format!("{st}, {}", s.region));
                 let will = if s.status.is_some() { format!(": {will}") } else { String::new() };
@@ -125,9 +124,9 @@ fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<St
         let pick_id = pick_id.clone();
         Some(view! {
             <div class="sandbox-pick">
-                <label for=pick_id.clone()>{text(T::SandboxPick)}</label>
+                <label for=pick_id.clone()>{text(Phrase::SandboxPick)}</label>
                 <select id=pick_id on:change=on_change>
-                    <option value="">{text(T::SandboxPickNone)}</option>
+                    <option value="">{text(Phrase::SandboxPickNone)}</option>
                     {options}
                 </select>
             </div>
@@ -137,7 +136,7 @@ fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<St
 
 /// The input element of `rule`.
 fn control(
-    space: Space,
+    space: ProviderPage,
     rule: &'static FieldRule,
     slot: Slot,
     id: String,
@@ -161,7 +160,7 @@ fn control(
             .collect_view();
         return view! {
             <select id=id aria-invalid=invalid aria-describedby=described on:change=on_input on:blur=on_blur>
-                <option value="" selected=move || value.with(String::is_empty)>{text(T::NotSet)}</option>
+                <option value="" selected=move || value.with(String::is_empty)>{text(Phrase::NotSet)}</option>
                 {options}
             </select>
         }

@@ -5,19 +5,19 @@
 
 use crate::check;
 use crate::components::group::{laid_out, member};
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{self, Mode};
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
 
 /// The id of `space`'s `<form>`, for the submit button outside it.
-pub fn form_id(space: Space) -> String {
+pub fn form_id(space: ProviderPage) -> String {
     format!("request-{}", space.provider.as_str())
 }
 
 #[component]
-pub fn RequestForm(space: Space) -> impl IntoView {
+pub fn RequestForm(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
     let (name, description) = check::name_fields(provider);
@@ -46,13 +46,13 @@ pub fn RequestForm(space: Space) -> impl IntoView {
             on:pointerenter=move |_| want()
             on:focusin=move |_| want()
         >
-            <h2 id="request-heading">{text(T::RequestHeading)}</h2>
-            <h3>{text(T::SourceHeading)}</h3>
+            <h2 id="request-heading">{text(Phrase::RequestHeading)}</h2>
+            <h3>{text(Phrase::SourceHeading)}</h3>
             {laid_out(space, fields(&place), None)}
             {(!sources.is_empty()).then(|| view! { <SourceChoice space /> })}
-            <h3>{text(T::NameHeading)}</h3>
+            <h3>{text(Phrase::NameHeading)}</h3>
             {laid_out(space, fields(&[name, description]), None)}
-            <h3>{text(T::AdvancedHeading)}</h3>
+            <h3>{text(Phrase::AdvancedHeading)}</h3>
             {laid_out(space, rest, None)}
         </form>
     }
@@ -60,7 +60,7 @@ pub fn RequestForm(space: Space) -> impl IntoView {
 
 /// The provider's sources as radio buttons, and the fields of the chosen one.
 #[component]
-fn SourceChoice(space: Space) -> impl IntoView {
+fn SourceChoice(space: ProviderPage) -> impl IntoView {
     let lang = use_store().lang;
     let provider = space.provider;
     let sources = state::sources(provider);
@@ -88,7 +88,7 @@ fn SourceChoice(space: Space) -> impl IntoView {
     };
     view! {
         <fieldset class="source-choice">
-            <legend>{text(T::SourceChoice)}</legend>
+            <legend>{text(Phrase::SourceChoice)}</legend>
             <div class="radios">{radios}</div>
         </fieldset>
         {chosen}

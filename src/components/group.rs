@@ -5,21 +5,21 @@
 use crate::check;
 use crate::components::field::Field;
 use crate::components::notes::{Notes, described_by, shown};
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state::{self, Slot};
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::ValueType;
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
 
 /// The fields of container `parent` in item `item` (see [`laid_out`]).
-pub fn members(space: Space, parent: &'static str, item: Option<usize>) -> AnyView {
+pub fn members(space: ProviderPage, parent: &'static str, item: Option<usize>) -> AnyView {
     laid_out(space, state::children(space.provider, parent).collect(), item)
 }
 
 /// `fields` in item `item`: values first, then containers, then deprecated parameters folded away.
 #[inline(never)]
-pub fn laid_out(space: Space, fields: Vec<&'static FieldRule>, item: Option<usize>) -> AnyView {
+pub fn laid_out(space: ProviderPage, fields: Vec<&'static FieldRule>, item: Option<usize>) -> AnyView {
     let (deprecated, current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
         fields.into_iter().partition(|r| state::is_deprecated(r));
     let (values, containers): (Vec<_>, Vec<_>) = current.into_iter().partition(|r| state::is_scalar(r.ty));
@@ -29,7 +29,7 @@ pub fn laid_out(space: Space, fields: Vec<&'static FieldRule>, item: Option<usiz
         let fields = deprecated.into_iter().map(|rule| member(space, rule, item)).collect_view();
         view! {
             <details class="deprecated">
-                <summary>{text(T::Deprecated)}</summary>
+                <summary>{text(Phrase::Deprecated)}</summary>
                 {fields}
             </details>
         }
@@ -37,7 +37,7 @@ pub fn laid_out(space: Space, fields: Vec<&'static FieldRule>, item: Option<usiz
     view! { {values} {containers} {deprecated} }.into_any()
 }
 
-pub fn member(space: Space, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
+pub fn member(space: ProviderPage, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
     match rule.ty {
         ValueType::Array => view! { <Group space rule /> }.into_any(),
         ValueType::Object => view! { <Object space rule item /> }.into_any(),
@@ -49,7 +49,7 @@ pub fn member(space: Space, rule: &'static FieldRule, item: Option<usize>) -> An
 }
 
 /// The legend, hint and messages of a container.
-fn heading(space: Space, rule: &'static FieldRule, id: &str) -> impl IntoView + use<> {
+fn heading(space: ProviderPage, rule: &'static FieldRule, id: &str) -> impl IntoView + use<> {
     let lang = use_store().lang;
     let has_hint = !rule.hint.en.is_empty();
     let hint = has_hint.then(|| {
@@ -65,7 +65,7 @@ fn heading(space: Space, rule: &'static FieldRule, id: &str) -> impl IntoView + 
 
 /// A repeatable group: its items and the buttons to add and remove them.
 #[component]
-pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
+pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
     let provider = space.provider;
     let lang = use_store().lang;
     let group = rule.path;
@@ -83,7 +83,7 @@ pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
     view! {
         <fieldset class="group" id=id.clone() tabindex="-1" aria-describedby=described>
             {heading(space, rule, &id)}
-            {move || (count.get() == 0).then(|| view! { <p class="muted">{text(T::NoItems)}</p> })}
+            {move || (count.get() == 0).then(|| view! { <p class="muted">{text(Phrase::NoItems)}</p> })}
             <For each=move || 0..count.get() key=|i| *i let:item>
                 <Item space rule item />
             </For>
@@ -97,7 +97,7 @@ pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
                     {move || check::add_label(provider, group, lang.get())}
                 </button>
                 {tally}
-                {move || full().then(|| view! { <span class="muted">{text(T::GroupFull)}</span> })}
+                {move || full().then(|| view! { <span class="muted">{text(Phrase::GroupFull)}</span> })}
             </div>
         </fieldset>
     }
@@ -105,7 +105,7 @@ pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
 
 /// One item of a group, numbered as the provider numbers it.
 #[component]
-fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
+fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize) -> impl IntoView {
     let lang = use_store().lang;
     let group = rule.path;
     let number = state::item_number(item).to_string();
@@ -117,7 +117,7 @@ fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
             // First in the item, so messages that appear below (a field left empty) never move it.
             <div class="item-head">
                 <button type="button" class="link-button remove" aria-label=remove on:click=move |_| space.remove_item(group, item)>
-                    {text(T::RemoveItem)}
+                    {text(Phrase::RemoveItem)}
                 </button>
             </div>
             {members(space, group, Some(item))}
@@ -127,7 +127,7 @@ fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
 
 /// An object inside an item (JD `cloudDiskSpec`, `charge`).
 #[component]
-fn Object(space: Space, rule: &'static FieldRule, item: Option<usize>) -> impl IntoView {
+fn Object(space: ProviderPage, rule: &'static FieldRule, item: Option<usize>) -> impl IntoView {
     let id = state::slot_id(space.provider, Slot { path: rule.path, item });
     view! {
         <fieldset class="object" id=id.clone() tabindex="-1">

@@ -2,16 +2,16 @@
 //! storage, newest first, with a button to clear it.
 
 use crate::browser;
-use crate::i18n::{self, T};
+use crate::i18n::{self, Phrase};
 use crate::state::{self, HistoryEntry, Mode};
 use crate::store::{text, use_store};
 use leptos::prelude::*;
 
-const fn mode_label(mode: Mode) -> T {
+const fn mode_label(mode: Mode) -> Phrase {
     match mode {
-        Mode::Sandbox => T::Sandbox,
-        Mode::Relay => T::Relay,
-        Mode::Direct => T::Direct,
+        Mode::Sandbox => Phrase::Sandbox,
+        Mode::Relay => Phrase::Relay,
+        Mode::Direct => Phrase::Direct,
     }
 }
 
@@ -26,21 +26,21 @@ pub fn HistoryPanel() -> impl IntoView {
     view! {
         <section id="history" class="card" aria-labelledby="history-heading">
             <div class="section-head">
-                <h2 id="history-heading">{text(T::HistoryHeading)}</h2>
+                <h2 id="history-heading">{text(Phrase::HistoryHeading)}</h2>
                 <button type="button" class="secondary" on:click=move |_| store.clear_history()>
-                    {text(T::ClearHistory)}
+                    {text(Phrase::ClearHistory)}
                 </button>
             </div>
-            <Show when=move || !empty() fallback=move || view! { <p class="muted">{text(T::HistoryEmpty)}</p> }>
+            <Show when=move || !empty() fallback=move || view! { <p class="muted">{text(Phrase::HistoryEmpty)}</p> }>
                 <div class="table-wrap" tabindex="0">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{text(T::ColTime)}</th>
-                                <th scope="col">{text(T::ColProvider)}</th>
-                                <th scope="col">{text(T::ColEndpoint)}</th>
-                                <th scope="col">{text(T::ColRequestId)}</th>
-                                <th scope="col">{text(T::ColResult)}</th>
+                                <th scope="col">{text(Phrase::ColTime)}</th>
+                                <th scope="col">{text(Phrase::ColProvider)}</th>
+                                <th scope="col">{text(Phrase::ColEndpoint)}</th>
+                                <th scope="col">{text(Phrase::ColRequestId)}</th>
+                                <th scope="col">{text(Phrase::ColResult)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>

@@ -1,6 +1,6 @@
 //! The language toggle (`#lang-toggle`): reads `中文` in English and `English` in Chinese.
 
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::store::{text, use_store};
 use leptos::prelude::*;
 
@@ -12,11 +12,11 @@ pub fn LangToggle() -> impl IntoView {
             type="button"
             id="lang-toggle"
             class="secondary lang-toggle"
-            title=text(T::LangToggleLabel)
+            title=text(Phrase::LangToggleLabel)
             lang=move || if store.lang.get() == createimage_validator::Lang::En { "zh" } else { "en" }
             on:click=move |_| store.toggle_lang()
         >
-            {text(T::LangToggle)}
+            {text(Phrase::LangToggle)}
         </button>
     }
 }

@@ -3,7 +3,7 @@
 //! a submit attempt, gone as soon as the value is fixed.
 
 use crate::check::Finding;
-use crate::store::Space;
+use crate::store::ProviderPage;
 use createimage_validator::Severity;
 use leptos::prelude::*;
 
@@ -22,7 +22,7 @@ impl Shown {
 }
 
 /// The messages of element `id`, as they should show now.
-pub fn shown(space: Space, id: String) -> Memo<Shown> {
+pub fn shown(space: ProviderPage, id: String) -> Memo<Shown> {
     Memo::new(move |_| {
         let submitted = space.submitted.get();
         space.touched.with(|touched| {

@@ -2,7 +2,7 @@
 //! a verdict and its reason per provider.
 
 use crate::check;
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state;
 use crate::store::{text, use_store};
 use createimage_validator::Provider;
@@ -29,19 +29,19 @@ pub fn Portability() -> impl IntoView {
         .collect_view();
     view! {
         <section id="portability" class="card" aria-labelledby="portability-heading">
-            <h2 id="portability-heading">{text(T::PortabilityHeading)}</h2>
-            <p class="muted">{text(T::PortabilityIntro)}</p>
+            <h2 id="portability-heading">{text(Phrase::PortabilityHeading)}</h2>
+            <p class="muted">{text(Phrase::PortabilityIntro)}</p>
             <div class="portability-inputs">
-                <TextInput id="portability-name" label=T::PortabilityName value=name />
-                <TextInput id="portability-description" label=T::PortabilityDescription value=description />
+                <TextInput id="portability-name" label=Phrase::PortabilityName value=name />
+                <TextInput id="portability-description" label=Phrase::PortabilityDescription value=description />
             </div>
             <div class="table-wrap" tabindex="0">
                 <table class="portability-table">
                     <thead>
                         <tr>
-                            <th scope="col">{text(T::ColProvider)}</th>
-                            <th scope="col">{text(T::ColVerdict)}</th>
-                            <th scope="col">{text(T::ColReason)}</th>
+                            <th scope="col">{text(Phrase::ColProvider)}</th>
+                            <th scope="col">{text(Phrase::ColVerdict)}</th>
+                            <th scope="col">{text(Phrase::ColReason)}</th>
                         </tr>
                     </thead>
                     <tbody>{body}</tbody>
@@ -53,7 +53,7 @@ pub fn Portability() -> impl IntoView {
 
 /// One labelled line of text, bound to `value`.
 #[component]
-fn TextInput(id: &'static str, label: T, value: RwSignal<String>) -> impl IntoView {
+fn TextInput(id: &'static str, label: Phrase, value: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="field">
             <label for=id>{text(label)}</label>

@@ -2,13 +2,13 @@
 //! a fresh time and nonce, the signature redacted; and the same as a curl command. It signs only
 //! while open, so the signing code loads when someone first looks.
 
-use crate::i18n::T;
-use crate::store::{Space, text, use_store};
+use crate::i18n::Phrase;
+use crate::store::{ProviderPage, text, use_store};
 use crate::submit::NotSent;
 use leptos::prelude::*;
 
 #[component]
-pub fn Preview(space: Space) -> impl IntoView {
+pub fn Preview(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let open = RwSignal::new(false);
     let details = NodeRef::<leptos::html::Details>::new();
@@ -38,17 +38,19 @@ pub fn Preview(space: Space) -> impl IntoView {
             }
         });
     });
-    let body = move || match content.get() {
+    let body = move || {
+        match content.get() {
         Some(Ok((request, curl, anyway))) => view! {
-            <p class="note">{move || if anyway { text(T::PreviewAnyway)() } else { text(T::PreviewNote)() }}</p>
+            <p class="note">{move || if anyway { text(Phrase::PreviewAnyway)() } else { text(Phrase::PreviewNote)() }}</p>
             <pre id="preview-request" class="code" tabindex="0">{request}</pre>
-            <h3>{text(T::Curl)}</h3>
+            <h3>{text(Phrase::Curl)}</h3>
             <pre id="preview-curl" class="code" tabindex="0">{curl}</pre>
         }
         .into_any(),
-        Some(Err(NotSent::NotLoaded)) => view! { <p class="muted" role="alert">{text(T::NotLoaded)}</p> }.into_any(),
-        Some(Err(_)) => view! { <p class="muted">{text(T::PreviewNeedsKeys)}</p> }.into_any(),
-        None => view! { <p class="muted">{move || open.get().then(|| text(T::Signing)())}</p> }.into_any(),
+        Some(Err(NotSent::NotLoaded)) => view! { <p class="muted" role="alert">{text(Phrase::NotLoaded)}</p> }.into_any(),
+        Some(Err(_)) => view! { <p class="muted">{text(Phrase::PreviewNeedsKeys)}</p> }.into_any(),
+        None => view! { <p class="muted">{move || open.get().then(|| text(Phrase::Signing)())}</p> }.into_any(),
+    }
     };
     view! {
         <details
@@ -59,7 +61,7 @@ pub fn Preview(space: Space) -> impl IntoView {
             prop:open=move || open.get()
             on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
         >
-            <summary>{text(T::PreviewHeading)}</summary>
+            <summary>{text(Phrase::PreviewHeading)}</summary>
             {body}
         </details>
     }

@@ -2,7 +2,7 @@
 //! provider the validator knows.
 
 use crate::browser;
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::state;
 use crate::store::{text, use_store};
 use createimage_validator::Provider;
@@ -60,7 +60,7 @@ pub fn ProviderPicker() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div role="tablist" class="tabs" aria-label=text(T::ProviderPicker)>
+        <div role="tablist" class="tabs" aria-label=text(Phrase::ProviderPicker)>
             {tabs}
         </div>
     }

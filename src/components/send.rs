@@ -5,16 +5,16 @@
 //! overrides. An untouched form offers only "Create image". Pointing at or tabbing to the buttons starts
 //! loading the signing code (see [`crate::lazy`]), so a click rarely waits for it.
 
-use crate::check::Checked;
+use crate::check::FormReport;
 use crate::components::form::form_id;
-use crate::i18n::T;
+use crate::i18n::Phrase;
 use crate::lazy;
-use crate::store::{Space, text, use_store};
+use crate::store::{ProviderPage, text, use_store};
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
 #[component]
-pub fn SendBar(space: Space) -> impl IntoView {
+pub fn SendBar(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
     // Errors the user has seen: an untouched form pushes no override.
@@ -32,7 +32,7 @@ pub fn SendBar(space: Space) -> impl IntoView {
     };
     let warm_up = move || leptos::task::spawn_local(async { _ = lazy::warm_up(()).await });
     let rules =
-        move || space.checked.with(Checked::overridden).into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
+        move || space.checked.with(FormReport::overridden).into_iter().map(|r| view! { <li>{r}</li> }).collect_view();
     view! {
         <div class="card send-bar">
             <div class="buttons" on:pointerenter=move |_| warm_up() on:focusin=move |_| warm_up()>
@@ -44,18 +44,18 @@ pub fn SendBar(space: Space) -> impl IntoView {
                     aria-describedby=move || has_errors().then_some("send-hint")
                     disabled=move || space.sending.get()
                 >
-                    {move || if space.sending.get() { text(T::Creating)() } else { text(T::Create)() }}
+                    {move || if space.sending.get() { text(Phrase::Creating)() } else { text(Phrase::Create)() }}
                 </button>
                 {move || {
                     (has_errors() && !space.sending.get())
-                        .then(|| view! { <button type="button" class="secondary" on:click=open>{text(T::SendAnyway)}</button> })
+                        .then(|| view! { <button type="button" class="secondary" on:click=open>{text(Phrase::SendAnyway)}</button> })
                 }}
             </div>
-            {move || has_errors().then(|| view! { <p id="send-hint" class="note">{text(T::FixFirst)}</p> })}
+            {move || has_errors().then(|| view! { <p id="send-hint" class="note">{text(Phrase::FixFirst)}</p> })}
         </div>
         <dialog id="send-anyway" node_ref=dialog aria-labelledby="send-anyway-title" aria-describedby="send-anyway-intro">
-            <h2 id="send-anyway-title">{text(T::SendAnywayTitle)}</h2>
-            <p id="send-anyway-intro">{text(T::SendAnywayIntro)}</p>
+            <h2 id="send-anyway-title">{text(Phrase::SendAnywayTitle)}</h2>
+            <p id="send-anyway-intro">{text(Phrase::SendAnywayIntro)}</p>
             <ul class="rules">{rules}</ul>
             <div class="buttons">
                 <button
@@ -66,10 +66,10 @@ pub fn SendBar(space: Space) -> impl IntoView {
                         store.submit(provider, true);
                     }
                 >
-                    {text(T::SendAnyway)}
+                    {text(Phrase::SendAnyway)}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| close()>
-                    {text(T::Cancel)}
+                    {text(Phrase::Cancel)}
                 </button>
             </div>
         </dialog>

@@ -8,11 +8,11 @@ use crate::components::form::RequestForm;
 use crate::components::preview::Preview;
 use crate::components::provider_picker::tab_id;
 use crate::components::send::SendBar;
-use crate::store::Space;
+use crate::store::ProviderPage;
 use leptos::prelude::*;
 
 #[component]
-pub fn ProviderPage(space: Space) -> impl IntoView {
+pub fn ProviderPage(space: ProviderPage) -> impl IntoView {
     view! {
         <section id="provider-panel" role="tabpanel" class="panel" aria-labelledby=tab_id(space.provider)>
             <ErrorSummary space />

@@ -2,11 +2,8 @@
 //! (all that `createimage-validator/validate` has).
 
 use super::{error, provider};
-use createimage_validator::field::validate_field_parsed;
 use createimage_validator::json::{self, Value};
-use createimage_validator::meta;
-use createimage_validator::report::{Options, Report};
-use createimage_validator::validate::validate_json;
+use createimage_validator::{Options, Report, meta, validate_field_parsed, validate_json};
 use wasm_bindgen::prelude::*;
 
 /// A value's JSON text (`JSON.stringify`); `None` for `undefined`. Throws what `JSON.stringify`
@@ -40,7 +37,7 @@ fn json_text(text: String) -> Result<String, JsValue> {
 }
 
 /// `{lang?: "en" | "zh", strict?: boolean}`, read member by member: a derived `Deserialize`
-/// would link float formatting for its error messages (14 KB of wasm).
+/// would link float formatting for its error messages (docs/size.md).
 fn options(value: &JsValue) -> Result<Options, JsValue> {
     let mut o = Options::default();
     if value.is_undefined() || value.is_null() {

@@ -2,7 +2,7 @@
 //! `providers.md`, as data. Codes are typed per provider ([`codes!`] makes the enum from its wire
 //! spellings); a code the server sends that no table knows is kept as [`ErrorCode::Unknown`].
 
-pub use crate::code::Code;
+pub use crate::code::KnownCode;
 use crate::provider::Provider;
 use serde::Serialize;
 
@@ -88,13 +88,13 @@ macro_rules! codes {
 /// A code as a server sent it: known to a catalog, or kept verbatim so it still displays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorCode {
-    Known(Code),
+    Known(KnownCode),
     Unknown(String),
 }
 
 impl ErrorCode {
     pub fn parse(provider: Provider, wire: &str) -> Self {
-        Code::parse(provider, wire).map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
+        KnownCode::parse(provider, wire).map_or_else(|| ErrorCode::Unknown(wire.to_owned()), ErrorCode::Known)
     }
 
     pub fn as_str(&self) -> &str {
@@ -109,7 +109,7 @@ impl ErrorCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Entry {
-    pub code: Code,
+    pub code: KnownCode,
     pub http_status: u16,
     /// The provider's own message for this row, as documented (`""` where the source gives none).
     pub message: &'static str,
@@ -125,7 +125,7 @@ pub struct Entry {
 /// message of a finding's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row {
-    pub code: Code,
+    pub code: KnownCode,
     pub http_status: u16,
     pub message: &'static str,
 }
@@ -184,22 +184,22 @@ pub fn lookup(provider: Provider, code: &str, message: Option<&str>) -> Vec<&'st
     let mut rows: Vec<&Entry> = entries(provider).iter().filter(|e| e.code.as_str() == code).collect();
     if let Some(msg) = message {
         // Stable sort: rows the message matches best come first, ties keep table order.
-        crate::order::sort_by_key(&mut rows, |e| std::cmp::Reverse(message_affinity(e.message, msg)));
+        crate::compact::order::sort_by_key(&mut rows, |e| std::cmp::Reverse(message_affinity(e.message, msg)));
     }
     rows
 }
 
 /// The one row a rule's finding refers to: the first row of `code` whose message contains `hint`
 /// (or the first row of `code`). `None` only for a code without rows, which the table tests forbid.
-pub fn entry_for(code: Code, hint: Option<&str>) -> Option<&'static Row> {
+pub fn entry_for(code: KnownCode, hint: Option<&str>) -> Option<&'static Row> {
     let mut rows = rows(code.provider()).iter().filter(|e| e.code == code).peekable();
     let first = *rows.peek()?;
     Some(rows.find(|e| hint.is_none_or(|h| e.message.contains(h))).unwrap_or(first))
 }
 
 /// The known code of `provider` spelt `code`, exactly or else ignoring case.
-pub fn resolve(provider: Provider, code: &str) -> Option<Code> {
-    Code::parse(provider, code)
+pub fn resolve(provider: Provider, code: &str) -> Option<KnownCode> {
+    KnownCode::parse(provider, code)
         .or_else(|| entries(provider).iter().map(|e| e.code).find(|c| c.as_str().eq_ignore_ascii_case(code)))
 }
 
@@ -223,7 +223,7 @@ pub fn nearest(provider: Provider, code: &str, max: usize) -> Vec<&'static str> 
             (d, c)
         })
         .collect();
-    crate::order::sort(&mut scored);
+    crate::compact::order::sort(&mut scored);
     scored.into_iter().take(max).map(|(_, c)| c).collect()
 }
 

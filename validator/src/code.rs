@@ -12,7 +12,7 @@ use std::fmt;
 
 /// A known error code of one provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Code {
+pub enum KnownCode {
     Aliyun(aliyun::Code),
     Tencent(tencent::Code),
     Tencent3(tencent3::Code),
@@ -20,46 +20,46 @@ pub enum Code {
     Zenlayer(zenlayer::Code),
 }
 
-impl Code {
+impl KnownCode {
     pub const fn as_str(self) -> &'static str {
         match self {
-            Code::Aliyun(c) => c.as_str(),
-            Code::Tencent(c) => c.as_str(),
-            Code::Tencent3(c) => c.as_str(),
-            Code::JdCloud(c) => c.as_str(),
-            Code::Zenlayer(c) => c.as_str(),
+            KnownCode::Aliyun(c) => c.as_str(),
+            KnownCode::Tencent(c) => c.as_str(),
+            KnownCode::Tencent3(c) => c.as_str(),
+            KnownCode::JdCloud(c) => c.as_str(),
+            KnownCode::Zenlayer(c) => c.as_str(),
         }
     }
 
     pub const fn provider(self) -> Provider {
         match self {
-            Code::Aliyun(_) => Provider::Aliyun,
-            Code::Tencent(_) => Provider::Tencent,
-            Code::Tencent3(_) => Provider::Tencent3,
-            Code::JdCloud(_) => Provider::JdCloud,
-            Code::Zenlayer(_) => Provider::Zenlayer,
+            KnownCode::Aliyun(_) => Provider::Aliyun,
+            KnownCode::Tencent(_) => Provider::Tencent,
+            KnownCode::Tencent3(_) => Provider::Tencent3,
+            KnownCode::JdCloud(_) => Provider::JdCloud,
+            KnownCode::Zenlayer(_) => Provider::Zenlayer,
         }
     }
 
     /// The known code of `provider` spelled `wire`, if any.
-    pub fn parse(provider: Provider, wire: &str) -> Option<Code> {
+    pub fn parse(provider: Provider, wire: &str) -> Option<KnownCode> {
         match provider {
-            Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
-            Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
-            Provider::Tencent3 => tencent3::Code::parse(wire).map(Code::Tencent3),
-            Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
-            Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
+            Provider::Aliyun => aliyun::Code::parse(wire).map(KnownCode::Aliyun),
+            Provider::Tencent => tencent::Code::parse(wire).map(KnownCode::Tencent),
+            Provider::Tencent3 => tencent3::Code::parse(wire).map(KnownCode::Tencent3),
+            Provider::JdCloud => jdcloud::Code::parse(wire).map(KnownCode::JdCloud),
+            Provider::Zenlayer => zenlayer::Code::parse(wire).map(KnownCode::Zenlayer),
         }
     }
 }
 
-impl fmt::Display for Code {
+impl fmt::Display for KnownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-impl Serialize for Code {
+impl Serialize for KnownCode {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }

@@ -3,14 +3,14 @@
 //! ([`crate::request`]) and the interpreter ([`crate::validate`]) all depend on it and not on
 //! each other.
 
-use crate::catalog::Code;
+use crate::catalog::KnownCode;
 use crate::report::{IssueKind, Severity};
 
 /// A finding before it is rendered: what the rules produce.
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub field: String,
-    pub code: Code,
+    pub code: KnownCode,
     pub row_hint: Option<&'static str>,
     pub severity: Severity,
     pub kind: IssueKind,
@@ -24,7 +24,7 @@ impl Findings {
     pub fn push(
         &mut self,
         field: String,
-        code: Code,
+        code: KnownCode,
         row_hint: Option<&'static str>,
         severity: Severity,
         kind: IssueKind,
@@ -32,11 +32,11 @@ impl Findings {
         self.0.push(Finding { field, code, row_hint, severity, kind });
     }
 
-    pub fn error(&mut self, field: String, code: Code, kind: IssueKind) {
+    pub fn error(&mut self, field: String, code: KnownCode, kind: IssueKind) {
         self.push(field, code, None, Severity::Error, kind);
     }
 
-    pub fn warn(&mut self, field: String, code: Code, kind: IssueKind) {
+    pub fn warn(&mut self, field: String, code: KnownCode, kind: IssueKind) {
         self.push(field, code, None, Severity::Warning, kind);
     }
 }

@@ -5,7 +5,7 @@
 //! the cross-field rules that name it. Also the provider list and catalog look-ups the JS package
 //! exports, so JavaScript never hard-codes a list.
 
-use crate::catalog::{self, Code, Entry, Text};
+use crate::catalog::{self, Entry, KnownCode, Text};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::providers::spec;
@@ -167,9 +167,9 @@ pub struct FieldRule {
     pub label: Text,
     pub hint: Text,
     /// The code the provider answers a bad value with.
-    pub code: Code,
+    pub code: KnownCode,
     /// The code it answers a missing required value with.
-    pub missing_code: Code,
+    pub missing_code: KnownCode,
     pub source: &'static str,
     pub length: Option<Length>,
     /// Every character must be in one of these classes (`han`, `letter`, `digit`, or the character).
@@ -217,6 +217,40 @@ pub struct FieldRule {
 pub fn rules(provider: Provider) -> Vec<FieldRule> {
     let s = spec(provider);
     s.fields.iter().map(|f| field_rule(s, f)).collect()
+}
+
+/// The path issues about field `pattern` carry for item `index` (from 1 for Alibaba's `Tag.N.Key`,
+/// from 0 for JD's `dataDisks[].deviceName`): `Tag.2.Key`, `dataDisks[0].deviceName`; `pattern`
+/// itself without an index.
+pub fn issue_path(pattern: &str, index: Option<u32>) -> String {
+    crate::request::Request::path(pattern, index)
+}
+
+/// The field pattern an issue path names in `provider`'s table, and its item number
+/// (`Tag.2.Key` → `("Tag.N.Key", Some(2))`); `None` when the table has no such field.
+pub fn field_at(provider: Provider, path: &str) -> Option<(&'static str, Option<u32>)> {
+    let target = crate::field::resolve(spec(provider), path).ok()?;
+    Some((target.field.path, target.index))
+}
+
+/// The fields of which `provider` wants at least one (Alibaba's image sources: an instance, disk
+/// mappings or a snapshot); empty when the request has one source only.
+pub fn one_of_required(provider: Provider) -> &'static [&'static str] {
+    spec(provider)
+        .cross
+        .iter()
+        .find_map(|c| match c {
+            Cross::AnyOf { fields, .. } => Some(*fields),
+            _ => None,
+        })
+        .unwrap_or(&[])
+}
+
+impl FieldRule {
+    /// Whether its provider deprecates this field in favour of another.
+    pub fn is_deprecated(&self) -> bool {
+        self.cross.iter().any(|c| matches!(c, Cross::Deprecated { field, .. } if *field == self.path))
+    }
 }
 
 /// The fields a cross-field rule names, in any role.

@@ -9,7 +9,7 @@
 //! emulator) is reached by a `match` on [`Provider`](crate::Provider) without a `_ =>` arm, so a
 //! new provider is a compile error there, not a silent default.
 
-use crate::catalog::{Code, Entry, Row, Text};
+use crate::catalog::{Entry, KnownCode, Row, Text};
 use crate::provider::Provider;
 use crate::rule::Spec;
 use crate::wire::Algorithm;
@@ -102,7 +102,7 @@ impl Hosts {
 /// The error a bad signature gets, whose message ends in the server's string to sign.
 #[derive(Debug, Clone, Copy)]
 pub struct SignatureEcho {
-    pub code: Code,
+    pub code: KnownCode,
     /// The message up to the string to sign.
     pub message: &'static str,
     /// The words right before the string to sign.
@@ -130,7 +130,7 @@ pub struct Emulator {
     /// The answer to a nonce used twice.
     pub replay: Answer,
     /// The code of an authentication failure its documented codes do not single out.
-    pub auth_failure: Code,
+    pub auth_failure: KnownCode,
     /// The provider whose part of the emulator's fixture holds its accounts (and so its sandbox
     /// key): itself, or the one whose accounts it shares (Tencent's two APIs, one account).
     pub account_owner: Provider,
@@ -164,7 +164,7 @@ pub enum RequestIdKind {
 /// An error answer: its code and message.
 #[derive(Debug, Clone, Copy)]
 pub struct Answer {
-    pub code: Code,
+    pub code: KnownCode,
     pub message: &'static str,
 }
 

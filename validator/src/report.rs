@@ -1,9 +1,8 @@
 //! What validation answers: [`Issue`]s (field, provider code, severity, typed reason) and the
 //! [`Report`] that collects them. The JSON shape here is the one `createimage check --json`
-//! prints and the JS package returns; `tests/tables.rs` (`report_json_shape_is_pinned`) pins it.
+//! prints and the JS package returns; `tests/all/tables.rs` (`report_json_shape_is_pinned`) pins it.
 
-use crate::catalog::{Code, Lang};
-use crate::json::ObjectWriter;
+use crate::catalog::{KnownCode, Lang};
 use crate::provider::Provider;
 use serde::Serialize;
 
@@ -40,6 +39,11 @@ impl LengthUnit {
             LengthUnit::Chars => "chars",
             LengthUnit::Utf16 => "utf16",
         }
+    }
+
+    /// The length of `s` in this unit, as the provider counts it (what a live counter shows).
+    pub fn count(self, s: &str) -> usize {
+        crate::text::count(s, self)
     }
 }
 
@@ -269,7 +273,7 @@ pub struct Issue {
     /// The field path in the provider's own naming (`DiskDeviceMapping.2.Size`, `dataDisks[0].cloudDiskSpec.iops`).
     pub field: String,
     /// The error code the provider's server would answer.
-    pub code: Code,
+    pub code: KnownCode,
     pub severity: Severity,
     /// The HTTP status the provider answers that code with (from the catalog row).
     pub http_status: u16,
@@ -297,50 +301,6 @@ impl Report {
 
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
         self.issues.iter().filter(|i| i.severity == Severity::Warning)
-    }
-
-    /// `issues` as a JSON array.
-    pub fn issues_json(issues: &[Issue]) -> String {
-        let mut out = String::with_capacity(2 + 200 * issues.len());
-        write_issues(&mut out, issues);
-        out
-    }
-
-    /// The report as compact JSON (the `check --json` line): the bytes serde_json makes of the
-    /// `Serialize` derive, written without it, since serde_json's serializer and the derive's code
-    /// were a tenth of the npm package's validate module (`tests::to_json_is_serde_json`).
-    pub fn to_json(&self) -> String {
-        let mut out = String::with_capacity(48 + 200 * self.issues.len());
-        let mut o = ObjectWriter::new(&mut out);
-        o.str("provider", self.provider.as_str()).bool("valid", self.valid);
-        write_issues(o.key("issues"), &self.issues);
-        o.end();
-        out
-    }
-}
-
-fn write_issues(out: &mut String, issues: &[Issue]) {
-    out.push('[');
-    for (i, issue) in issues.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        issue.write_json(out);
-    }
-    out.push(']');
-}
-
-impl Issue {
-    /// This issue as a JSON object, appended to `out`.
-    fn write_json(&self, out: &mut String) {
-        let mut o = ObjectWriter::new(out);
-        o.str("field", &self.field)
-            .str("code", self.code.as_str())
-            .str("severity", self.severity.as_str())
-            .uint("httpStatus", self.http_status.into())
-            .str("message", &self.message);
-        self.kind.write_json(o.key("kind"));
-        o.end();
     }
 }
 
@@ -387,98 +347,6 @@ impl IssueKind {
             NoSystemDisk => "noSystemDisk",
         }
     }
-
-    fn write_json(&self, out: &mut String) {
-        use IssueKind::*;
-        let mut o = ObjectWriter::new(out);
-        o.str("type", self.name());
-        let size = |n: usize| n as u64;
-        match self {
-            Missing | InvalidBase64 | GivenTwice | NoSystemDisk => {}
-            WrongType { expected, actual } => {
-                o.str("expected", expected.as_str()).str("actual", actual);
-            }
-            TooShort { min, actual, unit } => {
-                o.uint("min", size(*min)).uint("actual", size(*actual)).str("unit", unit.as_str());
-            }
-            TooLong { max, actual, unit } => {
-                o.uint("max", size(*max)).uint("actual", size(*actual)).str("unit", unit.as_str());
-            }
-            Utf16TooLong { max, actual } | TooMany { max, actual } => {
-                o.uint("max", size(*max)).uint("actual", size(*actual));
-            }
-            InvalidChar { char, index, allowed } => {
-                o.str("char", char).uint("index", size(*index)).strs("allowed", allowed);
-            }
-            InvalidFirstChar { char, allowed } => {
-                o.str("char", char).strs("allowed", allowed);
-            }
-            ForbiddenPrefix { prefix } => {
-                o.str("prefix", prefix);
-            }
-            ForbiddenSubstring { substring } => {
-                o.str("substring", substring);
-            }
-            NotAscii { char, index } => {
-                o.str("char", char).uint("index", size(*index));
-            }
-            NotAllowed { value, allowed } => {
-                o.str("value", value).strs("allowed", allowed);
-            }
-            OutOfRange { min, max, actual } => {
-                o.int("min", *min).int("max", *max).int("actual", *actual);
-            }
-            BadStep { step, base, actual } => {
-                o.int("step", *step).int("base", *base).int("actual", *actual);
-            }
-            InvalidDevice { value, first, last } => {
-                o.str("value", value).str("first", first).str("last", last);
-            }
-            InvalidEncodedJson { expected, missing } => {
-                o.str("expected", expected).opt_str("missing", *missing);
-            }
-            UnknownParameter { suggestion } => {
-                o.opt_str("suggestion", suggestion.as_deref());
-            }
-            IndexOutOfRange { min, max, actual } => {
-                o.uint("min", (*min).into()).uint("max", (*max).into()).uint("actual", *actual);
-            }
-            Duplicate { value, first } => {
-                o.str("value", value).str("first", first);
-            }
-            OneOfRequired { fields } | AllEmpty { fields } => {
-                o.strs("fields", fields);
-            }
-            RequiredWhen { other, value } => {
-                o.str("other", other).str("value", value);
-            }
-            RequiredUnless { other } | Requires { other } | Conflict { other } => {
-                o.str("other", other);
-            }
-            IneffectiveUnless { other, values } => {
-                o.str("other", other).strs("values", values);
-            }
-            Ignored { winner } => {
-                o.str("winner", winner);
-            }
-            Deprecated { replacement } => {
-                o.str("replacement", replacement);
-            }
-            Defaulted { value } => {
-                o.str("value", value);
-            }
-            DocsDisagree { char, allowed_by, forbidden_by } => {
-                o.str("char", char).str("allowedBy", allowed_by.as_str()).str("forbiddenBy", forbidden_by.as_str());
-            }
-            SystemDiskDevice { device } | ReservedDevice { device } => {
-                o.str("device", device);
-            }
-            MultipleSystemDisks { count } => {
-                o.uint("count", size(*count));
-            }
-        }
-        o.end();
-    }
 }
 
 /// How to validate.
@@ -488,97 +356,4 @@ pub struct Options {
     pub lang: Lang,
     /// Treat warnings as errors.
     pub strict: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::catalog::Code;
-
-    /// One of every kind, with text that needs escaping wherever the kind holds text.
-    fn every_kind() -> Vec<IssueKind> {
-        use IssueKind::*;
-        let t = || "q\"\\\n\u{1}é😀".to_owned();
-        vec![
-            Missing,
-            WrongType { expected: ValueType::Integer, actual: "number" },
-            TooShort { min: 2, actual: 1, unit: LengthUnit::Chars },
-            TooLong { max: 128, actual: 129, unit: LengthUnit::Utf16 },
-            Utf16TooLong { max: 10, actual: 11 },
-            InvalidChar { char: t(), index: usize::MAX, allowed: vec!["han", "-"] },
-            InvalidFirstChar { char: t(), allowed: vec![] },
-            ForbiddenPrefix { prefix: "http://" },
-            ForbiddenSubstring { substring: "\"" },
-            NotAscii { char: t(), index: 0 },
-            NotAllowed { value: t(), allowed: vec!["a", "b"] },
-            OutOfRange { min: i64::MIN, max: i64::MAX, actual: -1 },
-            BadStep { step: 10, base: -5, actual: 7 },
-            InvalidDevice { value: t(), first: "/dev/vdb", last: "/dev/vdz" },
-            InvalidBase64,
-            InvalidEncodedJson { expected: "{}", missing: None },
-            InvalidEncodedJson { expected: "{}", missing: Some("a.b") },
-            UnknownParameter { suggestion: None },
-            UnknownParameter { suggestion: Some(t()) },
-            GivenTwice,
-            IndexOutOfRange { min: 1, max: u32::MAX, actual: u64::MAX },
-            TooMany { max: 20, actual: 21 },
-            Duplicate { value: t(), first: t() },
-            OneOfRequired { fields: vec!["A", "B"] },
-            AllEmpty { fields: vec!["A"] },
-            RequiredWhen { other: t(), value: "x" },
-            RequiredUnless { other: t() },
-            Requires { other: t() },
-            Conflict { other: t() },
-            IneffectiveUnless { other: t(), values: vec!["on"] },
-            Ignored { winner: "W" },
-            Deprecated { replacement: t() },
-            Defaulted { value: "v" },
-            DocsDisagree {
-                char: t(),
-                allowed_by: DocSource::ZenlayerChinese,
-                forbidden_by: DocSource::AliyunErrorTable,
-            },
-            DocsDisagree {
-                char: t(),
-                allowed_by: DocSource::ZenlayerEnglish,
-                forbidden_by: DocSource::AliyunParameterTable,
-            },
-            DocsDisagree {
-                char: t(),
-                allowed_by: DocSource::TencentChineseBefore2023,
-                forbidden_by: DocSource::TencentChinese,
-            },
-            DocsDisagree { char: t(), allowed_by: DocSource::TencentEnglish, forbidden_by: DocSource::TencentChinese },
-            SystemDiskDevice { device: "/dev/xvda" },
-            ReservedDevice { device: "/dev/xvda" },
-            MultipleSystemDisks { count: 2 },
-            NoSystemDisk,
-        ]
-    }
-
-    #[test]
-    fn to_json_is_serde_json() {
-        let issues: Vec<Issue> = every_kind()
-            .into_iter()
-            .enumerate()
-            .map(|(i, kind)| Issue {
-                field: format!("F.{i}\""),
-                code: Code::Zenlayer(crate::providers::zenlayer::Code::InvalidParameter),
-                severity: if i % 2 == 0 { Severity::Error } else { Severity::Warning },
-                http_status: 400 + i as u16,
-                message: "m\"中".to_owned(),
-                kind,
-                row_hint: None,
-            })
-            .collect();
-        for provider in Provider::ALL {
-            for report in [
-                Report { provider, valid: true, issues: vec![] },
-                Report { provider, valid: false, issues: issues.clone() },
-            ] {
-                assert_eq!(report.to_json(), serde_json::to_string(&report).unwrap());
-                assert_eq!(Report::issues_json(&report.issues), serde_json::to_string(&report.issues).unwrap());
-            }
-        }
-    }
 }

@@ -4,8 +4,9 @@
 //! Field paths are patterns in the provider's own naming: `N` stands for the 1-based number of a
 //! repeated Alibaba parameter (`Tag.N.Key`), `[]` for a JSON array index (`dataDisks[].deviceName`).
 
-use crate::catalog::{Code, Text};
+use crate::catalog::{KnownCode, Text};
 use crate::charset::CharSet;
+use crate::compact::PathTable;
 use crate::findings::Findings;
 use crate::report::{LengthUnit, ValueType};
 use serde::Serialize;
@@ -35,10 +36,10 @@ pub struct Field {
     pub required: bool,
     pub checks: &'static [Check],
     /// The code the provider answers any violation of this field with.
-    pub code: Code,
+    pub code: KnownCode,
     /// The code for a missing required value, where it differs from `code`.
     #[serde(skip)]
-    pub missing_code: Option<Code>,
+    pub missing_code: Option<KnownCode>,
     /// Picks the catalog row among several rows of `code` (a substring of its message).
     #[serde(skip)]
     pub row_hint: Option<&'static str>,
@@ -57,7 +58,7 @@ pub struct Field {
 }
 
 impl Field {
-    pub const fn new(path: &'static str, ty: ValueType, code: Code, source: &'static str) -> Self {
+    pub const fn new(path: &'static str, ty: ValueType, code: KnownCode, source: &'static str) -> Self {
         Field {
             path,
             ty,
@@ -83,7 +84,7 @@ impl Field {
         Field { checks, ..self }
     }
 
-    pub const fn missing_code(self, code: Code) -> Self {
+    pub const fn missing_code(self, code: KnownCode) -> Self {
         Field { missing_code: Some(code), ..self }
     }
 
@@ -276,11 +277,11 @@ pub enum Cross {
     /// At least one of these must be present (a container counts when any of its fields is).
     /// With `all_empty`, given-but-all-empty values get that code instead (Alibaba's
     /// `InvalidParameter.AllEmpty`).
-    AnyOf { fields: &'static [&'static str], code: Code, all_empty: Option<Code> },
+    AnyOf { fields: &'static [&'static str], code: KnownCode, all_empty: Option<KnownCode> },
     /// When several are present, the first wins and the others are ignored by the API (warning).
     Priority { order: &'static [&'static str] },
     /// `field` is required in its item unless `unless` is present there.
-    RequiredUnless { field: &'static str, unless: &'static str, code: Code },
+    RequiredUnless { field: &'static str, unless: &'static str, code: KnownCode },
     /// `field` is required in its item when `other` equals `value` (`other` defaults to `default`).
     /// With `defaulted`, a missing `field` is only a warning: the API falls back to that value.
     RequiredWhen {
@@ -289,7 +290,7 @@ pub enum Cross {
         value: &'static str,
         default: Option<&'static str>,
         defaulted: Option<&'static str>,
-        code: Code,
+        code: KnownCode,
     },
     /// `field` has no effect unless `other` is one of `values` (warning).
     IneffectiveUnless {
@@ -299,17 +300,17 @@ pub enum Cross {
         default: Option<&'static str>,
     },
     /// `field` may only be given together with `other`.
-    Requires { field: &'static str, other: &'static str, code: Code },
+    Requires { field: &'static str, other: &'static str, code: KnownCode },
     /// The range of `field` depends on the value of `selector`; `fallback` when it is absent.
     RangeBy {
         field: &'static str,
         selector: &'static str,
         cases: &'static [(&'static str, Range)],
         fallback: Range,
-        code: Code,
+        code: KnownCode,
     },
     /// Values of `field` must differ across the items of its array.
-    Unique { field: &'static str, code: Code },
+    Unique { field: &'static str, code: KnownCode },
     /// `field` is deprecated in favour of `replacement` (warning).
     Deprecated { field: &'static str, replacement: &'static str },
     /// A rule too specific for the vocabulary, in its provider's module.
@@ -377,9 +378,9 @@ pub struct Spec {
     /// and integers as decimal strings (Alibaba RPC).
     pub flat_form: bool,
     /// The provider's generic code for a bad parameter (wrong type, unknown name, given twice).
-    pub generic: Code,
+    pub generic: KnownCode,
     /// The code for a missing required parameter, unless the field names its own.
-    pub missing: Code,
+    pub missing: KnownCode,
     /// Derived from `fields` on first use; `OnceLock::new()` in every table.
     pub derived: std::sync::OnceLock<Index>,
 }
@@ -431,54 +432,6 @@ impl Cross {
             | Cross::Unique { field, .. }
             | Cross::Deprecated { field, .. } => Some(field),
             Cross::AnyOf { .. } | Cross::Priority { .. } | Cross::Custom { .. } => None,
-        }
-    }
-}
-
-/// An open-addressing table of field indices keyed by path, hashed on the path's length and its
-/// first and last bytes. The rules look paths up many times per request; a binary search compared
-/// whole paths, which share long prefixes (`dataDisks[].cloudDiskSpec.`), byte by byte in wasm.
-#[derive(Debug)]
-pub struct PathTable;
-
-impl PathTable {
-    const EMPTY: u32 = u32::MAX;
-
-    fn hash(path: &str) -> usize {
-        let b = path.as_bytes();
-        let n = b.len().min(8);
-        let mut tail = [0u8; 8];
-        tail[..n].copy_from_slice(&b[b.len() - n..]);
-        let x = u64::from_le_bytes(tail) ^ (b.len() as u64) << 56 ^ u64::from(b.first().copied().unwrap_or(0)) << 48;
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
-    }
-
-    /// Slots for every field (at most half full), each holding its index or `EMPTY`.
-    fn build(fields: &[Field]) -> Vec<u32> {
-        let mut slots = vec![Self::EMPTY; (fields.len() * 2).next_power_of_two().max(2)];
-        let mask = slots.len() - 1;
-        for (i, f) in fields.iter().enumerate() {
-            let mut at = Self::hash(f.path) & mask;
-            while slots[at] != Self::EMPTY {
-                at = (at + 1) & mask;
-            }
-            slots[at] = i as u32;
-        }
-        slots
-    }
-
-    fn find(slots: &[u32], fields: &[Field], path: &str) -> Option<usize> {
-        let mask = slots.len() - 1;
-        let mut at = Self::hash(path) & mask;
-        loop {
-            let i = *slots.get(at)?;
-            if i == Self::EMPTY {
-                return None;
-            }
-            if fields[i as usize].path == path {
-                return Some(i as usize);
-            }
-            at = (at + 1) & mask;
         }
     }
 }

@@ -1,8 +1,9 @@
 //! The typestate of a checked request (garde's `Valid<T>`): [`checked`] runs every rule and hands
-//! back a [`Valid`] only when no error remains (warnings allowed, unless strict). The wire
-//! encoders take `&Valid`, so nothing unchecked can be signed or sent.
+//! back a [`Signable`] only when no error remains (warnings allowed, unless strict);
+//! [`send_anyway`] is the one other way to make one, and its report keeps the errors the user
+//! overrides. The wire encoders take `&Signable`, so nothing unchecked can be signed or sent.
 //!
-//! A [`Valid`] holds the parameters in the order of the provider's field table (the seed's
+//! A [`Signable`] holds the parameters in the order of the provider's field table (the seed's
 //! parameter order), with the table's own spelling of every key (JD's `CloudDiskSpec` becomes
 //! `cloudDiskSpec`) and Alibaba's repeated groups numbered as given (`Tag.3.Key` stays `3`).
 
@@ -15,15 +16,16 @@ use crate::validate::{Findings, InputError, check, render};
 use serde_json::{Map, Value};
 use std::fmt;
 
-/// A request every rule has accepted. Only [`checked`] makes one.
+/// A request that may be signed: every rule accepted it ([`checked`]), or the user chose to send
+/// it despite the errors its report keeps ([`send_anyway`]). Nothing else makes one.
 #[derive(Debug, Clone)]
-pub struct Valid {
+pub struct Signable {
     provider: Provider,
     params: Vec<Param>,
     report: Report,
 }
 
-/// One parameter of a [`Valid`] request.
+/// One parameter of a [`Signable`] request.
 #[derive(Debug, Clone)]
 pub struct Param {
     pub field: &'static Field,
@@ -79,13 +81,13 @@ impl fmt::Display for Rejected {
 
 impl std::error::Error for Rejected {}
 
-/// Checks `value` against `provider`'s rules; a [`Valid`] request when no error remains.
-pub fn checked(provider: Provider, value: &Value, options: Options) -> Result<Valid, Rejected> {
+/// Checks `value` against `provider`'s rules; a [`Signable`] request when no error remains.
+pub fn checked(provider: Provider, value: &Value, options: Options) -> Result<Signable, Rejected> {
     checked_parsed(provider, &json::Value::from_serde(value), options)
 }
 
 /// [`checked`] for a request in the validator's own JSON type.
-pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Options) -> Result<Valid, Rejected> {
+pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Options) -> Result<Signable, Rejected> {
     let json::Value::Object(map) = value else {
         return Err(Rejected::Input(InputError::NotObject(value.type_name())));
     };
@@ -98,14 +100,14 @@ pub fn checked_parsed(provider: Provider, value: &json::Value<'_>, options: Opti
     let mut seen = Findings::default();
     let req = Request::parse(spec, map, &mut seen);
     let params = members(spec, &req, 0, None);
-    Ok(Valid { provider, params, report })
+    Ok(Signable { provider, params, report })
 }
 
 /// A request the user chose to send despite its errors ("send anyway", for a rule the provider
 /// may have relaxed since its docs were written): the one deliberate way past [`checked`]. The
 /// report keeps every error, so the caller can name the rules it overrides; values of the wrong
 /// JSON type cannot be encoded and are left out.
-pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Result<Valid, InputError> {
+pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Result<Signable, InputError> {
     let value = json::Value::from_serde(value);
     let json::Value::Object(map) = &value else {
         return Err(InputError::NotObject(value.type_name()));
@@ -115,11 +117,11 @@ pub fn send_anyway(provider: Provider, value: &Value, options: Options) -> Resul
     let mut seen = Findings::default();
     let req = Request::parse(spec, map, &mut seen);
     let params = members(spec, &req, 0, None);
-    Ok(Valid { provider, params, report })
+    Ok(Signable { provider, params, report })
 }
 
 /// [`checked`] for JSON text.
-pub fn checked_json(provider: Provider, json: &[u8], options: Options) -> Result<Valid, Rejected> {
+pub fn checked_json(provider: Provider, json: &[u8], options: Options) -> Result<Signable, Rejected> {
     let value = json::parse(json).map_err(|e| Rejected::Input(InputError::NotJson(e.to_string())))?;
     checked_parsed(provider, &value, options)
 }
@@ -140,7 +142,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                 if values.is_empty() {
                     continue;
                 }
-                crate::order::sort(&mut values);
+                crate::compact::order::sort(&mut values);
                 ParamValue::List(values.into_iter().map(|(_, v)| v.to_owned()).collect())
             }
             ValueType::Array => {
@@ -153,7 +155,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                     .filter_map(|n| n.index)
                     .filter(|&i| !nested || unnest(i).0 == index)
                     .collect();
-                crate::order::sort(&mut numbers);
+                crate::compact::order::sort(&mut numbers);
                 numbers.dedup();
                 if numbers.is_empty() {
                     continue;
@@ -183,7 +185,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
     out
 }
 
-impl Valid {
+impl Signable {
     pub fn provider(&self) -> Provider {
         self.provider
     }

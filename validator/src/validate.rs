@@ -235,7 +235,7 @@ fn string_issues(check: &Check, s: &str) -> Vec<(Severity, IssueKind)> {
 }
 
 fn base64_json_issue(s: &str, expected: &'static str, members: &'static [&'static str]) -> Option<IssueKind> {
-    let Some(bytes) = crate::base64_text::decode(s.trim()) else {
+    let Some(bytes) = crate::compact::base64_text::decode(s.trim()) else {
         return Some(IssueKind::InvalidBase64);
     };
     let root = match json::parse(&bytes) {

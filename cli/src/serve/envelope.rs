@@ -129,7 +129,7 @@ pub fn error(provider: Provider, request_id: &str, failure: &Failure, format: Fo
 #[cfg(test)]
 mod tests {
     use super::*;
-    use createimage_validator::catalog::Code;
+    use createimage_validator::catalog::KnownCode;
 
     #[test]
     fn format_from_the_parameter_then_accept() {
@@ -168,7 +168,7 @@ mod tests {
 
     #[test]
     fn error_envelopes() {
-        let f = Failure::row(Code::Zenlayer(zenlayer::Code::LimitExceededImageQuota), None);
+        let f = Failure::row(KnownCode::Zenlayer(zenlayer::Code::LimitExceededImageQuota), None);
         let z = error(Provider::Zenlayer, "T1", &f, Format::Json);
         assert_eq!(z.status, 400);
         assert_eq!(
@@ -176,7 +176,7 @@ mod tests {
             r#"{"code":"LIMIT_EXCEEDED_IMAGE_QUOTA","message":"Quantity of images exceeds the upper limit.","requestId":"T1"}"#
         );
         let f = Failure::new(
-            Code::JdCloud(jdcloud::Code::QuotaExceeded),
+            KnownCode::JdCloud(jdcloud::Code::QuotaExceeded),
             Some("Image quota"),
             "Image quota limit exceeded",
         );
@@ -187,7 +187,7 @@ mod tests {
             r#"{"error":{"code":429,"message":"Image quota limit exceeded","status":"QUOTA_EXCEEDED"},"requestId":"r"}"#
         );
         let f = Failure::new(
-            Code::Aliyun(createimage_validator::providers::aliyun::Code::InvalidImageNameMalformed),
+            KnownCode::Aliyun(createimage_validator::providers::aliyun::Code::InvalidImageNameMalformed),
             None,
             "a<b",
         );

@@ -12,7 +12,7 @@ use axum::http::{HeaderMap, Method, Request, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
-use createimage_validator::catalog::Code;
+use createimage_validator::catalog::KnownCode;
 use createimage_validator::providers::{aliyun, jdcloud, tencent3};
 use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
 use serde_json::Value;
@@ -207,12 +207,12 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
     match provider {
         Provider::Aliyun => match e {
             DecodeError::MissingAction | DecodeError::WrongAction { .. } => Failure::new(
-                Code::Aliyun(aliyun::Code::InvalidActionNotFound),
+                KnownCode::Aliyun(aliyun::Code::InvalidActionNotFound),
                 None,
                 format!("Specified api is not found, please check your url and method. ({message})"),
             ),
             DecodeError::Method { .. } => {
-                Failure::new(Code::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
+                Failure::new(KnownCode::Aliyun(aliyun::Code::UnsupportedHTTPMethod), None, message)
             }
             _ => Failure::new(generic, None, message),
         },
@@ -220,15 +220,17 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
             DecodeError::Path { .. }
             | DecodeError::Method { .. }
             | DecodeError::MissingAction
-            | DecodeError::WrongAction { .. } => Failure::new(Code::JdCloud(jdcloud::Code::NotFound), None, message),
+            | DecodeError::WrongAction { .. } => {
+                Failure::new(KnownCode::JdCloud(jdcloud::Code::NotFound), None, message)
+            }
             _ => Failure::new(generic, None, message),
         },
         Provider::Tencent3 => match e {
             DecodeError::MissingAction | DecodeError::WrongAction { .. } => {
-                Failure::new(Code::Tencent3(tencent3::Code::InvalidAction), None, message)
+                Failure::new(KnownCode::Tencent3(tencent3::Code::InvalidAction), None, message)
             }
             DecodeError::Method { .. } => {
-                Failure::new(Code::Tencent3(tencent3::Code::UnsupportedProtocol), None, message)
+                Failure::new(KnownCode::Tencent3(tencent3::Code::UnsupportedProtocol), None, message)
             }
             _ => Failure::new(generic, None, message),
         },

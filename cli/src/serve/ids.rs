@@ -1,51 +1,37 @@
-//! Request ids in each provider's shape (providers.md A.7, B.8, C.1, D.7): unique per process run
-//! (a counter) and unpredictable across runs (a per-process random seed from the standard
-//! library's hasher keys).
+//! Request ids in each provider's shape (providers.md A.7, B.8, C.1, D.7), from the operating
+//! system's random source; Tencent's integer ids also count up from a random start, so that they
+//! stay unique within a run in their nine digits.
 
-use createimage_validator::Provider;
+use crate::random;
 use createimage_validator::registration::RequestIdKind;
-use std::hash::{BuildHasher, Hasher};
+use createimage_validator::{Provider, wire};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-static COUNTER: AtomicU64 = AtomicU64::new(1);
-
-fn seed() -> u64 {
-    static SEED: OnceLock<u64> = OnceLock::new();
-    *SEED.get_or_init(|| {
-        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
-        h.finish()
-    })
-}
-
-/// 128 bits: the counter and the seed, mixed (splitmix64) so ids do not look sequential.
-fn next() -> (u64, u64) {
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let mix = |mut z: u64| {
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    };
-    (mix(seed() ^ n), mix(n.wrapping_add(0x9e37_79b9_7f4a_7c15) ^ seed().rotate_left(17)))
-}
-
-fn uuid_upper() -> String {
-    let (a, b) = next();
-    let hex = format!("{a:016X}{b:016X}");
-    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+/// `N` random bytes. The standard library's hash maps, which the server builds all the time,
+/// panic the same way when the operating system has no random source.
+fn random_bytes<const N: usize>() -> [u8; N] {
+    random::bytes().expect("the operating system's random source")
 }
 
 /// A fresh request id for `provider`.
 pub fn request_id(provider: Provider) -> String {
     match provider.registration().emulator.request_id {
-        RequestIdKind::UpperUuid { prefix } => format!("{prefix}{}", uuid_upper()),
-        RequestIdKind::LowerUuid => uuid_upper().to_ascii_lowercase(),
-        RequestIdKind::Hex32 => {
-            let (a, b) = next();
-            format!("{a:016x}{b:016x}")
+        // `C8B26B44-0189-443E-9816-D951F59623A9`, Zenlayer's with a `T` before it.
+        RequestIdKind::UpperUuid { prefix } => {
+            format!("{prefix}{}", wire::uuid_v4(random_bytes()).to_ascii_uppercase())
         }
-        RequestIdKind::Integer => (next().0 % 900_000_000 + 100_000_000).to_string(),
+        // `71e69b56-32be-4412-ab45-49eded6a87be`
+        RequestIdKind::LowerUuid => wire::uuid_v4(random_bytes()),
+        // `0ee754ebce7a3f2f70d6d914dbbd2498`
+        RequestIdKind::Hex32 => wire::hash::hex(&random_bytes::<16>()),
+        // A task id (`24534341`): counted from a random start, so unique in a run.
+        RequestIdKind::Integer => {
+            static START: OnceLock<u64> = OnceLock::new();
+            static COUNTER: AtomicU64 = AtomicU64::new(0);
+            let start = *START.get_or_init(|| u64::from_le_bytes(random_bytes()));
+            (start.wrapping_add(COUNTER.fetch_add(1, Ordering::Relaxed)) % 900_000_000 + 100_000_000).to_string()
+        }
     }
 }
 

@@ -246,9 +246,8 @@ async fn shutdown() {
 /// Every route of the server.
 pub fn router(app: App) -> Router {
     // The console's files go compressed, as the browser accepts: the `.br`/`.gz` files Trunk's build
-    // hook writes beside them (brotli 11: the wasm is 780 KB raw, 240 KB), else compressed on the fly
-    // (a dist built without the hook). Provider answers are not compressed: they are the emulator's
-    // exact envelopes.
+    // hook writes beside them (brotli 11), else compressed on the fly (a dist built without the
+    // hook). Provider answers are not compressed: they are the emulator's exact envelopes.
     let files = ServeDir::new(&app.dist)
         .precompressed_br()
         .precompressed_gzip()

@@ -10,7 +10,7 @@ export const casesDir = process.env.CREATEIMAGE_CASES ?? join(root, "target/js-c
 export const cli = process.env.CREATEIMAGE_BIN ?? join(root, "target/debug/createimage");
 
 /**
- * Every case of validator/tests/rules_*.rs: {provider, name, request, want: [{severity, field, code, kind}]}.
+ * Every case of validator/tests/all/rules_*.rs: {provider, name, request, want: [{severity, field, code, kind}]}.
  * Throws when there are none, so a missing export fails the tests instead of passing them vacuously.
  */
 export function loadCases() {

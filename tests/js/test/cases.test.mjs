@@ -1,4 +1,4 @@
-// The seed boundary cases of the Rust rule tests (validator/tests/rules_*.rs, exported as data), run
+// The seed boundary cases of the Rust rule tests (validator/tests/all/rules_*.rs, exported as data), run
 // through the installed package: each request must give exactly the issues the Rust test expects.
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -11,7 +11,7 @@ use super::secret::Credentials;
 use super::time::Timestamp;
 use crate::provider::Provider;
 use crate::registration::NonceKind;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use std::fmt;
 
 /// A signature algorithm, as `--signature-method` names it.
@@ -151,6 +151,12 @@ impl SignOptions {
     }
 }
 
+/// A version 4 UUID, lower-case and hyphenated (`3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf`), from 16
+/// random bytes the caller draws: the nonce Alibaba's and JD's SDKs send, and Alibaba's ClientToken.
+pub fn uuid_v4(random: [u8; 16]) -> String {
+    uuid::Builder::from_random_bytes(random).into_uuid().hyphenated().to_string()
+}
+
 /// Every stage of a signature, by algorithm.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Stages {
@@ -282,7 +288,7 @@ impl Signed {
             }
         }
         // Longest first, so a text is never half-replaced by a shorter spelling of it.
-        crate::order::sort_by_key(&mut self.sensitive, |t| std::cmp::Reverse(t.len()));
+        crate::compact::order::sort_by_key(&mut self.sensitive, |t| std::cmp::Reverse(t.len()));
     }
 
     /// A preview with the signature and any security token replaced by `<redacted>`: the
@@ -507,7 +513,7 @@ pub(crate) fn agree_region(given: Option<&str>, request: &str) -> Result<(), Enc
 
 /// The names of the request's common parameters (set by the signer, not taken from the input)
 /// and of its unknown ones, except those in `used`.
-pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
+pub(crate) fn not_sent(valid: &Signable, used: &[&str]) -> Vec<String> {
     let mut out: Vec<String> = valid
         .params()
         .iter()
@@ -519,7 +525,7 @@ pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
 }
 
 /// Signs `valid` for its provider.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
     match valid.provider() {
         Provider::Aliyun => aliyun::wire::encode(valid, credentials, options),
@@ -533,6 +539,17 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuid_v4_sets_the_version_and_variant_bits() {
+        for (random, uuid) in [
+            ([0xab; 16], "abababab-abab-4bab-abab-abababababab"),
+            ([0x00; 16], "00000000-0000-4000-8000-000000000000"),
+            ([0xff; 16], "ffffffff-ffff-4fff-bfff-ffffffffffff"),
+        ] {
+            assert_eq!(uuid_v4(random), uuid);
+        }
+    }
 
     #[test]
     fn algorithm_names() {

@@ -71,6 +71,31 @@ impl HttpRequest {
         url
     }
 
+    /// The request as a curl command that sends it exactly: `-X` unless it is a GET, the URL,
+    /// every header as signed, the body with `--data-raw` (no `@file` reading, no stripping),
+    /// each word quoted for a POSIX shell where it needs it. `between_options` goes before each
+    /// option after the URL: `" "` for one line, `" \\\n  "` for one option a line.
+    pub fn curl(&self, between_options: &str) -> String {
+        let mut out = String::from("curl");
+        if self.method != "GET" {
+            out.push_str(" -X ");
+            out.push_str(&shell_quote(&self.method));
+        }
+        out.push(' ');
+        out.push_str(&shell_quote(&self.url()));
+        for (k, v) in &self.headers {
+            out.push_str(between_options);
+            out.push_str("-H ");
+            out.push_str(&shell_quote(&format!("{k}: {v}")));
+        }
+        if !self.body.is_empty() {
+            out.push_str(between_options);
+            out.push_str("--data-raw ");
+            out.push_str(&shell_quote(&String::from_utf8_lossy(&self.body)));
+        }
+        out
+    }
+
     /// The first header named `name` (any case); `Host` falls back to [`HttpRequest::host`].
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers
@@ -186,6 +211,15 @@ impl fmt::Display for Endpoint {
     }
 }
 
+/// `s` as one POSIX shell word: as it is when it holds only characters no shell treats
+/// specially, else in single quotes.
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_./:=@%+,".contains(&b)) {
+        return s.to_owned();
+    }
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +237,42 @@ mod tests {
         assert_eq!("https://u@x".parse::<Endpoint>(), Err(EndpointError::HasPath));
         assert!(matches!("https://a b".parse::<Endpoint>(), Err(EndpointError::BadHost(_))));
         assert_eq!("".parse::<Endpoint>(), Err(EndpointError::Empty));
+    }
+
+    #[test]
+    fn shell_words() {
+        for (word, quoted) in [
+            ("https://h/x?a=1&b=2", "'https://h/x?a=1&b=2'"),
+            ("plain-word", "plain-word"),
+            ("it's", r"'it'\''s'"),
+            ("", "''"),
+            ("$HOME `x`", "'$HOME `x`'"),
+        ] {
+            assert_eq!(shell_quote(word), quoted);
+        }
+    }
+
+    #[test]
+    fn curl_one_line_or_one_option_a_line() {
+        let mut r = HttpRequest {
+            method: "POST".into(),
+            scheme: "https".into(),
+            host: "h".into(),
+            path: "/v".into(),
+            query: String::new(),
+            headers: vec![("Content-Type".into(), "application/json".into())],
+            body: br#"{"a":"it's"}"#.to_vec(),
+        };
+        assert_eq!(
+            r.curl(" "),
+            r#"curl -X POST https://h/v -H 'Content-Type: application/json' --data-raw '{"a":"it'\''s"}'"#
+        );
+        assert_eq!(
+            r.curl(" \\\n  "),
+            "curl -X POST https://h/v \\\n  -H 'Content-Type: application/json' \\\n  --data-raw '{\"a\":\"it'\\''s\"}'"
+        );
+        (r.method, r.query, r.headers, r.body) = ("GET".into(), "A=1&B=%2F".into(), Vec::new(), Vec::new());
+        assert_eq!(r.curl(" "), "curl 'https://h/v?A=1&B=%2F'");
     }
 
     #[test]

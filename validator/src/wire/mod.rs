@@ -3,7 +3,7 @@
 //! credentials, so the same code signs in the browser console (WebAssembly) and verifies in the
 //! emulator (native).
 //!
-//! - [`encode()`]: a [`Valid`](crate::valid::Valid) request → a [`Signed`] [`HttpRequest`], with every
+//! - [`encode()`]: a [`Signable`](crate::valid::Signable) request → a [`Signed`] [`HttpRequest`], with every
 //!   signing stage ([`Stages`]) and a [`Redacted`] preview.
 //! - [`decode()`]: an [`HttpRequest`] → the provider's request JSON, for validation.
 //! - [`verify()`]: an [`HttpRequest`] + the secret + the clock → [`Verified`] or a [`VerifyError`]
@@ -17,11 +17,11 @@
 //!
 //! ```
 //! use createimage_validator::wire::{self, Credentials, SignOptions, Timestamp};
-//! use createimage_validator::{Options, Provider, valid};
+//! use createimage_validator::{Options, Provider, checked};
 //! use serde_json::json;
 //!
 //! let request = json!({"instanceId": "1234567654321", "imageName": "web-01"});
-//! let valid = valid::checked(Provider::Zenlayer, &request, Options::default()).unwrap();
+//! let valid = checked(Provider::Zenlayer, &request, Options::default()).unwrap();
 //! let credentials = Credentials::new("AKID", "the-password");
 //! let time = Timestamp::from_unix(1_700_000_000).unwrap();
 //! let signed = wire::encode(&valid, &credentials, &SignOptions::new(time, "unused")).unwrap();
@@ -49,6 +49,7 @@ pub mod xml;
 pub use decode::{DecodeError, decode};
 pub use encode::{
     Algorithm, EncodeError, NonceProblem, Redacted, SignOptions, Signed, Stages, Step, UnknownAlgorithm, encode,
+    uuid_v4,
 };
 pub use http::{Endpoint, EndpointError, HttpRequest, Method};
 pub use response::{ApiError, ApiResponse, Created, ResponseError, parse_response};

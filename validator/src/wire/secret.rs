@@ -1,6 +1,6 @@
 //! Credentials. The secret half is a [`Secret`]: its `Debug` and `Display` print `<redacted>`, it
 //! has no `Serialize`, and only the signers in this crate read it. Nothing this crate formats
-//! (errors, stages, requests, previews) ever contains it; `tests/secrets.rs` formats them all to check.
+//! (errors, stages, requests, previews) ever contains it; `tests/all/secrets.rs` formats them all to check.
 
 use std::fmt;
 

@@ -8,7 +8,7 @@ use super::encode::Algorithm;
 use super::http::HttpRequest;
 use super::secret::Secret;
 use super::time::{TimeError, Timestamp};
-use crate::catalog::Code;
+use crate::catalog::KnownCode;
 use crate::provider::Provider;
 use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use std::fmt;
@@ -92,7 +92,7 @@ impl VerifyError {
     /// `UNAUTHENTICATED` for every authentication failure (D.5). `None` where nothing documented
     /// fits (a wrong method or action for Tencent and JD) and for Zenlayer, whose authentication
     /// codes are UNVERIFIED (A.5): none is guessed.
-    pub fn code(&self, provider: Provider) -> Option<Code> {
+    pub fn code(&self, provider: Provider) -> Option<KnownCode> {
         use VerifyError as E;
         match provider {
             Provider::Aliyun => {
@@ -110,7 +110,7 @@ impl VerifyError {
                     E::SignatureMismatch { .. } => A::SignatureDoesNotMatch,
                     E::ScopeMismatch { .. } => return None,
                 };
-                Some(Code::Aliyun(code))
+                Some(KnownCode::Aliyun(code))
             }
             Provider::Tencent => {
                 use tencent::Code as T;
@@ -127,7 +127,7 @@ impl VerifyError {
                     | E::ContentHashMismatch
                     | E::ScopeMismatch { .. } => return None,
                 };
-                Some(Code::Tencent(code))
+                Some(KnownCode::Tencent(code))
             }
             Provider::Tencent3 => {
                 use tencent3::Code as T;
@@ -151,11 +151,11 @@ impl VerifyError {
                     | E::ScopeMismatch { .. }
                     | E::SignatureMismatch { .. } => T::SignatureFailure,
                 };
-                Some(Code::Tencent3(code))
+                Some(KnownCode::Tencent3(code))
             }
             Provider::JdCloud => match self {
                 E::Method { .. } | E::WrongAction { .. } | E::WrongVersion { .. } => None,
-                _ => Some(Code::JdCloud(jdcloud::Code::Unauthenticated)),
+                _ => Some(KnownCode::JdCloud(jdcloud::Code::Unauthenticated)),
             },
             Provider::Zenlayer => None,
         }

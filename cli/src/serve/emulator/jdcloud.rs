@@ -5,7 +5,7 @@
 use super::{Failure, Plan, images_at};
 use crate::serve::fixture::JdCloud;
 use crate::serve::state::State;
-use createimage_validator::catalog::Code as C;
+use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::jdcloud::Code;
 use createimage_validator::request::{Request, Scalar};
 use createimage_validator::validate::Findings;

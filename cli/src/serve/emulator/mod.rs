@@ -10,7 +10,7 @@ mod zenlayer;
 
 use super::fixture::{Account, Fixture, Image};
 use super::state::{CreatedImage, State};
-use createimage_validator::catalog::{self, Code};
+use createimage_validator::catalog::{self, KnownCode};
 use createimage_validator::{Options, Provider, Severity, validate_value};
 use serde_json::Value;
 use std::path::PathBuf;
@@ -19,20 +19,20 @@ use std::sync::Mutex;
 /// A refusal, as the provider would answer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
-    pub code: Code,
+    pub code: KnownCode,
     pub http_status: u16,
     pub message: String,
 }
 
 impl Failure {
     /// A failure with `code`'s catalog row (picked by `row`, a part of its message) for its status.
-    pub fn new(code: Code, row: Option<&str>, message: impl Into<String>) -> Self {
+    pub fn new(code: KnownCode, row: Option<&str>, message: impl Into<String>) -> Self {
         let http_status = catalog::entry_for(code, row).map_or(400, |e| e.http_status);
         Failure { code, http_status, message: message.into() }
     }
 
     /// A failure whose message is the catalog row's own text (the row that contains `row`).
-    pub fn row(code: Code, row: Option<&str>) -> Self {
+    pub fn row(code: KnownCode, row: Option<&str>) -> Self {
         let message = catalog::entry_for(code, row).map_or("", |e| e.message);
         Failure::new(code, row, message)
     }
@@ -235,7 +235,7 @@ fn validation_failure(provider: Provider, request: &Value) -> Result<(), Failure
     Err(Failure { code: issue.code, http_status: issue.http_status, message })
 }
 
-fn generic(provider: Provider) -> Code {
+fn generic(provider: Provider) -> KnownCode {
     createimage_validator::providers::spec(provider).generic
 }
 

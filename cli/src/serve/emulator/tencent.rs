@@ -7,7 +7,7 @@ use super::{Failure, Plan, images_at, str_at};
 use crate::serve::fixture::Tencent;
 use crate::serve::state::State;
 use createimage_validator::Provider;
-use createimage_validator::catalog::Code as C;
+use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::tencent::{self, Code};
 use serde_json::Value;
 

@@ -10,7 +10,7 @@ use super::tencent::{DEFAULT_REGION, region_images};
 use super::{Failure, Plan, str_at};
 use crate::serve::fixture::Tencent;
 use crate::serve::state::State;
-use createimage_validator::catalog::Code as C;
+use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::tencent3::Code;
 use serde_json::Value;
 

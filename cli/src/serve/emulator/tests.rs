@@ -31,7 +31,7 @@ fn create(e: &Emulator, p: Provider, req: Value) -> Result<Created, Failure> {
 /// (provider, access key, request, expected code, a part of the expected message, HTTP status)
 type Row = (Provider, String, Value, String, String, u16);
 
-/// The business error rows, one table shared with the HTTP tests (`cli/tests/serve.rs`), which
+/// The business error rows, one table shared with the HTTP tests (`cli/tests/all/serve.rs`), which
 /// send each row signed to a running server.
 fn rows() -> Vec<Row> {
     let table: Vec<Value> = serde_json::from_str(include_str!("../../../tests/data/business_rows.json")).unwrap();

@@ -6,7 +6,7 @@ use super::{Failure, Plan, images_at, str_at};
 use crate::serve::fixture::Zenlayer;
 use crate::serve::state::State;
 use createimage_validator::Provider;
-use createimage_validator::catalog::Code as C;
+use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::zenlayer::Code;
 use serde_json::Value;
 

@@ -6,7 +6,7 @@
 //! gateway errors B.6 lists apart, then the CreateImage-specific B.6 codes the seed lacks.
 //! Messages are the seed's 错误信息 column, verbatim (`bean`, `%s` and `?s` included).
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 
 pub use super::codes::Code;
 

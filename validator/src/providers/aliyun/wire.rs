@@ -8,7 +8,7 @@
 
 use crate::catalog::ErrorCode;
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::{aliyun_acs3 as acs3, aliyun_rpc as rpc, authorization_fields};
 use crate::wire::decode::{DecodeError, flat_request, form_params};
 use crate::wire::encode::{Algorithm, EncodeError, SignOptions, Signed, Stages, agree_region, not_sent, prepare};
@@ -76,7 +76,7 @@ pub const VERSION: &str = "2014-05-26";
 pub const FORM: &str = "application/x-www-form-urlencoded";
 
 /// Signs `valid` (an Alibaba request): V1 unless `ACS3-HMAC-SHA256` is asked for; GET unless POST is.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Aliyun, credentials, options, &[Method::Get, Method::Post])?;
     agree_region(options.region.as_deref(), valid.get_str("RegionId").unwrap_or_default())?;
     let (scheme, host) = match &options.endpoint {

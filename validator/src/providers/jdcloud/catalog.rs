@@ -5,7 +5,7 @@
 //! NOT_FOUND and QUOTA_EXCEEDED repeat); messages are the seed's 描述 column verbatim, `xx`
 //! placeholders included. The common statuses of D.5 follow where the seed has no row for them.
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 
 pub use super::codes::Code;
 

@@ -11,7 +11,7 @@ pub mod wire;
 
 pub use codes::Code;
 
-use crate::catalog::{Code as C, Text};
+use crate::catalog::{KnownCode as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;

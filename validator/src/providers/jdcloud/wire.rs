@@ -7,7 +7,7 @@
 
 use crate::catalog::ErrorCode;
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::authorization_fields;
 use crate::wire::algorithms::jdcloud::{self as jd, Version};
 use crate::wire::decode::{DecodeError, json_body};
@@ -37,7 +37,7 @@ pub fn path(region_id: &str, instance_id: &str) -> String {
 }
 
 /// Signs `valid` (a JD request).
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::JdCloud, credentials, options, &[Method::Post])?;
     if credentials.security_token.is_some() {
         return Err(EncodeError::TokenUnsupported { provider: Provider::JdCloud });

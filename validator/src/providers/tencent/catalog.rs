@@ -5,7 +5,7 @@
 //! row has `http_status` 200. The codes are generic; the detail is in `message`, so no row has a
 //! fixed message. Codes from 5300 on are UNVERIFIED in providers.md (the source was truncated).
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 
 pub use super::codes::Code;
 

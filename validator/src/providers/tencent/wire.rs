@@ -6,7 +6,7 @@
 
 use crate::catalog::ErrorCode;
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::tencent_v2::{self, SignatureMethod};
 use crate::wire::decode::{DecodeError, flat_request, form_params};
 use crate::wire::encode::{Algorithm, EncodeError, SignOptions, Signed, Stages, not_sent, prepare};
@@ -29,7 +29,7 @@ pub const FORM: &str = "application/x-www-form-urlencoded";
 const SDK_EXTRAS: &[&str] = &["RequestClient", "Version"];
 
 /// Signs `valid` (a Tencent request): GET unless POST is asked for.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Tencent, credentials, options, &[Method::Get, Method::Post])?;
     let region = region(valid, options)?;
     let api = V1 { host: HOST, path: PATH, version: None, is_common };
@@ -37,7 +37,7 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
 }
 
 /// The `Region` a Tencent request is signed for: `--region`, else the request's.
-pub(crate) fn region(valid: &Valid, options: &SignOptions) -> Result<String, EncodeError> {
+pub(crate) fn region(valid: &Signable, options: &SignOptions) -> Result<String, EncodeError> {
     let region = match (&options.region, valid.get_str("Region")) {
         (Some(given), _) => given.clone(),
         (None, Some(request)) => request.to_owned(),
@@ -62,7 +62,7 @@ pub(crate) struct V1 {
 /// A signature v1 request (HmacSHA1 unless `algorithm` is one of the HmacSHA256 ones): the
 /// common parameters, then the request's own, flat, in the query (GET) or a form body (POST).
 pub(crate) fn encode_v1(
-    valid: &Valid,
+    valid: &Signable,
     credentials: &Credentials,
     options: &SignOptions,
     api: &V1,

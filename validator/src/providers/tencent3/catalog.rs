@@ -6,7 +6,7 @@
 //! signature failure is answered with 200. The message a server sends may change, so no row has
 //! a fixed message.
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 
 pub use super::codes::Code;
 

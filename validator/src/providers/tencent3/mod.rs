@@ -12,7 +12,7 @@ pub mod wire;
 
 pub use codes::Code;
 
-use crate::catalog::{Code as C, Text};
+use crate::catalog::{KnownCode as C, Text};
 use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{

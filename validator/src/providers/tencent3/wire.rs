@@ -15,7 +15,7 @@ use crate::catalog::ErrorCode;
 use crate::provider::Provider;
 use crate::providers::tencent::wire::{V1, encode_v1, region, verify_v1};
 use crate::report::ValueType;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::{authorization_fields, tencent_tc3 as tc3};
 use crate::wire::decode::{DecodeError, form_params, json_body};
 use crate::wire::encode::{Algorithm, EncodeError, SignOptions, Signed, Stages, not_sent, prepare};
@@ -54,7 +54,7 @@ fn is_common(name: &str) -> bool {
 
 /// Signs `valid` (an API 3.0 request): TC3-HMAC-SHA256 unless a v1 method is asked for; POST
 /// (JSON body; a form body for v1) unless GET is.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Tencent3, credentials, options, &[Method::Post, Method::Get])?;
     let region = region(valid, options)?;
     if algorithm != Algorithm::Tencent3Tc3 {

@@ -6,7 +6,7 @@
 //! the envelope example. Zenlayer's auth and signature code names are UNVERIFIED, so none is listed.
 //! Last, `INVALID_PARAMETER`: createimage's own choice, since Zenlayer documents no parameter code.
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 
 pub use super::codes::Code;
 

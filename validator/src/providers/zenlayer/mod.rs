@@ -8,7 +8,7 @@ pub mod wire;
 
 pub use codes::Code;
 
-use crate::catalog::Code as C;
+use crate::catalog::KnownCode as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;

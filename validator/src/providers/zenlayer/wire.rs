@@ -5,7 +5,7 @@
 //! Authorization over `content-type;host` and the body.
 
 use crate::provider::Provider;
-use crate::valid::Valid;
+use crate::valid::Signable;
 use crate::wire::algorithms::{authorization_fields, zenlayer_zc2 as zc2};
 use crate::wire::decode::{DecodeError, json_body};
 use crate::wire::encode::{EncodeError, SignOptions, Signed, Stages, not_sent, prepare};
@@ -29,7 +29,7 @@ pub const VERSIONS: &[&str] = &["2023-03-13", "2026-04-01"];
 pub const CONTENT_TYPE: &str = "application/json";
 
 /// Signs `valid` (a Zenlayer request) as the SDKs do.
-pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
+pub fn encode(valid: &Signable, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Zenlayer, credentials, options, &[Method::Post])?;
     if options.region.is_some() {
         return Err(EncodeError::NoRegionParameter { provider: Provider::Zenlayer });

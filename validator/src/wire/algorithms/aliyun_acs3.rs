@@ -54,7 +54,7 @@ pub struct Signature {
 /// Canonical query string: sorted by name, then value; both sides percent-encoded.
 pub fn canonical_query(query: &[(String, String)]) -> String {
     let mut pairs: Vec<(String, String)> = query.iter().map(|(k, v)| (encode(k), encode(v))).collect();
-    crate::order::sort(&mut pairs);
+    crate::compact::order::sort(&mut pairs);
     pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
 }
 

@@ -27,7 +27,7 @@ impl CanonicalizedQueryString {
     /// From every parameter of the request (query and form body together); `Signature` is left out.
     pub fn new(params: &[(String, String)]) -> Self {
         let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-        crate::order::sort(&mut sorted);
+        crate::compact::order::sort(&mut sorted);
         let pairs: Vec<String> = sorted.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect();
         CanonicalizedQueryString(pairs.join("&"))
     }

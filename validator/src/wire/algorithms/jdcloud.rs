@@ -147,7 +147,7 @@ pub fn canonical_query(version: Version, query: &str) -> String {
                 })
                 .filter(|(k, _)| !k.is_empty())
                 .collect();
-            crate::order::sort(&mut pairs);
+            crate::compact::order::sort(&mut pairs);
             pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
         }
     }
@@ -171,7 +171,7 @@ pub fn canonical_headers(version: Version, headers: &[(String, String)]) -> (Str
             None => merged.push((name, value)),
         }
     }
-    crate::order::sort_by(&mut merged, |a, b| a.0.cmp(&b.0));
+    crate::compact::order::sort_by(&mut merged, |a, b| a.0.cmp(&b.0));
     let canonical: String = merged.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed = merged.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
     (canonical, signed)

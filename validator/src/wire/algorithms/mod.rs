@@ -57,7 +57,7 @@ impl std::fmt::Debug for SigningKey {
 /// lower-cases them.
 pub(crate) fn sorted_headers(headers: &[(String, String)], value: fn(&str) -> String) -> (String, String) {
     let mut h: Vec<(String, String)> = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), value(v))).collect();
-    crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
+    crate::compact::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
     let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
     let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
     (canonical, signed)

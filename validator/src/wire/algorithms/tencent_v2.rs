@@ -48,7 +48,7 @@ impl StringToSign {
     /// `method` is upper-cased, as the SDK does; values go in raw.
     pub fn new(method: &str, host: &str, path: &str, params: &[(String, String)]) -> Self {
         let mut sorted: Vec<&(String, String)> = params.iter().filter(|(k, _)| k != "Signature").collect();
-        crate::order::sort(&mut sorted);
+        crate::compact::order::sort(&mut sorted);
         let query: Vec<String> = sorted.iter().map(|(k, v)| format!("{k}={v}")).collect();
         StringToSign(format!("{}{host}{path}?{}", method.to_ascii_uppercase(), query.join("&")))
     }

@@ -49,7 +49,7 @@ pub struct Signature {
 impl CanonicalRequest {
     pub fn new(method: &str, headers: &[(String, String)], hashed_payload: &str) -> (Self, String) {
         let mut h: Vec<(String, &str)> = headers.iter().map(|(k, v)| (k.to_ascii_lowercase(), v.trim())).collect();
-        crate::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
+        crate::compact::order::sort_by(&mut h, |a, b| a.0.cmp(&b.0));
         let canonical: String = h.iter().map(|(k, v)| format!("{k}:{v}\n")).collect();
         let signed = h.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>().join(";");
         (CanonicalRequest(format!("{method}\n/\n\n{canonical}\n{signed}\n{hashed_payload}")), signed)

@@ -1,12 +1,10 @@
 //! The relay against a local upstream (the hidden test-only `--relay-test-upstream`): what it
 //! forwards and what it keeps back, every host it refuses, and its limits.
 
-mod support;
-
+use crate::support::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::mpsc;
-use support::*;
 
 /// What the upstream saw of one request.
 #[derive(Debug)]

@@ -2,11 +2,9 @@
 //! the shared table, each authentication failure, idempotency, envelopes, quotas under concurrency,
 //! restarts with `--state`, the console routes, and the relay against a local upstream.
 
-mod support;
-
+use crate::support::*;
 use createimage_validator::Provider;
 use serde_json::{Value, json};
-use support::*;
 
 fn row_secret(provider: Provider) -> &'static str {
     sandbox(provider).1
@@ -59,7 +57,7 @@ fn a_valid_request_creates_an_image_for_every_provider() {
 /// HTTP status and message in the provider's envelope.
 #[test]
 fn every_business_error_row_over_http() {
-    let table: Vec<Value> = serde_json::from_str(include_str!("data/business_rows.json")).unwrap();
+    let table: Vec<Value> = serde_json::from_str(include_str!("../data/business_rows.json")).unwrap();
     let server = Server::start(&[]);
     let mut failures = Vec::new();
     for row in &table {
@@ -369,15 +367,15 @@ fn logs_carry_no_secret_signature_or_body() {
 /// The README's trigger table is this data, and it lists every sandbox key of the fixture.
 #[test]
 fn the_readme_lists_every_trigger_and_sandbox_key() {
-    let readme = include_str!("../../README.md");
-    let table: Vec<Value> = serde_json::from_str(include_str!("data/business_rows.json")).unwrap();
+    let readme = include_str!("../../../README.md");
+    let table: Vec<Value> = serde_json::from_str(include_str!("../data/business_rows.json")).unwrap();
     for row in &table {
         let request = serde_json::to_string(&row["request"]).unwrap();
         let line = format!("`{request}`");
         let code = format!("`{}`", row["code"].as_str().unwrap());
         assert!(readme.lines().any(|l| l.contains(&line) && l.contains(&code)), "README lacks the row {line} → {code}");
     }
-    let fixture: Value = serde_json::from_str(include_str!("../src/serve/default_fixture.json")).unwrap();
+    let fixture: Value = serde_json::from_str(include_str!("../../src/serve/default_fixture.json")).unwrap();
     for provider in ["aliyun", "tencent", "jdcloud", "zenlayer"] {
         for account in fixture[provider]["accounts"].as_array().unwrap() {
             let key = account["accessKeyId"].as_str().unwrap();

@@ -1,11 +1,11 @@
 //! JSON as the validator reads it: a value type whose strings borrow from the text, and its parser.
 //!
-//! Why not `serde_json::Value`: its reader, error type, serializer and `BTreeMap` code were a fifth
-//! of the npm package's validate module, which has a 60 KB budget. This reads the same language
+//! Why not `serde_json::Value`: its reader, error type, serializer and `BTreeMap` code were a large
+//! part of the npm package's validate module, which has a 60 KB budget (docs/size.md). This reads the same language
 //! with the same outcome: what serde_json refuses is refused (its wording for the fault; the column
 //! may differ), object keys are ordered as its map orders them (by bytes, a repeated key's last
 //! value kept), and numbers fall into the classes it gives them (`i64`, `u64`, float), so a request
-//! gets the same report whichever of the two parsed it (`tests`, tests/json_properties.rs).
+//! gets the same report whichever of the two parsed it (`tests`, tests/all/json_properties.rs).
 //! Callers holding a `serde_json::Value` convert with [`Value::from_serde`].
 
 use std::borrow::Cow;
@@ -48,7 +48,7 @@ impl<'a> Object<'a> {
         if members.windows(2).all(|w| w[0].0 < w[1].0) {
             return Object(members);
         }
-        crate::order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+        crate::compact::order::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
         let mut unique: Vec<(Cow<'a, str>, Value<'a>)> = Vec::with_capacity(members.len());
         for member in members {
             match unique.last_mut() {

@@ -16,7 +16,7 @@ use createimage_validator::wire::algorithms::jdcloud;
 use createimage_validator::wire::{
     self, Algorithm, Credentials, HttpRequest, Method, Secret, SignOptions, Signed, Timestamp,
 };
-use createimage_validator::{Options, Provider, Valid, checked};
+use createimage_validator::{Options, Provider, Signable, checked};
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use serde_json::{Map, Value, json};
@@ -37,7 +37,7 @@ struct Case {
 }
 
 impl Case {
-    fn valid(&self) -> Valid {
+    fn valid(&self) -> Signable {
         checked(self.provider, &self.request, Options::default())
             .unwrap_or_else(|e| panic!("generated an invalid request: {e:?}"))
     }

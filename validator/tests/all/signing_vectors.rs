@@ -12,14 +12,11 @@ use createimage_validator::wire::algorithms::{
 use createimage_validator::wire::{Secret, Timestamp, hash, percent};
 use serde_json::Value;
 
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
-
-const ZENLAYER: &str = include_str!("vectors/zenlayer.json");
-const ALIYUN: &str = include_str!("vectors/aliyun.json");
-const TENCENT: &str = include_str!("vectors/tencent.json");
-const JDCLOUD: &str = include_str!("vectors/jdcloud.json");
-const TENCENT_TC3: &str = include_str!("vectors/tencent_tc3.json");
+const ZENLAYER: &str = include_str!("../vectors/zenlayer.json");
+const ALIYUN: &str = include_str!("../vectors/aliyun.json");
+const TENCENT: &str = include_str!("../vectors/tencent.json");
+const JDCLOUD: &str = include_str!("../vectors/jdcloud.json");
+const TENCENT_TC3: &str = include_str!("../vectors/tencent_tc3.json");
 
 /// The vector `id` of a data file: searched in every array of the file, then among its objects.
 fn vector(file: &str, id: &str) -> Value {

@@ -2,16 +2,11 @@
 //! package returns), pinned on representative fields, and the invariants they rely on.
 //! Runs natively and in headless Chromium.
 
-#![recursion_limit = "256"]
-
 use createimage_validator::meta::{self, cross_fields};
 use createimage_validator::providers::spec;
 use createimage_validator::rule::Check;
 use createimage_validator::{Options, Provider, json_schema, rules, validate_field, validate_value};
 use serde_json::{Value, json};
-
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 fn rule(p: Provider, path: &str) -> Value {
     let r = rules(p).into_iter().find(|r| r.path == path).unwrap_or_else(|| panic!("{p} {path}"));

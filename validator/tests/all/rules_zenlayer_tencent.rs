@@ -1,14 +1,9 @@
 //! Boundary cases of seed 000/001 (Zenlayer) and seed 003 (Tencent): each limit and limit + 1,
 //! with the exact field, code and kind expected. Runs natively and, unchanged, in headless Chromium.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use createimage_validator::Provider;
 use serde_json::json;
-
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const ZP: &str = "INVALID_PARAMETER";
 

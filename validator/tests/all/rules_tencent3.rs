@@ -3,14 +3,9 @@
 //! the exact field, code and kind expected. Runs natively and, unchanged, in headless Chromium; the
 //! JS package's tests run the same cases.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use createimage_validator::Provider;
 use serde_json::{Value, json};
-
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const P: Provider = Provider::Tencent3;
 const TOO_LONG: &str = "InvalidParameter.ValueTooLarge";

@@ -2,15 +2,10 @@
 //! the nested dataDisks / cloudDiskSpec / charge tables, each asserting field, code and kind.
 //! Runs natively and in headless Chromium.
 
-mod common;
-
+use crate::common::*;
 use base64::Engine as _;
-use common::*;
 use createimage_validator::Provider;
 use serde_json::{Value, json};
-
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const ARG: &str = "INVALID_ARGUMENT";
 const RANGE: &str = "OUT_OF_RANGE";

@@ -1,7 +1,7 @@
 //! Reading Base64 text (RFC 4648 §4, the standard alphabet with padding) for the rules that check
 //! an encoded parameter. The `base64` crate, which signing uses to encode, decodes the same way;
-//! its decoder was 3 KB of the npm package's validate module, so this small one is used there
-//! (`tests` compare the two).
+//! this small one keeps its decoder out of the npm package's validate module (docs/size.md says
+//! what that saves; `tests` compare the two).
 
 /// The bytes of `text`, or `None` when it is not canonical Base64: its length a multiple of four,
 /// padding only at the end, and the bits the padding leaves unused zero.

@@ -2,14 +2,12 @@
 //! request can make the server keep, cross-site and DNS-rebinding requests, slow clients, the
 //! connection cap, and a shutdown with a slow client connected.
 
-mod support;
-
+use crate::support::*;
 use createimage_validator::Provider;
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
-use support::*;
 
 /// Sends `head` (request line and headers, without the blank line) and `body` on a fresh
 /// connection: the status and the body of the answer.

@@ -1,14 +1,9 @@
 //! Boundary cases of seed 002 (Alibaba ECS CreateImage), in both the structured and the flat
 //! (query string) form, each asserting field, code and kind. Runs natively and in headless Chromium.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use createimage_validator::Provider;
 use serde_json::{Value, json};
-
-#[cfg(target_arch = "wasm32")]
-wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 const P: &str = "InvalidParameter";
 const NAME: &str = "InvalidImageName.Malformed";
