@@ -68,28 +68,71 @@ pub struct EmulatorImage {
     pub available_ms: u64,
 }
 
-/// The emulator's state: its clock and its images.
+/// The emulator's state: its clock, its images and its world.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct EmulatorState {
     pub now_ms: u64,
     pub images: Vec<EmulatorImage>,
+    #[serde(default)]
+    pub world: World,
 }
 
-/// Reads the sandbox emulator's state (with the code loaded on first use, which reads it).
-pub async fn emulator_state() -> Result<EmulatorState, NoAnswer> {
-    let req = Request::new_with_str("/_emulator/state").map_err(|e| NoAnswer::from_js(&e))?;
-    let answer = fetch_text(&req).await?;
-    let unread =
-        |message: String| NoAnswer { message: format!("HTTP {}: {message}", answer.status), type_error: false };
-    match crate::lazy::read_state(answer.body.clone()).await {
-        Ok(Ok(state)) => Ok(*state),
-        Ok(Err(message)) => Err(unread(message)),
-        Err(not_loaded) => Err(unread(format!("{not_loaded:?}"))),
+/// An instance or snapshot of the sandbox.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Sample {
+    pub id: String,
+    /// Region (Zenlayer: zone).
+    pub region: String,
+    /// The provider's status word, when the sandbox has one.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// The code CreateImage refuses it with; `None` when it makes an image.
+    #[serde(default)]
+    pub refusal: Option<String>,
+}
+
+/// What the sandbox has for one provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Place {
+    pub regions: Vec<String>,
+    pub instances: Vec<Sample>,
+    pub snapshots: Vec<Sample>,
+}
+
+/// The sandbox's world (`world` of `GET /_emulator/state`), per provider.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct World {
+    pub aliyun: Place,
+    pub tencent: Place,
+    pub jdcloud: Place,
+    pub zenlayer: Place,
+}
+
+impl World {
+    pub const fn of(&self, provider: createimage_validator::Provider) -> &Place {
+        use createimage_validator::Provider;
+        match provider {
+            Provider::Aliyun => &self.aliyun,
+            Provider::Tencent => &self.tencent,
+            Provider::JdCloud => &self.jdcloud,
+            Provider::Zenlayer => &self.zenlayer,
+        }
     }
 }
 
-/// The emulator's state in `body`, or why it is not.
-pub fn parse_state(body: &str) -> Result<EmulatorState, String> {
-    serde_json::from_str(body).map_err(|e| e.to_string())
+/// Reads the sandbox emulator's state (called by the code loaded on first use, which carries
+/// the reader).
+pub async fn emulator_state() -> Result<EmulatorState, NoAnswer> {
+    let req = Request::new_with_str("/_emulator/state").map_err(|e| NoAnswer::from_js(&e))?;
+    let answer = fetch_text(&req).await?;
+    serde_json::from_str(&answer.body)
+        .map_err(|e| NoAnswer { message: format!("HTTP {}: {e}", answer.status), type_error: false })
+}
+
+/// The sandbox's world: its regions, instances and snapshots.
+pub async fn world() -> Result<World, NoAnswer> {
+    Ok(emulator_state().await?.world)
 }

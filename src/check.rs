@@ -115,8 +115,10 @@ pub struct Checked {
 }
 
 impl Checked {
-    /// Validates the request `form` makes, the whole of it, as on every keystroke.
-    pub fn new(provider: Provider, form: &Form, lang: Lang) -> Self {
+    /// Validates the request `form` makes, the whole of it, as on every keystroke. An issue
+    /// about a source the form does not show (Alibaba's "at least one of") goes to the one it
+    /// shows, `source`.
+    pub fn new(provider: Provider, form: &Form, lang: Lang, source: Option<&'static str>) -> Self {
         let request = form.to_request(provider);
         let report = validate_value(provider, &request, Options { lang, strict: false })
             .expect("a form always makes a JSON object");
@@ -125,7 +127,12 @@ impl Checked {
             .into_iter()
             .enumerate()
             .map(|(n, issue)| {
-                let slot = state::slot_of(provider, &issue.field);
+                let slot = match (state::slot_of(provider, &issue.field), source) {
+                    (Some(s), Some(shown)) if s.item.is_none() && state::sources(provider).contains(&s.path) => {
+                        Some(Slot::top(shown))
+                    }
+                    (slot, _) => slot,
+                };
                 let (label, full_label, (position, item)) = match slot {
                     Some(s) => labels(provider, s, lang),
                     None => (issue.field.clone(), issue.field.clone(), (usize::MAX, 0)),
@@ -133,7 +140,7 @@ impl Checked {
                 // The report's own order breaks ties.
                 let order = (position, item, n);
                 Finding {
-                    id: state::field_id(provider, &issue.field),
+                    id: slot.map_or_else(|| state::field_id(provider, &issue.field), |s| state::slot_id(provider, s)),
                     slot,
                     code: issue.code.as_str().to_owned(),
                     severity: issue.severity,
@@ -351,7 +358,7 @@ mod tests {
         form.set(Slot::top("Description"), "https://x");
         form.add_item("Tag", Some(20));
         form.set(Slot::at("Tag.N.Key", 0), "aliyun-team");
-        let checked = Checked::new(Provider::Aliyun, &form, Lang::En);
+        let checked = Checked::new(Provider::Aliyun, &form, Lang::En, None);
         let links = checked.summary();
         let targets: Vec<&str> = links.iter().map(|l| l.target.as_str()).collect();
         // In form order: RegionId is missing; InstanceId/DiskDeviceMapping/SnapshotId: one is
@@ -380,7 +387,11 @@ mod tests {
         let rules = checked.overridden();
         assert!(rules[2].starts_with("InvalidImageName.Malformed — Image name:"), "{}", rules[2]);
 
-        let zh = Checked::new(Provider::Aliyun, &form, Lang::Zh);
+        // A source the form does not show: the issue goes to the one it shows.
+        let snapshot = Checked::new(Provider::Aliyun, &form, Lang::En, Some("SnapshotId"));
+        assert_eq!(snapshot.summary()[1].target, "f-aliyun-SnapshotId");
+
+        let zh = Checked::new(Provider::Aliyun, &form, Lang::Zh, None);
         assert!(zh.summary()[4].text.starts_with("标签 1 · 标签键："), "{}", zh.summary()[4].text);
     }
 
@@ -388,7 +399,7 @@ mod tests {
     fn findings_show_once_touched_or_submitted() {
         let mut form = Form::new(Provider::Zenlayer);
         form.set(Slot::top("imageName"), &"x".repeat(25));
-        let checked = Checked::new(Provider::Zenlayer, &form, Lang::En);
+        let checked = Checked::new(Provider::Zenlayer, &form, Lang::En, None);
         let name = checked.at("f-zenlayer-imageName").next().unwrap().clone();
         let instance = checked.at("f-zenlayer-instanceId").next().unwrap().clone();
         let touched: Touched = [Slot::top("imageName")].into();
@@ -396,7 +407,7 @@ mod tests {
         assert!(!instance.visible(&touched, false));
         assert!(instance.visible(&touched, true));
         form.set(Slot::top("imageName"), &"x".repeat(24));
-        assert_eq!(Checked::new(Provider::Zenlayer, &form, Lang::En).at("f-zenlayer-imageName").count(), 0);
+        assert_eq!(Checked::new(Provider::Zenlayer, &form, Lang::En, None).at("f-zenlayer-imageName").count(), 0);
         assert_eq!(counter(Provider::Zenlayer, "imageName", "镜像ab"), Some("4 / 24".into()));
         assert_eq!(counter(Provider::Zenlayer, "instanceId", "x"), None);
     }
@@ -407,7 +418,7 @@ mod tests {
         jd.add_item("dataDisks", None);
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "25");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En, None);
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
         // Ids keep JD's 0-based index; people read 1 for the first disk.
         assert!(size.full_label.starts_with("Data disk 1 · "), "{}", size.full_label);
@@ -418,7 +429,7 @@ mod tests {
         // Other fields named by their labels; a number that is not one said so.
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd.io1");
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskSizeGB", 0), "4o");
-        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En);
+        let checked = Checked::new(Provider::JdCloud, &jd, Lang::En, None);
         for f in &checked.findings {
             assert!(!f.message.contains("dataDisks[") && !f.message.contains("a string"), "{}", f.message);
         }

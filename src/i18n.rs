@@ -39,6 +39,14 @@ texts! {
     LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
     ProviderPicker => "Provider", "云厂商";
     RequestHeading => "Request parameters", "请求参数";
+    SourceHeading => "Where the image comes from", "镜像来源";
+    SourceChoice => "Make the image from", "制作镜像所用的来源";
+    NameHeading => "Name and description", "名称与描述";
+    AdvancedHeading => "Advanced settings", "高级设置";
+    SandboxPick => "In the sandbox", "沙箱中的资源";
+    SandboxPickNone => "Choose one to fill it in…", "选择一项以填入…";
+    WillCreate => "makes an image", "可创建镜像";
+    WillRefuse => "refused with {code}", "将被拒绝：{code}";
     NotAWholeNumber => "must be a whole number, digits only.", "必须是整数，只能包含数字。";
     Required => "required", "必填";
     NotSet => "— not set —", "— 未设置 —";
@@ -127,8 +135,6 @@ texts! {
     NotSent => "Not sent: {reason}", "未发送：{reason}";
     NeedKeys => "enter the access key ID and secret.", "请填写 AccessKey ID 和 Secret。";
     NotLoaded => "the signing code could not be loaded (check the connection), try again.", "签名代码未能加载（请检查网络连接），请重试。";
-    AnswerNotRead => "The request was sent, but the code that reads the answer could not be loaded. Check the provider's console before sending it again.",
-        "请求已发送，但读取响应的代码未能加载。再次发送前，请先在云厂商控制台中确认结果。";
     PreviewHeading => "Request preview", "请求预览";
     Signing => "Signing…", "正在签名…";
     PreviewNote => "Signed just now with a fresh time and nonce; the signature is redacted. Each submission signs again.",
@@ -159,6 +165,40 @@ texts! {
     PortabilityFits => "Accepted as {name}.", "可作为 {name} 使用。";
     Footer => "Runs entirely in your browser; everything it loads comes from this server, no CDN or external font.",
         "完全在浏览器中运行；所加载的一切都来自本服务器，不使用 CDN 或外部字体。";
+}
+
+/// Words for the API values the forms offer, shown beside the value: (value, English, Chinese).
+const VALUE_LABELS: &[(&str, &str, &str)] = &[
+    ("true", "Yes", "是"),
+    ("false", "No", "否"),
+    ("system", "System disk", "系统盘"),
+    ("data", "Data disk", "数据盘"),
+    ("cloud", "Cloud disk", "云硬盘"),
+    ("ssd", "SSD cloud disk", "SSD 云硬盘"),
+    ("premium-hdd", "Premium HDD cloud disk", "高效云硬盘"),
+    ("ssd.gp1", "General purpose SSD", "通用型 SSD 云硬盘"),
+    ("ssd.io1", "Provisioned IOPS SSD", "性能型 SSD 云硬盘"),
+    ("hdd.std1", "Capacity HDD", "容量型 HDD 云硬盘"),
+    ("prepaid_by_duration", "Prepaid for a period", "包年包月"),
+    ("postpaid_by_usage", "Pay by usage", "按用量后付费"),
+    ("postpaid_by_duration", "Pay by configuration", "按配置后付费"),
+    ("month", "Month", "月"),
+    ("year", "Year", "年"),
+    ("i386", "32-bit x86", "32 位 x86"),
+    ("x86_64", "64-bit x86", "64 位 x86"),
+    ("arm64", "64-bit Arm", "64 位 Arm"),
+];
+
+/// An API value as a choice reads: its word in `lang` with the value beside it (`Data disk
+/// (data)`), or the value alone where it is a name already (`CentOS`).
+pub fn value_label(value: &str, lang: Lang) -> String {
+    match VALUE_LABELS.iter().find(|(v, ..)| *v == value) {
+        Some((_, en, zh)) => match lang {
+            Lang::En => format!("{en} ({value})"),
+            Lang::Zh => format!("{zh}（{value}）"),
+        },
+        None => value.to_owned(),
+    }
 }
 
 impl T {
@@ -249,5 +289,8 @@ mod tests {
         assert_eq!(other(Lang::En), Lang::Zh);
         assert_eq!(parse_lang("zh"), Some(Lang::Zh));
         assert_eq!(html_lang(Lang::Zh), "zh");
+        assert_eq!(value_label("data", Lang::En), "Data disk (data)");
+        assert_eq!(value_label("false", Lang::Zh), "否（false）");
+        assert_eq!(value_label("CentOS", Lang::Zh), "CentOS");
     }
 }

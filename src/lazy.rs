@@ -1,22 +1,26 @@
-//! The code the page loads on first use: signing a request, reading the provider's answer (the
-//! wire layer of all four providers, the catalog lookups and the catalog's text) and reading the
-//! emulator's state while a sandbox image is followed. Nobody needs it before the first preview
-//! or submission, so the build splits it into its own wasm chunk (the `split` feature, which the
+//! The code the page loads on first use: signing a request, the whole of a submission (sending
+//! it, reading the provider's answer with the wire layer of all four providers, the catalog
+//! lookups and the catalog's text, the history line, following a sandbox image) and reading the
+//! sandbox's world. Nobody needs it before the first preview, submission or use of a form in
+//! Sandbox mode, so the build splits it into its own wasm chunk (the `split` feature, which the
 //! Trunk build enables; `scripts/finish-dist.mjs` splits). Calling one of these functions fetches
 //! the chunk once.
 //!
 //! A chunk that fails to load (the network) is an answer to show, not a panic: the functions are
 //! `fallible`, and the next call tries again.
 
-use crate::api::EmulatorState;
+use crate::api::{self, World};
 use crate::browser;
 use crate::state::{Keys, Mode};
-use crate::submit::{self, Fresh, NotSent, Origin, Outcome, Prepared};
+use crate::store::Store;
+use crate::submit::{self, Fresh, NotSent, Origin, Prepared};
 use createimage_validator::Provider;
 use leptos::wasm_split::SplitLoaderError;
 #[cfg(feature = "split")]
 use leptos::wasm_split::wasm_split;
 use serde_json::Value;
+use std::future::Future;
+use std::pin::Pin;
 
 /// Everything one signature takes, owned (a split function takes concrete values).
 #[derive(Debug)]
@@ -38,13 +42,24 @@ pub struct Signing {
     pub curl: String,
 }
 
-/// An answer to read: the provider's, its HTTP status and body, and the string to sign we sent.
+/// A submission to carry out: the page's store and what to sign.
 #[derive(Debug)]
-pub struct Reading {
-    pub provider: Provider,
-    pub http_status: u16,
-    pub body: String,
-    pub ours: Option<String>,
+pub struct Submission {
+    pub store: Store,
+    pub job: Box<Job>,
+}
+
+/// Work that the chunk does, for the page to await.
+pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
+
+/// Signs `job` with the time and a nonce of now (see [`submit::prepare`]).
+pub fn sign_now(job: Job) -> Result<Signing, NotSent> {
+    let Job { provider, request, keys, mode, origin, anyway } = job;
+    let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
+    let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
+    let preview = submit::preview(&prepared.signed);
+    let curl = submit::curl(&prepared.signed);
+    Ok(Signing { prepared, preview, curl })
 }
 
 impl From<SplitLoaderError> for NotSent {
@@ -73,12 +88,21 @@ on_first_use! {
     /// Signs `job` (see [`submit::prepare`]) with the time and a nonce of now: once the chunk is
     /// here, which on a slow network is a while after the click.
     pub fn sign(job: Box<Job>) -> Result<Box<Signing>, NotSent> {
-        let Job { provider, request, keys, mode, origin, anyway } = *job;
-        let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, browser::random16()) };
-        let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
-        let preview = submit::preview(&prepared.signed);
-        let curl = submit::curl(&prepared.signed);
-        Ok(Box::new(Signing { prepared, preview, curl }))
+        sign_now(*job).map(Box::new)
+    }
+
+    /// A submission from signing to the answer shown, recorded and followed: the whole of it
+    /// runs in the chunk (signing, sending, reading the answer, the history line, following a
+    /// sandbox image), so the first load carries none of it.
+    pub fn submit(submission: Box<Submission>) -> Result<Later<()>, NotSent> {
+        let Submission { store, job } = *submission;
+        Ok(Box::pin(store.deliver(*job)))
+    }
+
+    /// Reads the sandbox's regions, instances and snapshots (`world` of the emulator's state),
+    /// offered in Sandbox mode where the form asks for one: when a form is first used there.
+    pub fn read_world(_nothing: ()) -> Result<Later<Option<World>>, NotSent> {
+        Ok(Box::pin(async { api::world().await.ok() }))
     }
 
     /// Only loads the chunk: called when a submission looks near (the pointer or the focus is on
@@ -88,17 +112,4 @@ on_first_use! {
         Ok(())
     }
 
-    /// Reads the emulator's state (see [`crate::api::emulator_state`]): the status of a sandbox
-    /// image, followed after a submission, so the chunk is there.
-    pub fn read_state(body: String) -> Result<Result<Box<EmulatorState>, String>, NotSent> {
-        Ok(crate::api::parse_state(&body).map(Box::new))
-    }
-
-    /// Reads an answer (see [`submit::interpret`]). It is in the same chunk as [`sign`], which
-    /// ran before any answer came, so the loader answers from what it has; should that still
-    /// fail, the caller shows the answer unread (the request did go out).
-    pub fn read(reading: Box<Reading>) -> Result<Box<Outcome>, NotSent> {
-        let Reading { provider, http_status, body, ours } = *reading;
-        Ok(Box::new(submit::interpret(provider, http_status, &body, ours.as_deref())))
-    }
 }

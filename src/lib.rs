@@ -6,7 +6,7 @@
 //! Plain data and logic, no view: [`state`] (form model, draft, history, keys), [`check`] (the
 //! report arranged for the page, error summary, portability), [`submit`] (signing, preview,
 //! answers), [`i18n`] (every console text, en/zh), [`lazy`] (what loads on first use). The
-//! browser: [`api`] (the only network module), [`storage`], [`browser`]. Reactive wiring:
+//! browser: [`api`] (the only network module), [`storage`] ([`stored`] reads it back), [`browser`]. Reactive wiring:
 //! [`store`]. The view: [`app`], [`pages`], [`components`].
 
 pub mod api;
@@ -21,4 +21,5 @@ pub mod pages;
 pub mod state;
 pub mod storage;
 pub mod store;
+pub mod stored;
 pub mod submit;

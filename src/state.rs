@@ -10,7 +10,7 @@ use createimage_validator::meta::FieldRule;
 use createimage_validator::request::Request;
 use createimage_validator::rule::Cross;
 use createimage_validator::{Provider, ValueType, field, providers, rules};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;
 use std::sync::OnceLock;
@@ -37,10 +37,61 @@ pub fn rule(provider: Provider, path: &str) -> Option<&'static FieldRule> {
 }
 
 /// Where the image comes from, the first thing each form asks: the region and the source (for
-/// Alibaba its three, side by side). The name and description follow
-/// ([`crate::check::name_fields`]), then everything else.
+/// Alibaba, one of the sources of its "at least one of" rule, chosen first; see [`sources`]).
+/// The name and description follow ([`crate::check::name_fields`]), then everything else.
 pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     provider.console().source_fields
+}
+
+/// What the sandbox has to offer for a field that asks for an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Regions,
+    Instances,
+    Snapshots,
+}
+
+/// The fields that ask for something the sandbox has: Sandbox mode offers its own there.
+const OFFERS: &[(Provider, &str, Offer)] = &[
+    (Provider::Aliyun, "RegionId", Offer::Regions),
+    (Provider::Aliyun, "InstanceId", Offer::Instances),
+    (Provider::Aliyun, "SnapshotId", Offer::Snapshots),
+    (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
+    (Provider::Tencent, "Region", Offer::Regions),
+    (Provider::Tencent, "instanceId", Offer::Instances),
+    (Provider::JdCloud, "regionId", Offer::Regions),
+    (Provider::JdCloud, "instanceId", Offer::Instances),
+    (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
+    (Provider::Zenlayer, "instanceId", Offer::Instances),
+];
+
+/// What the sandbox offers for field `path` of `provider`.
+pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
+    OFFERS.iter().find(|&&(p, f, _)| p == provider && f == path).map(|&(_, _, o)| o)
+}
+
+/// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
+/// sandbox fills it in with its own region.
+pub fn region_field(provider: Provider) -> Option<&'static str> {
+    OFFERS.iter().find(|&&(p, _, o)| p == provider && o == Offer::Regions).map(|&(_, f, _)| f)
+}
+
+/// The sources of which the provider wants at least one, as its rule table says (Alibaba: an
+/// instance, disk mappings or a snapshot); empty when there is one way only.
+pub fn sources(provider: Provider) -> &'static [&'static str] {
+    providers::spec(provider)
+        .cross
+        .iter()
+        .find_map(|c| match c {
+            Cross::AnyOf { fields, .. } => Some(*fields),
+            _ => None,
+        })
+        .unwrap_or(&[])
+}
+
+/// The source the form shows: the first one with a value, else the first.
+pub fn chosen_source(provider: Provider, form: &Form) -> usize {
+    sources(provider).iter().position(|&s| !form.get(Slot::top(s)).is_empty() || form.items(s) > 0).unwrap_or(0)
 }
 
 /// A common parameter the form still asks for because the signer takes it from the request
@@ -194,8 +245,7 @@ pub fn slot_id(provider: Provider, slot: Slot) -> String {
 
 /// What was typed into one provider's form: text per field, and the items of each repeatable
 /// group. Keys are table paths (`ImageName`, `Tag.N.Key`); an empty text is no value.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Form {
     pub fields: Dict<String>,
     pub groups: Dict<Vec<Dict<String>>>,
@@ -377,7 +427,7 @@ pub fn touched_after_removal(touched: &Touched, group: &str, removed: usize) -> 
 }
 
 /// Where a request goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// The emulator of `createimage serve`, same origin.
@@ -443,7 +493,7 @@ impl Keys {
 }
 
 /// Keys a user chose to remember, as stored: provider → key.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
 pub struct Remembered(pub Dict<StoredKey>);
 
@@ -453,7 +503,7 @@ impl fmt::Debug for Remembered {
     }
 }
 
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StoredKey {
     pub access_key_id: String,
@@ -468,7 +518,7 @@ impl fmt::Debug for StoredKey {
 
 impl Remembered {
     pub fn from_json(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        crate::stored::from_json(text)
     }
 
     pub fn to_json(&self) -> String {
@@ -496,8 +546,7 @@ impl Remembered {
 }
 
 /// What survives a reload: the chosen provider, every form and every endpoint. Never a key.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Draft {
     pub provider: Option<String>,
     pub forms: Dict<Form>,
@@ -507,7 +556,7 @@ pub struct Draft {
 impl Draft {
     /// The stored text; anything unreadable is an empty draft.
     pub fn from_json(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        crate::stored::from_json(text)
     }
 
     pub fn to_json(&self) -> String {
@@ -529,20 +578,20 @@ impl Draft {
 }
 
 /// One submission, as the history keeps it. Never a key, a signature or a body.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEntry {
     /// Milliseconds since the Unix epoch.
     pub time_ms: f64,
     pub provider: String,
     pub endpoint: Mode,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub request_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub error_code: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub http_status: Option<u16>,
 }
 
@@ -554,7 +603,7 @@ impl HistoryEntry {
 }
 
 /// Every submission, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct History(pub Vec<HistoryEntry>);
 
@@ -563,7 +612,7 @@ impl History {
     pub const MAX: usize = 200;
 
     pub fn from_json(text: &str) -> Self {
-        serde_json::from_str(text).unwrap_or_default()
+        crate::stored::from_json(text)
     }
 
     pub fn to_json(&self) -> String {
@@ -742,11 +791,22 @@ mod tests {
         assert!(!is_deprecated(rule(Provider::Aliyun, "Tag.N.Key").unwrap()));
         // Tencent's Region is a common parameter the form asks for, with the source.
         assert!(children(Provider::Tencent, "").any(|r| r.path == "Region"));
+        assert_eq!(sources(Provider::Aliyun), ["InstanceId", "DiskDeviceMapping", "SnapshotId"]);
+        assert!(sources(Provider::Zenlayer).is_empty());
         for p in Provider::ALL {
             for path in source_fields(p) {
                 assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path}");
             }
         }
+        for &(p, path, _) in OFFERS {
+            assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path} offered");
+        }
+        assert_eq!(region_field(Provider::JdCloud), Some("regionId"));
+        assert_eq!(region_field(Provider::Zenlayer), None);
+        let mut f = Form::new(Provider::Aliyun);
+        assert_eq!(chosen_source(Provider::Aliyun, &f), 0);
+        f.set(Slot::top("SnapshotId"), "s-1");
+        assert_eq!(chosen_source(Provider::Aliyun, &f), 2);
     }
 
     #[wasm_bindgen_test]

@@ -12,17 +12,6 @@ use createimage_validator::{Lang, Provider};
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// What the provider's answer says. The code that reads it was loaded to sign the request; should
-/// it still be missing, the answer is shown as it came, since the request did go out.
-async fn read(provider: Provider, answer: api::Answer, ours: Option<String>, lang: Lang) -> Outcome {
-    let (http_status, raw) = (answer.status, answer.body.clone());
-    let reading = lazy::Reading { provider, http_status, body: answer.body, ours };
-    match lazy::read(Box::new(reading)).await {
-        Ok(outcome) => *outcome,
-        Err(_) => Outcome::Unreadable { http_status, reason: T::AnswerNotRead.get(lang).to_owned(), raw },
-    }
-}
-
 /// Everything the page shows, as signals.
 #[derive(Debug, Clone, Copy)]
 pub struct Store {
@@ -34,6 +23,11 @@ pub struct Store {
     pointer_down: StoredValue<bool>,
     /// Fields left while it was down: their messages wait for the click.
     held: StoredValue<Vec<(Provider, Slot)>>,
+    /// The sandbox's regions, instances and snapshots, read once they are first wanted.
+    pub world: RwSignal<Option<api::World>>,
+    world_asked: StoredValue<bool>,
+    /// A world read while a pointer button was down: shown once the click is over.
+    world_held: StoredValue<Option<api::World>>,
 }
 
 /// One provider's workspace.
@@ -50,6 +44,8 @@ pub struct Space {
     /// The key the sandbox gets: the emulator's own unless the user types another. A key typed
     /// for Relay or Direct is never sent to the emulator.
     pub sandbox_keys: RwSignal<Keys>,
+    /// Which of the provider's sources the form shows (see [`state::sources`]).
+    pub source: RwSignal<usize>,
     pub sending: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
     pub follow: RwSignal<Option<Follow>>,
@@ -88,6 +84,9 @@ impl Store {
             history: RwSignal::new(history),
             pointer_down: StoredValue::new(false),
             held: StoredValue::new(Vec::new()),
+            world: RwSignal::new(None),
+            world_asked: StoredValue::new(false),
+            world_held: StoredValue::new(None),
         }
     }
 
@@ -110,6 +109,9 @@ impl Store {
                 move || {
                     let held = std::mem::take(&mut *self.held.write_value());
                     held.into_iter().for_each(|(p, slot)| self.space(p).touch(slot));
+                    if let Some(world) = self.world_held.write_value().take() {
+                        self.world.set(Some(world));
+                    }
                 },
                 std::time::Duration::ZERO,
             );
@@ -128,6 +130,26 @@ impl Store {
         } else {
             self.space(provider).touch(slot);
         }
+    }
+
+    /// Reads the sandbox's world once, with the code loaded on first use (when a form is first
+    /// used in Sandbox mode). Offers appear under the fields: not between a press and its release.
+    pub fn want_world(self) {
+        if self.world_asked.get_value() {
+            return;
+        }
+        self.world_asked.set_value(true);
+        leptos::task::spawn_local(async move {
+            let world = match lazy::read_world(()).await {
+                Ok(reading) => reading.await,
+                Err(_) => None,
+            };
+            match world {
+                Some(world) if self.pointer_down.get_value() => self.world_held.set_value(Some(world)),
+                Some(world) => self.world.set(Some(world)),
+                None => self.world_asked.set_value(false),
+            }
+        });
     }
 
     /// Keeps storage, the page title and the page language in step with the state.
@@ -221,9 +243,8 @@ impl Store {
     }
 
     /// Submits `provider`'s form: with errors (unless `anyway`), shows the error summary and
-    /// focuses it; without keys, says so; otherwise signs (loading the signing code the first
-    /// time), sends, records and shows the answer, then follows a sandbox image until it is
-    /// available.
+    /// focuses it; without keys, says so; otherwise loads the code that sends (the first time)
+    /// and [`Store::deliver`]s.
     pub fn submit(self, provider: Provider, anyway: bool) {
         let space = self.space(provider);
         if space.sending.get_untracked() {
@@ -241,46 +262,61 @@ impl Store {
             return;
         }
         let job = self.job(space, anyway);
-        // Sending from here on: a second click waits, also while the signing code loads.
+        // Sending from here on: a second click waits, also while the code that sends loads.
         space.sending.set(true);
         leptos::task::spawn_local(async move {
-            let prepared = match lazy::sign(job).await {
-                Ok(signing) => signing.prepared,
+            match lazy::submit(Box::new(lazy::Submission { store: self, job })).await {
+                Ok(delivery) => delivery.await,
                 Err(e) => {
                     space.sending.set(false);
                     space.outcome.set(Some(Outcome::NotSent(e)));
                     browser::focus_answer();
-                    return;
                 }
-            };
-            // A new submission: an older status follower stops, the last answer goes.
-            let attempt = space.attempt.get_value().wrapping_add(1);
-            space.attempt.set_value(attempt);
-            space.outcome.set(None);
-            space.follow.set(None);
-            let ours = Some(prepared.signed.stages.string_to_sign().to_owned());
-            let outcome = match api::send(&prepared.outgoing).await {
-                Ok(answer) => read(provider, answer, ours, self.lang.get_untracked()).await,
-                Err(e) => {
-                    let host = match mode {
-                        Mode::Sandbox | Mode::Relay => browser::origin().host,
-                        Mode::Direct => prepared.signed.request.host.clone(),
-                    };
-                    Outcome::Network { message: e.message, mode, host }
-                }
-            };
-            // An answer means the request arrived: the next one is a new request with a new token.
-            if !matches!(outcome, Outcome::Network { .. }) {
-                space.retry.set_value(None);
-            }
-            self.record(history_entry(provider, mode, &outcome));
-            space.sending.set(false);
-            space.outcome.set(Some(outcome.clone()));
-            browser::focus_answer();
-            if let (Mode::Sandbox, Outcome::Created(success)) = (mode, outcome) {
-                self.follow(space, success, attempt).await;
             }
         });
+    }
+
+    /// The rest of a submission, run by the code loaded on first use ([`lazy::submit`]): signs,
+    /// sends, records and shows the answer, then follows a sandbox image until it is available.
+    pub async fn deliver(self, job: lazy::Job) {
+        let (provider, mode) = (job.provider, job.mode);
+        let space = self.space(provider);
+        let prepared = match lazy::sign_now(job) {
+            Ok(signing) => signing.prepared,
+            Err(e) => {
+                space.sending.set(false);
+                space.outcome.set(Some(Outcome::NotSent(e)));
+                browser::focus_answer();
+                return;
+            }
+        };
+        // A new submission: an older status follower stops, the last answer goes.
+        let attempt = space.attempt.get_value().wrapping_add(1);
+        space.attempt.set_value(attempt);
+        space.outcome.set(None);
+        space.follow.set(None);
+        let ours = Some(prepared.signed.stages.string_to_sign().to_owned());
+        let outcome = match api::send(&prepared.outgoing).await {
+            Ok(answer) => submit::interpret(provider, answer.status, &answer.body, ours.as_deref()),
+            Err(e) => {
+                let host = match mode {
+                    Mode::Sandbox | Mode::Relay => browser::origin().host,
+                    Mode::Direct => prepared.signed.request.host.clone(),
+                };
+                Outcome::Network { message: e.message, mode, host }
+            }
+        };
+        // An answer means the request arrived: the next one is a new request with a new token.
+        if !matches!(outcome, Outcome::Network { .. }) {
+            space.retry.set_value(None);
+        }
+        self.record(history_entry(provider, mode, &outcome));
+        space.sending.set(false);
+        space.outcome.set(Some(outcome.clone()));
+        browser::focus_answer();
+        if let (Mode::Sandbox, Outcome::Created(success)) = (mode, outcome) {
+            self.follow(space, success, attempt).await;
+        }
     }
 
     /// Polls the emulator until the image is available (or gone, or a newer submission started).
@@ -393,7 +429,10 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
 
 impl Space {
     fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
-        let form = RwSignal::new(draft.form(provider));
+        let stored = draft.form(provider);
+        let source = RwSignal::new(state::chosen_source(provider, &stored));
+        let form = RwSignal::new(stored);
+        let shown_source = move || state::sources(provider).get(source.get()).copied();
         Space {
             provider,
             form,
@@ -402,12 +441,13 @@ impl Space {
             mode: RwSignal::new(draft.endpoint(provider)),
             keys: RwSignal::new(remembered.keys(provider).unwrap_or_default()),
             sandbox_keys: RwSignal::new(Keys::sandbox(provider)),
+            source,
             sending: RwSignal::new(false),
             outcome: RwSignal::new(None),
             follow: RwSignal::new(None),
             retry: StoredValue::new(None),
             attempt: StoredValue::new(0),
-            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get()))),
+            checked: Memo::new(move |_| form.with(|f| Checked::new(provider, f, lang.get(), shown_source()))),
         }
     }
 
@@ -438,6 +478,21 @@ impl Space {
     pub fn errors_seen(self) -> bool {
         let submitted = self.submitted.get();
         self.touched.with(|t| self.checked.with(|c| c.errors().any(|f| f.visible(t, submitted))))
+    }
+
+    /// Shows source `at` of the provider's sources; what was given for the others goes, so the
+    /// request carries the one the form shows.
+    pub fn choose_source(self, at: usize) {
+        let sources = state::sources(self.provider);
+        self.form.update(|f| {
+            for &path in sources.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, p)| p) {
+                f.set(Slot::top(path), "");
+                while f.items(path) > 0 {
+                    f.remove_item(path, 0);
+                }
+            }
+        });
+        self.source.set(at);
     }
 
     /// Adds an item to `group` and focuses its first field.

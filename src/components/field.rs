@@ -1,12 +1,13 @@
 //! One input, generated from its rule: a `<select>` for enumerations and booleans (not set, true
 //! or false: an unticked box could not say false), each value with its word beside it; a numeric
 //! text input for integers, text otherwise (a text area for long texts). Label, hint, live
-//! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says.
+//! counter, messages, `aria-invalid` and `aria-describedby` as the DOM contract says. In Sandbox
+//! mode, a field that asks for a region, instance or snapshot offers the sandbox's own.
 
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
-use crate::i18n::T;
-use crate::state::{self, Slot};
+use crate::i18n::{self, T};
+use crate::state::{self, Mode, Offer, Slot};
 use crate::store::{Space, text, use_store};
 use createimage_validator::meta::FieldRule;
 use createimage_validator::{Severity, ValueType};
@@ -53,6 +54,7 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(T::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
+    let pick = state::offer(provider, rule.path).map(|offer| sandbox_pick(space, slot, offer, &id, value));
     view! {
         <div
             class="field"
@@ -61,9 +63,75 @@ pub fn Field(space: Space, rule: &'static FieldRule, #[prop(optional)] item: Opt
         >
             <label for=id.clone()>{label_text} {required}</label>
             <div class="control">{control} {counter}</div>
+            {pick}
             {hint_view}
             <Notes id=id.clone() shown />
         </div>
+    }
+}
+
+/// In Sandbox mode, once the sandbox's world is read: a list of its regions, instances or
+/// snapshots, each with what it is and what CreateImage does with it; choosing one fills in
+/// the field (and, for an instance or snapshot of the request, its region).
+fn sandbox_pick(space: Space, slot: Slot, offer: Offer, id: &str, value: Memo<String>) -> impl IntoView + use<> {
+    let store = use_store();
+    let lang = store.lang;
+    let provider = space.provider;
+    let pick_id = format!("{id}-sandbox");
+    let choices = move || {
+        let l = lang.get();
+        store.world.with(|w| {
+            let place = w.as_ref()?.of(provider);
+            let describe = |s: &crate::api::Sample| {
+                let will = match &s.refusal {
+                    None => T::WillCreate.get(l).to_owned(),
+                    Some(code) => T::WillRefuse.fill(l, &[("code", code)]),
+                };
+                let what = s.status.as_deref().map_or_else(|| s.region.clone(), |st| format!("{st}, {}", s.region));
+                let will = if s.status.is_some() { format!(": {will}") } else { String::new() };
+                (s.id.clone(), format!("{} — {what}{will}", s.id), s.region.clone())
+            };
+            let list: Vec<(String, String, String)> = match offer {
+                Offer::Regions => place.regions.iter().map(|r| (r.clone(), r.clone(), String::new())).collect(),
+                Offer::Instances => place.instances.iter().map(describe).collect(),
+                Offer::Snapshots => place.snapshots.iter().map(describe).collect(),
+            };
+            (!list.is_empty()).then_some(list)
+        })
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        let region = choices().and_then(|l| l.into_iter().find(|(v, ..)| *v == chosen)).map(|(.., r)| r);
+        if let (Some(field), Some(region), None) = (state::region_field(provider), region, slot.item)
+            && !region.is_empty()
+        {
+            space.edit(Slot::top(field), &region);
+        }
+        space.edit(slot, &chosen);
+    };
+    move || {
+        if space.mode.get() != Mode::Sandbox {
+            return None;
+        }
+        let list = choices()?;
+        // Each option follows the value on its own: the list is not rebuilt under the keyboard.
+        let options = list
+            .into_iter()
+            .map(|(v, shown, _)| {
+                let is = v.clone();
+                view! { <option value=v selected=move || value.with(|x| *x == is)>{shown}</option> }
+            })
+            .collect_view();
+        let pick_id = pick_id.clone();
+        Some(view! {
+            <div class="sandbox-pick">
+                <label for=pick_id.clone()>{text(T::SandboxPick)}</label>
+                <select id=pick_id on:change=on_change>
+                    <option value="">{text(T::SandboxPickNone)}</option>
+                    {options}
+                </select>
+            </div>
+        })
     }
 }
 
@@ -78,6 +146,7 @@ fn control(
     described: Signal<Option<String>>,
 ) -> AnyView {
     let store = use_store();
+    let lang = store.lang;
     let on_blur = move |_: leptos::ev::FocusEvent| store.leave(space.provider, slot);
     let on_input = move |ev: leptos::ev::Event| space.edit(slot, &event_target_value(&ev));
     const BOOLEAN: &[&str] = &["true", "false"];
@@ -85,7 +154,10 @@ fn control(
     if let Some(allowed) = allowed {
         let options = allowed
             .iter()
-            .map(|&v| view! { <option value=v selected=move || value.with(|x| x == v)>{v}</option> })
+            .map(|&v| {
+                let shown = move || i18n::value_label(v, lang.get());
+                view! { <option value=v selected=move || value.with(|x| x == v)>{shown}</option> }
+            })
             .collect_view();
         return view! {
             <select id=id aria-invalid=invalid aria-describedby=described on:change=on_input on:blur=on_blur>

@@ -1,11 +1,12 @@
-//! A provider's request form, in the order of the task: where the image comes from (the region,
-//! then the sources, side by side), its name and description, then everything else in table order
-//! (see [`check::rank`]). Submitting it (Enter, or the "Create image" button) submits the request.
+//! A provider's request form, in the order of the task, each part under its heading: where the
+//! image comes from (the region, and the source: a visible choice where the provider has several),
+//! its name and description, then the advanced settings (everything else in the rule table).
+//! Submitting it (Enter, or the "Create image" button) submits the request.
 
 use crate::check;
 use crate::components::group::{laid_out, member};
 use crate::i18n::T;
-use crate::state;
+use crate::state::{self, Mode};
 use crate::store::{Space, text, use_store};
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
@@ -19,10 +20,19 @@ pub fn form_id(space: Space) -> String {
 pub fn RequestForm(space: Space) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
-    let (deprecated, mut current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
-        state::children(provider, "").partition(|r| state::is_deprecated(r));
-    createimage_validator::order::sort_by_key(&mut current, |r| check::rank(provider, r.path));
-    let fields = current.into_iter().map(|rule| member(space, rule, None)).collect_view();
+    let (name, description) = check::name_fields(provider);
+    let sources = state::sources(provider);
+    let fields =
+        |paths: &[&str]| paths.iter().filter_map(|p| state::rule(provider, p)).collect::<Vec<&'static FieldRule>>();
+    let place = state::source_fields(provider).iter().filter(|p| !sources.contains(p)).copied().collect::<Vec<_>>();
+    let first = state::source_fields(provider).iter().chain(&[name, description]).copied().collect::<Vec<_>>();
+    let rest: Vec<&'static FieldRule> = state::children(provider, "").filter(|r| !first.contains(&r.path)).collect();
+    // The sandbox's regions, instances and snapshots, read when the form is first used.
+    let want = move || {
+        if space.mode.get_untracked() == Mode::Sandbox {
+            store.want_world();
+        }
+    };
     view! {
         <form
             id=form_id(space)
@@ -33,10 +43,54 @@ pub fn RequestForm(space: Space) -> impl IntoView {
                 ev.prevent_default();
                 store.submit(provider, false);
             }
+            on:pointerenter=move |_| want()
+            on:focusin=move |_| want()
         >
             <h2 id="request-heading">{text(T::RequestHeading)}</h2>
-            {fields}
-            {laid_out(space, deprecated, None)}
+            <h3>{text(T::SourceHeading)}</h3>
+            {laid_out(space, fields(&place), None)}
+            {(!sources.is_empty()).then(|| view! { <SourceChoice space /> })}
+            <h3>{text(T::NameHeading)}</h3>
+            {laid_out(space, fields(&[name, description]), None)}
+            <h3>{text(T::AdvancedHeading)}</h3>
+            {laid_out(space, rest, None)}
         </form>
+    }
+}
+
+/// The provider's sources as radio buttons, and the fields of the chosen one.
+#[component]
+fn SourceChoice(space: Space) -> impl IntoView {
+    let lang = use_store().lang;
+    let provider = space.provider;
+    let sources = state::sources(provider);
+    let radios = sources
+        .iter()
+        .enumerate()
+        .filter_map(|(at, path)| state::rule(provider, path).map(|rule| (at, rule)))
+        .map(|(at, rule)| {
+            view! {
+                <label class="radio">
+                    <input
+                        type="radio"
+                        name=format!("source-{}", provider.as_str())
+                        prop:checked=move || space.source.get() == at
+                        on:change=move |_| space.choose_source(at)
+                    />
+                    {move || rule.label.get(lang.get())}
+                </label>
+            }
+        })
+        .collect_view();
+    let chosen = move || {
+        let path = sources.get(space.source.get())?;
+        state::rule(provider, path).map(|rule| member(space, rule, None))
+    };
+    view! {
+        <fieldset class="source-choice">
+            <legend>{text(T::SourceChoice)}</legend>
+            <div class="radios">{radios}</div>
+        </fieldset>
+        {chosen}
     }
 }

@@ -1,5 +1,5 @@
-// axe-core on each provider's form: no serious or critical violation (light; with errors shown, light
-// and dark).
+// axe-core on each provider's form: no serious or critical violation (light, before and after the
+// sandbox's offers appear; with errors shown, light and dark).
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { consoleTest } from "../lib/harness.mjs";
@@ -18,8 +18,12 @@ export async function axeViolations(page) {
 
 export default function a11y() {
   for (const p of PROVIDERS) {
-    consoleTest(`axe-core: 0 serious or critical violations on the ${p} form`, async ({ page }) => {
+    consoleTest(`axe-core: 0 serious or critical violations on the ${p} form, the sandbox's offers shown`, async ({ page }) => {
       await selectProvider(page, p);
+      assert.deepEqual(await axeViolations(page), []);
+      // The form's first use in Sandbox mode brings the lists of the sandbox's own under the id fields.
+      await page.locator(`#request-${p} input`).first().focus();
+      await page.locator(`#request-${p} select[id$="-sandbox"]`).first().waitFor({ state: "visible", timeout: 5_000 });
       assert.deepEqual(await axeViolations(page), []);
     });
   }

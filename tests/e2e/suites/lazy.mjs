@@ -1,6 +1,7 @@
 // The code loaded on first use (src/lazy.rs): the signing code and the catalog's text are a wasm
 // chunk of their own, not part of the first load; fetched once, on the first preview or submission
-// (or as soon as the pointer or the focus is on the buttons);
+// (or as soon as the pointer or the focus is on the buttons, or a form is first used in Sandbox
+// mode, where it reads the sandbox's world);
 // and a chunk that cannot be fetched is an answer on the page, not a crash.
 import assert from "node:assert/strict";
 import { consoleTest } from "../lib/harness.mjs";
@@ -12,6 +13,18 @@ const FIRST_LOAD_GZIP_BUDGET = 250 * 1000;
 
 const CHUNK = /\/split_[a-z_]+-[0-9a-f]{16}\.wasm$/;
 const chunkRequests = (requests) => requests.filter((r) => CHUNK.test(new URL(r.url).pathname));
+
+/**
+ * Fills Zenlayer's form in Relay mode, then goes back to Sandbox: a form's first use in Sandbox mode
+ * reads the sandbox's world (offered under the id fields) with the chunk, and these tests watch the
+ * chunk's other triggers.
+ */
+async function fillOutsideSandbox(page) {
+  const endpoint = (name) => page.getByRole("radio", { name, exact: true }).filter({ visible: true });
+  await endpoint("Relay").check();
+  await fillForm(page, "zenlayer", VALID.zenlayer);
+  await endpoint("Sandbox").check();
+}
 
 export default function lazy() {
   consoleTest(
@@ -35,7 +48,7 @@ export default function lazy() {
     await page.waitForLoadState("networkidle");
     assert.equal(chunkRequests(requests).length, 0, "no chunk fetched on the first load");
     await selectProvider(page, "zenlayer");
-    await fillForm(page, "zenlayer", VALID.zenlayer);
+    await fillOutsideSandbox(page);
     assert.equal(chunkRequests(requests).length, 0, "typing and validating fetch no chunk");
 
     await page.locator("details#preview summary").click();
@@ -53,7 +66,7 @@ export default function lazy() {
   ]) {
     consoleTest(`first use: ${how} Create starts fetching the chunk before the click`, async ({ page, requests }) => {
       await selectProvider(page, "zenlayer");
-      await fillForm(page, "zenlayer", VALID.zenlayer);
+      await fillOutsideSandbox(page);
       assert.equal(chunkRequests(requests).length, 0, "nothing fetched yet");
       await near(page);
       await waitFor(async () => chunkRequests(requests).length === 1, `the chunk fetched on ${how} Create`);
@@ -62,6 +75,20 @@ export default function lazy() {
       assert.equal(chunkRequests(requests).length, 1, "the click used the chunk fetched before");
     });
   }
+
+  consoleTest("first use in Sandbox mode: the form's first focus fetches the chunk once, which reads the sandbox's world; a submission reuses it", async ({ page, requests }) => {
+    await page.waitForLoadState("networkidle");
+    await selectProvider(page, "zenlayer");
+    assert.equal(chunkRequests(requests).length, 0, "nothing before the form is used");
+    await page.locator("#f-zenlayer-instanceId").focus();
+    await page.locator("#f-zenlayer-instanceId-sandbox").waitFor({ state: "visible", timeout: 5_000 });
+    assert.equal(chunkRequests(requests).length, 1, "the chunk, once");
+    assert.equal(requests.filter((r) => new URL(r.url).pathname === "/_emulator/state").length, 1, "the world read once");
+    await fillForm(page, "zenlayer", VALID.zenlayer);
+    await createButton(page).click();
+    await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
+    assert.equal(chunkRequests(requests).length, 1, "the submission reused the loaded chunk");
+  });
 
   consoleTest("first use: leaving the provider's page while the chunk loads breaks nothing", async ({ page }) => {
     // The chunk arrives a second late; meanwhile the preview that asked for it is gone.

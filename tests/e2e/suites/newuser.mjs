@@ -52,8 +52,11 @@ async function tabTo(page, from, target) {
 }
 
 export default function newuser() {
-  consoleTest("lost clicks: focus in Region, then a mouse click on Add disk mapping: the mapping is added", async ({ page }) => {
+  consoleTest("lost clicks: focus in Region, then a mouse click on a disk mapping source and Add disk mapping: each lands", async ({ page }) => {
     await selectProvider(page, "aliyun");
+    const mappings = visible(page.getByRole("radio", { name: "Disk device mappings", exact: true }));
+    await clickAt(page, mappings);
+    await waitFor(() => mappings.isChecked(), "the mapping source chosen");
     // Region is required and empty: the press that leaves it shows its error above the button.
     await clickAt(page, field(page, "aliyun", "RegionId"));
     await clickAt(page, button(page, "Add disk mapping"));
@@ -111,15 +114,32 @@ export default function newuser() {
     assert.match(await text(page.locator("#send-hint")), /Fix the errors shown in the form/);
   });
 
-  consoleTest("order: the source first (region, then Alibaba's three sources side by side), then name and description, then the rest; Tencent's Region in the form", async ({ page }) => {
-    const ids = (p) => page.locator(`#request-${p}`).evaluate((f, p) => [...f.querySelectorAll(`input[id^=f-${p}-], select[id^=f-${p}-], textarea[id^=f-${p}-], fieldset[id^=f-${p}-]`)].map((e) => e.id), p);
+  consoleTest("order: under headings, the source first (Region, a visible choice of source), then name and description, then advanced; Tencent's Region in the form", async ({ page }) => {
+    // The form's own inputs and headings, in document order (not the sandbox's lists under some fields).
+    const order = (p) => page.locator(`#request-${p}`).evaluate((f) => [...f.querySelectorAll("input[id^=f-], select[id^=f-], textarea[id^=f-], h3")].filter((e) => !e.id.endsWith("-sandbox")).map((e) => e.id || e.textContent));
     await selectProvider(page, "aliyun");
-    assert.deepEqual((await ids("aliyun")).slice(0, 6), ["f-aliyun-RegionId", "f-aliyun-InstanceId", "f-aliyun-DiskDeviceMapping", "f-aliyun-SnapshotId", "f-aliyun-ImageName", "f-aliyun-Description"]);
+    const aliyun = await order("aliyun");
+    assert.deepEqual(aliyun.slice(0, 7), ["Where the image comes from", "f-aliyun-RegionId", "f-aliyun-InstanceId", "Name and description", "f-aliyun-ImageName", "f-aliyun-Description", "Advanced settings"]);
+    assert.ok(aliyun.indexOf("f-aliyun-Architecture") > aliyun.indexOf("Advanced settings"), aliyun.join(" "));
+    const choice = visible(page.getByRole("group", { name: "Make the image from" }));
+    assert.deepEqual(await choice.getByRole("radio").evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())), ["Instance ID", "Disk device mappings", "Snapshot ID"]);
+    await typeInto(page, field(page, "aliyun", "InstanceId"), "i-x");
+    await clickAt(page, choice.getByRole("radio", { name: "Snapshot ID" }));
+    await field(page, "aliyun", "SnapshotId").waitFor({ state: "visible" });
+    assert.equal(await field(page, "aliyun", "InstanceId").count(), 0, "one source shown at a time");
+    // Without a source, the error goes to the one shown, and the summary links there.
+    await typeInto(page, field(page, "aliyun", "RegionId"), "cn-hangzhou");
+    await page.keyboard.press("Enter");
+    await visible(page.locator('#error-summary a[href="#f-aliyun-SnapshotId"]')).waitFor({ timeout: 2_000 });
+
     await selectProvider(page, "tencent");
     assert.equal(await field(page, "tencent", "Region").evaluate((e) => !!e.closest("#request-tencent")), true, "Region is a request field");
-    assert.deepEqual((await ids("tencent")).slice(0, 4), ["f-tencent-Region", "f-tencent-instanceId", "f-tencent-imageName", "f-tencent-imageDescription"]);
+    assert.deepEqual((await order("tencent")).slice(0, 6), ["Where the image comes from", "f-tencent-Region", "f-tencent-instanceId", "Name and description", "f-tencent-imageName", "f-tencent-imageDescription"]);
     await selectProvider(page, "jdcloud");
-    assert.deepEqual((await ids("jdcloud")).slice(0, 4), ["f-jdcloud-regionId", "f-jdcloud-instanceId", "f-jdcloud-name", "f-jdcloud-description"]);
+    assert.deepEqual((await order("jdcloud")).slice(0, 6), ["Where the image comes from", "f-jdcloud-regionId", "f-jdcloud-instanceId", "Name and description", "f-jdcloud-name", "f-jdcloud-description"]);
+    await clickAt(page, page.locator("#lang-toggle"));
+    await waitFor(async () => (await page.getAttribute("html", "lang")) === "zh", "Chinese");
+    assert.deepEqual((await order("jdcloud")).filter((x) => !x.startsWith("f-")), ["镜像来源", "名称与描述", "高级设置"]);
   });
 
   consoleTest("after a submit: the focus moves to the answer, which is in view (1280×900) and read once", async ({ page }) => {
@@ -134,23 +154,66 @@ export default function newuser() {
     assert.equal(await page.locator("#result").getAttribute("aria-live"), null, "not also a live region: announced once, by the focus");
   });
 
-  consoleTest("JD data disks read from 1; a boolean can be sent as false (not set / true / false)", async ({ page, requests }) => {
+  consoleTest("sandbox: id fields offer the emulator's own with what each does; choosing a refused one from the keyboard shows the provider's refusal explained; any id can still be typed", async ({ page }) => {
+    await selectProvider(page, "aliyun");
+    const instance = field(page, "aliyun", "InstanceId");
+    await clickAt(page, instance);
+    const pick = page.locator("#f-aliyun-InstanceId-sandbox");
+    await pick.waitFor({ state: "visible", timeout: 3_000 });
+    const options = (await pick.locator("option").allTextContents()).map((t) => t.trim());
+    assert.ok(options.includes("i-sandbox-stopped — Stopped, cn-hangzhou: makes an image"), options.join("\n"));
+    assert.ok(options.includes("i-starting — Starting, cn-hangzhou: refused with IncorrectInstanceStatus"), options.join("\n"));
+    const regions = (await page.locator("#f-aliyun-RegionId-sandbox option").allTextContents()).map((t) => t.trim());
+    assert.ok(regions.includes("cn-hangzhou") && regions.includes("cn-qingdao"), regions.join(" "));
+    await tabTo(page, instance, pick);
+    await chooseWithKeys(page, pick, "i-starting");
+    await waitFor(async () => (await instance.inputValue()) === "i-starting", "the instance filled in");
+    assert.equal(await field(page, "aliyun", "RegionId").inputValue(), "cn-hangzhou", "its region too");
+    await typeInto(page, field(page, "aliyun", "ImageName"), "web-01");
+    await page.keyboard.press("Enter");
+    await page.locator("#result-error-code").waitFor({ state: "visible", timeout: 10_000 });
+    assert.equal(await text(page.locator("#result-error-code")), "IncorrectInstanceStatus");
+    assert.ok((await text(page.locator("#result-meaning"))).length > 0, "the refusal explained");
+
+    // Offered, not forced: an id of one's own is typed and sent as it is.
+    await typeInto(page, instance, "i-nope");
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await text(page.locator("#result-error-code"))) === "InvalidInstanceId.NotFound", "the typed id sent", { timeout: 10_000 });
+
+    // JD's data disk snapshot, which the README did not name, is offered too; Relay offers nothing.
+    await selectProvider(page, "jdcloud");
+    await clickAt(page, button(page, "Add data disk"));
+    const snap = page.locator("#f-jdcloud-dataDisks-0-cloudDiskSpec-snapshotId-sandbox");
+    await snap.waitFor({ state: "visible", timeout: 3_000 });
+    assert.ok((await snap.locator("option").allTextContents()).some((t) => t.startsWith("snapshot-sandbox01 — cn-north-1")));
+    await clickAt(page, visible(page.getByRole("radio", { name: "Relay", exact: true })));
+    await snap.waitFor({ state: "detached", timeout: 2_000 });
+  });
+
+  consoleTest("JD data disks read from 1; a boolean can be sent as false; values have words beside them, in Chinese too", async ({ page, requests }) => {
     await selectProvider(page, "jdcloud");
     await clickAt(page, button(page, "Add data disk"));
     await visible(page.getByRole("group", { name: "Data disk 1" })).waitFor();
     await button(page, "Remove data disk 1").waitFor();
     const encrypt = field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.encrypt");
-    assert.deepEqual((await encrypt.locator("option").allTextContents()).map((t) => t.trim()), ["— not set —", "true", "false"]);
+    assert.deepEqual((await encrypt.locator("option").allTextContents()).map((t) => t.trim()), ["— not set —", "Yes (true)", "No (false)"]);
     const type = field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.diskType");
+    assert.ok((await type.locator("option").allTextContents()).includes("SSD cloud disk (ssd)"));
     await typeForm(page, "jdcloud", { ...VALID.jdcloud, "dataDisks[0].deviceName": "vdc", "dataDisks[0].cloudDiskSpec.diskSizeGB": "40" });
     await tabTo(page, field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.description"), type);
-    await chooseWithKeys(page, type, "ssd");
+    await chooseWithKeys(page, type, "SSD cloud disk");
     await tabTo(page, field(page, "jdcloud", "dataDisks[0].cloudDiskSpec.policyId"), encrypt);
-    await chooseWithKeys(page, encrypt, "false");
+    await chooseWithKeys(page, encrypt, "No (false)");
     await clickAt(page, button(page, "Create image"));
     await page.locator("#result-image-id").waitFor({ state: "visible", timeout: 10_000 });
     const r = requests.find((r) => isApiRequest("jdcloud", r.url, r.method));
     assert.equal(JSON.parse(r.postData).dataDisks[0].cloudDiskSpec.encrypt, false, "encrypt: false sent");
+    assert.equal(JSON.parse(r.postData).dataDisks[0].cloudDiskSpec.diskType, "ssd", "the API value sent, not its word");
+
+    await clickAt(page, page.locator("#lang-toggle"));
+    await waitFor(async () => (await page.getAttribute("html", "lang")) === "zh", "Chinese");
+    assert.deepEqual((await encrypt.locator("option").allTextContents()).map((t) => t.trim()), ["— 未设置 —", "是（true）", "否（false）"]);
+    assert.ok((await type.locator("option").allTextContents()).includes("SSD 云硬盘（ssd）"));
   });
 
   consoleTest("words: fields named by their labels, no document of ours cited, a typed non-number said so; ⚠ on its message's line", async ({ page }) => {
@@ -181,6 +244,10 @@ export default function newuser() {
     assert.ok(!/dataDisks\[|cloudDiskSpec|a string/.test(summary), summary);
 
     await selectProvider(page, "zenlayer");
+    await typeInto(page, field(page, "zenlayer", "imageName"), "web!01");
+    const bad = page.locator("#f-zenlayer-imageName-error");
+    await bad.waitFor({ state: "visible" });
+    assert.match(await text(bad), /^Image name: character 4 \("!"\) is not allowed/);
     await typeInto(page, field(page, "zenlayer", "imageName"), "web.01");
     const warning = page.locator("#f-zenlayer-imageName-warning");
     await warning.waitFor({ state: "visible" });

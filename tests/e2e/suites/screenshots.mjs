@@ -1,6 +1,7 @@
 // A full-page screenshot of each provider's form in English and Chinese, under target/e2e-screenshots/
 // (git-ignored), to look at. With CREATEIMAGE_README_SCREENSHOTS=DIR (the README's are docs/screenshots/),
-// also each request form alone, as a user sees it before sending anything, for the README.
+// also each request form alone, as a user sees it with the pointer on it before sending anything (in
+// Sandbox mode, with the sandbox's own offered under the id fields), for the README.
 import assert from "node:assert/strict";
 import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -25,6 +26,9 @@ export default function screenshots() {
           const first = page.locator(`label[for="f-${p}-${p === "aliyun" ? "RegionId" : p === "jdcloud" ? "regionId" : "instanceId"}"]`);
           const label = await text(first);
           assert.equal(HAN.test(label), lang === "zh", `${p} ${lang}: the label "${label}" is in ${lang}`);
+          // The pointer on the form, as a user's: in Sandbox mode the sandbox's own appear under the id fields.
+          await page.locator(`#request-${p} h3`).first().hover();
+          await page.locator(`#request-${p} select[id$="-sandbox"]`).first().waitFor({ state: "visible", timeout: 5_000 });
           const file = join(SCREENSHOTS, `${p}-${lang}.png`);
           await page.screenshot({ path: file, fullPage: true });
           assert.ok(statSync(file).size > 5_000, `${file} is not empty`);
