@@ -296,6 +296,7 @@ pub static REGISTRATION: Registration = Registration {
         auth_failure: C::Aliyun(Code::IncompleteSignature),
     },
     console: &Console {
+        form: true,
         source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
         name_field: "ImageName",
         description_field: "Description",

@@ -256,6 +256,7 @@ pub static REGISTRATION: Registration = Registration {
         auth_failure: C::JdCloud(Code::Unauthenticated),
     },
     console: &Console {
+        form: true,
         source_fields: &["regionId", "instanceId"],
         name_field: "name",
         description_field: "description",

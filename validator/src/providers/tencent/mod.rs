@@ -114,6 +114,7 @@ pub static REGISTRATION: Registration = Registration {
         auth_failure: C::Tencent(Code::AuthFailure),
     },
     console: &Console {
+        form: true,
         source_fields: &["Region", "instanceId"],
         name_field: "imageName",
         description_field: "imageDescription",

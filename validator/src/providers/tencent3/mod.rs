@@ -212,6 +212,7 @@ pub static REGISTRATION: Registration = Registration {
         auth_failure: C::Tencent3(Code::SignatureFailure),
     },
     console: &Console {
+        form: false,
         source_fields: &["Region", "InstanceId", "SnapshotIds"],
         name_field: "ImageName",
         description_field: "ImageDescription",

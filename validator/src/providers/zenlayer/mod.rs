@@ -95,6 +95,7 @@ pub static REGISTRATION: Registration = Registration {
         auth_failure: C::Zenlayer(Code::AuthenticationFailed),
     },
     console: &Console {
+        form: true,
         source_fields: &["instanceId"],
         name_field: "imageName",
         description_field: "imageDescription",
