@@ -164,7 +164,7 @@ test("validateField with the whole request gives exactly the full report's issue
   }
   assert.ok(checked > 100, `only ${checked} fields checked`);
   t.diagnostic(`${checked} fields of ${cases.length} requests checked one by one`);
-  assert.ok(fieldPaths.size === 4);
+  assert.ok(fieldPaths.size === 5);
 });
 
 test("lookup data: providers, rules, catalog, explain", () => {
