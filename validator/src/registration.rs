@@ -118,6 +118,9 @@ impl SignatureEcho {
 /// What the emulator (`createimage serve`) answers as the provider does.
 #[derive(Debug)]
 pub struct Emulator {
+    /// The section of the emulator's fixture that holds its accounts, instances and images
+    /// (Tencent's two APIs share the `tencent` one).
+    pub fixture: &'static str,
     /// The status words of an image being made and of one ready.
     pub image_status: ImageStatus,
     /// The form of the image IDs its docs show.

@@ -281,6 +281,7 @@ pub static REGISTRATION: Registration = Registration {
         }),
     },
     emulator: &Emulator {
+        fixture: "aliyun",
         image_status: ImageStatus { creating: "Creating", available: "Available" },
         image_id: IdForm { prefix: "m-", len: 20 },
         // `C8B26B44-0189-443E-9816-D951F59623A9`

@@ -247,6 +247,7 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
+        fixture: "jdcloud",
         image_status: ImageStatus { creating: "creating", available: "ready" },
         image_id: IdForm { prefix: "img-", len: 10 },
         // `0ee754ebce7a3f2f70d6d914dbbd2498`

@@ -105,6 +105,7 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
+        fixture: "tencent",
         image_status: ImageStatus { creating: "CREATING", available: "NORMAL" },
         image_id: IdForm { prefix: "img-", len: 8 },
         // An integer task id (seed 003: `24534341`).

@@ -195,6 +195,7 @@ pub static REGISTRATION: Registration = Registration {
     },
     // The legacy API's instances, snapshots, images and quota: the same account, the same state.
     emulator: &Emulator {
+        fixture: "tencent",
         image_status: ImageStatus { creating: "CREATING", available: "NORMAL" },
         image_id: IdForm { prefix: "img-", len: 8 },
         request_id: RequestIdKind::LowerUuid,

@@ -85,6 +85,7 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
+        fixture: "zenlayer",
         image_status: ImageStatus { creating: "CREATING", available: "AVAILABLE" },
         image_id: IdForm { prefix: "img-", len: 8 },
         // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
