@@ -43,37 +43,17 @@ pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     provider.console().source_fields
 }
 
-/// What the sandbox has to offer for a field that asks for an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
-    Regions,
-    Instances,
-    Snapshots,
-}
-
-/// The fields that ask for something the sandbox has: Sandbox mode offers its own there.
-const OFFERS: &[(Provider, &str, Offer)] = &[
-    (Provider::Aliyun, "RegionId", Offer::Regions),
-    (Provider::Aliyun, "InstanceId", Offer::Instances),
-    (Provider::Aliyun, "SnapshotId", Offer::Snapshots),
-    (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
-    (Provider::Tencent, "Region", Offer::Regions),
-    (Provider::Tencent, "instanceId", Offer::Instances),
-    (Provider::JdCloud, "regionId", Offer::Regions),
-    (Provider::JdCloud, "instanceId", Offer::Instances),
-    (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
-    (Provider::Zenlayer, "instanceId", Offer::Instances),
-];
+pub use createimage_validator::registration::Offer;
 
 /// What the sandbox offers for field `path` of `provider`.
 pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
-    OFFERS.iter().find(|&&(p, f, _)| p == provider && f == path).map(|&(_, _, o)| o)
+    provider.console().offers.iter().find(|&&(f, _)| f == path).map(|&(_, o)| o)
 }
 
 /// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
 /// sandbox fills it in with its own region.
 pub fn region_field(provider: Provider) -> Option<&'static str> {
-    OFFERS.iter().find(|&&(p, _, o)| p == provider && o == Offer::Regions).map(|&(_, f, _)| f)
+    provider.console().offers.iter().find(|&&(_, o)| o == Offer::Regions).map(|&(f, _)| f)
 }
 
 /// The sources of which the provider wants at least one, as its rule table says (Alibaba: an
@@ -454,13 +434,11 @@ impl Mode {
 include!(concat!(env!("OUT_DIR"), "/sandbox_keys.rs"));
 
 /// The sandbox key of `provider`: `(access key id, secret)` of the first account of `createimage
-/// serve`'s built-in fixture (see build.rs), in the fixture's section for it (Tencent's two APIs
-/// share one).
+/// serve`'s built-in fixture (see build.rs).
 pub fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
-    let section = provider.emulator().fixture;
     SANDBOX_KEYS
         .iter()
-        .find(|(name, _, _)| *name == section)
+        .find(|(name, _, _)| *name == provider.emulator().account_owner.as_str())
         .map(|&(_, id, secret)| (id, secret))
         .expect("the fixture has every provider (a test checks)")
 }
@@ -664,10 +642,11 @@ mod tests {
             let (id, secret) = sandbox_keys(provider);
             assert!(!id.is_empty() && !secret.is_empty(), "{provider:?}");
         }
-        let mut sections: Vec<&str> = Provider::ALL.iter().map(|p| p.emulator().fixture).collect();
-        sections.dedup();
-        assert_eq!(SANDBOX_KEYS.len(), sections.len());
+        // One key per part of the fixture: providers that share their accounts share their key.
+        let owners = Provider::ALL.iter().filter(|p| p.emulator().account_owner == **p).count();
+        assert_eq!(SANDBOX_KEYS.len(), owners);
         assert_eq!(sandbox_keys(Provider::Aliyun).0, "LTAI5tSandboxAliyun0001");
+        assert_eq!(sandbox_keys(Provider::Tencent3), sandbox_keys(Provider::Tencent));
     }
 
     #[wasm_bindgen_test]
@@ -802,8 +781,10 @@ mod tests {
                 assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path}");
             }
         }
-        for &(p, path, _) in OFFERS {
-            assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path} offered");
+        for p in Provider::ALL {
+            for &(path, _) in p.console().offers {
+                assert!(rule(p, path).is_some_and(|r| in_form(p, r)), "{p}: {path} offered");
+            }
         }
         assert_eq!(region_field(Provider::JdCloud), Some("regionId"));
         assert_eq!(region_field(Provider::Zenlayer), None);

@@ -1,6 +1,7 @@
 //! What a provider (or an API version of one) is, declared once: a [`Registration`] per provider,
-//! in the provider's own folder (`providers/<provider>/mod.rs`), found through
-//! [`Provider::registration`](crate::Provider::registration). The validator, the CLI, the
+//! a `const` in the provider's own folder (`providers/<provider>/mod.rs`), found through
+//! [`Provider::registration`](crate::Provider::registration) and the field accessors beside it
+//! (`provider.wire()`, `provider.console()` …). The validator, the CLI, the
 //! emulator, the relay and the console read these fields or iterate [`registry`]; none of them
 //! restates a host, a default, a clock skew or a status word.
 //!
@@ -118,9 +119,6 @@ impl SignatureEcho {
 /// What the emulator (`createimage serve`) answers as the provider does.
 #[derive(Debug)]
 pub struct Emulator {
-    /// The section of the emulator's fixture that holds its accounts, instances and images
-    /// (Tencent's two APIs share the `tencent` one).
-    pub fixture: &'static str,
     /// The status words of an image being made and of one ready.
     pub image_status: ImageStatus,
     /// The form of the image IDs its docs show.
@@ -133,6 +131,9 @@ pub struct Emulator {
     pub replay: Answer,
     /// The code of an authentication failure its documented codes do not single out.
     pub auth_failure: Code,
+    /// The provider whose part of the emulator's fixture holds its accounts (and so its sandbox
+    /// key): itself, or the one whose accounts it shares (Tencent's two APIs, one account).
+    pub account_owner: Provider,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +196,17 @@ pub struct Console {
     pub defaults: &'static [(&'static str, &'static str)],
     /// The repeatable groups' labels.
     pub groups: &'static [Group],
+    /// Fields that ask for something the emulator's sandbox has (a region, an instance, a
+    /// snapshot): the console offers the sandbox's own there.
+    pub offers: &'static [(&'static str, Offer)],
+}
+
+/// What the sandbox has to offer for a field that asks for an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Regions,
+    Instances,
+    Snapshots,
 }
 
 /// The labels of a repeatable group of the form (`Tag.N`, `dataDisks[]`).
@@ -223,6 +235,7 @@ pub fn registry() -> impl Iterator<Item = &'static Registration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ValueType;
 
     #[test]
     fn each_registration_is_its_providers() {
@@ -238,6 +251,8 @@ mod tests {
             assert!(r.wire.hosts.allows(r.wire.hosts.default), "{}", r.id);
             assert!(r.wire.clock_skew_secs > 0);
             assert_eq!(r.emulator.auth_failure.provider(), r.provider, "{}", r.id);
+            let owner = r.emulator.account_owner;
+            assert_eq!(owner.emulator().account_owner, owner, "{}: the owner holds its own accounts", r.id);
             for answer in [r.emulator.unknown_key, r.emulator.replay]
                 .into_iter()
                 .chain(r.wire.signature_echo.map(|e| Answer { code: e.code, message: e.message }))
@@ -255,8 +270,16 @@ mod tests {
             for path in c.signer_fields.iter().chain(r.wire.region_parameter.iter()) {
                 assert!(field(path).common, "{}: {path} is a common parameter", r.id);
             }
+            for (path, _) in c.offers {
+                field(path);
+            }
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);
+            }
+            // Every repeatable group of fields the form shows has its labels (a list of plain values
+            // is one field).
+            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && f.items.is_none() && !f.common) {
+                assert!(c.group(f.path).is_some(), "{}: group {} has no labels", r.id, f.path);
             }
             ids.push(r.id);
             ids.extend(r.aliases);

@@ -6,16 +6,17 @@
 //! API the image's disks take them from the instance, so they are not required here.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec};
@@ -226,7 +227,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// JD Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::JdCloud,
     id: "jdcloud",
     aliases: &["jd"],
@@ -247,7 +248,6 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
-        fixture: "jdcloud",
         image_status: ImageStatus { creating: "creating", available: "ready" },
         image_id: IdForm { prefix: "img-", len: 10 },
         // `0ee754ebce7a3f2f70d6d914dbbd2498`
@@ -255,6 +255,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::JdCloud(Code::Unauthenticated), message: "access key {key} is not valid" },
         replay: Answer { code: C::JdCloud(Code::Unauthenticated), message: "x-jdcloud-nonce has been used already" },
         auth_failure: C::JdCloud(Code::Unauthenticated),
+        account_owner: Provider::JdCloud,
     },
     console: &Console {
         form: true,
@@ -269,5 +270,10 @@ pub static REGISTRATION: Registration = Registration {
             item: Text::human("Data disk {n}", "数据盘 {n}"),
             add: Text::human("Add data disk", "添加数据盘"),
         }],
+        offers: &[
+            ("regionId", Offer::Regions),
+            ("instanceId", Offer::Instances),
+            ("dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
+        ],
     },
 };

@@ -3,16 +3,17 @@
 //! Duplicate names and the 10-images-per-region quota are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Field, Spec};
@@ -85,7 +86,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Tencent Cloud CVM (API v2), as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Tencent,
     id: "tencent",
     aliases: &["qcloud", "tencentcloud", "cvm"],
@@ -105,7 +106,6 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
-        fixture: "tencent",
         image_status: ImageStatus { creating: "CREATING", available: "NORMAL" },
         image_id: IdForm { prefix: "img-", len: 8 },
         // An integer task id (seed 003: `24534341`).
@@ -113,6 +113,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Tencent(Code::SecretKeyNotFound), message: "SecretId {key} does not exist" },
         replay: Answer { code: C::Tencent(Code::ReplayAttack), message: "Nonce has been used (replay attack)" },
         auth_failure: C::Tencent(Code::AuthFailure),
+        account_owner: Provider::Tencent,
     },
     console: &Console {
         form: true,
@@ -124,6 +125,7 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
         groups: &[],
+        offers: &[("Region", Offer::Regions), ("instanceId", Offer::Instances)],
     },
 };
 

@@ -3,16 +3,17 @@
 //! request is accepted with a warning. Quotas, instance state and zones are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::DocSource;
 use crate::report::{LengthUnit::Chars, ValueType::String};
@@ -65,7 +66,7 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Zenlayer Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Zenlayer,
     id: "zenlayer",
     aliases: &[],
@@ -85,7 +86,6 @@ pub static REGISTRATION: Registration = Registration {
         signature_echo: None,
     },
     emulator: &Emulator {
-        fixture: "zenlayer",
         image_status: ImageStatus { creating: "CREATING", available: "AVAILABLE" },
         image_id: IdForm { prefix: "img-", len: 8 },
         // `T4C35327C-7B13-47B8-A815-5E5213D4A9F9`
@@ -94,6 +94,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "access key {key} is not valid" },
         replay: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "the request was replayed" },
         auth_failure: C::Zenlayer(Code::AuthenticationFailed),
+        account_owner: Provider::Zenlayer,
     },
     console: &Console {
         form: true,
@@ -104,5 +105,6 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[],
         groups: &[],
+        offers: &[("instanceId", Offer::Instances)],
     },
 };
