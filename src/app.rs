@@ -46,7 +46,6 @@ pub fn App() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use createimage_validator::Provider;
     use leptos::wasm_bindgen::JsCast;
     use leptos::web_sys::HtmlElement;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -61,8 +60,9 @@ mod tests {
         let _mounted = leptos::mount::mount_to(host.clone(), App);
 
         let html = host.inner_html();
-        assert_eq!(html.matches("role=\"tab\"").count(), Provider::ALL.len());
-        for p in Provider::ALL {
+        let tabs = crate::components::provider_picker::tabs();
+        assert_eq!(html.matches("role=\"tab\"").count(), tabs.len());
+        for p in tabs {
             assert!(html.contains(p.display_name()), "{} missing", p.display_name());
             assert!(html.contains(&format!("data-provider=\"{}\"", p.as_str())), "{p} missing");
         }

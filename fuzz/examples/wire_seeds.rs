@@ -22,6 +22,10 @@ fn main() {
             Provider::Tencent => {
                 json!({"instanceId": "ins-12345678", "imageName": "test", "imageDescription": "desc", "Region": "ap-guangzhou"})
             }
+            Provider::Tencent3 => {
+                json!({"ImageName": "web 01", "SnapshotIds": ["snap-1", "snap-2"], "Region": "ap-guangzhou",
+                "TagSpecification": [{"ResourceType": "image", "Tags": [{"Key": "k", "Value": "v"}]}]})
+            }
             Provider::JdCloud => {
                 json!({"description": "nightly", "name": "web-01", "instanceId": "i-eumm1234d6", "regionId": "cn-north-1"})
             }
@@ -32,8 +36,11 @@ fn main() {
         let valid = checked(provider, &request, Options::default()).expect("a valid request");
         for algorithm in Algorithm::of(provider) {
             for method in [Method::Get, Method::Post] {
-                let nonce =
-                    if provider == Provider::Tencent { "12345" } else { "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf" };
+                let nonce = if matches!(provider, Provider::Tencent | Provider::Tencent3) {
+                    "12345"
+                } else {
+                    "3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf"
+                };
                 let options =
                     SignOptions { algorithm: Some(algorithm), method: Some(method), ..SignOptions::new(time, nonce) };
                 let Ok(signed) = wire::encode(&valid, &credentials, &options) else { continue };

@@ -4,7 +4,7 @@
 #![no_main]
 
 use createimage_validator::Provider;
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use libfuzzer_sys::fuzz_target;
 
 #[allow(dead_code)]
@@ -25,6 +25,10 @@ fn listed(provider: Provider, host: &str) -> bool {
                 || aliyun::wire::REGIONS.iter().any(|region| host == format!("ecs.{region}.aliyuncs.com"))
         }
         Provider::Tencent => host == tencent::wire::HOST,
+        Provider::Tencent3 => {
+            host == tencent3::wire::HOST
+                || tencent3::REGIONS.iter().any(|region| host == format!("cvm.{region}.tencentcloudapi.com"))
+        }
         Provider::JdCloud => host == jdcloud::wire::HOST,
         Provider::Zenlayer => host == zenlayer::wire::HOST,
     }

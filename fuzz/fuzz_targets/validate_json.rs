@@ -7,8 +7,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, json)) = data.split_first() else { return };
-    let provider = Provider::ALL[usize::from(selector & 3)];
-    let options = Options { lang: if selector & 4 == 0 { Lang::En } else { Lang::Zh }, strict: selector & 8 != 0 };
+    let provider = Provider::ALL[usize::from(selector & 7) % Provider::ALL.len()];
+    let options = Options { lang: if selector & 8 == 0 { Lang::En } else { Lang::Zh }, strict: selector & 16 != 0 };
     match validate_json(provider, json, options) {
         Ok(report) => {
             let text = report.to_json();

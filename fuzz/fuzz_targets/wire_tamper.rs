@@ -56,6 +56,7 @@ fn request(provider: Provider, c: &Case) -> Value {
     let mut r = match provider {
         Provider::Aliyun => json!({"RegionId": c.region, "InstanceId": c.instance, "ImageName": c.name}),
         Provider::Tencent => json!({"instanceId": c.instance, "imageName": c.name}),
+        Provider::Tencent3 => json!({"InstanceId": c.instance, "ImageName": c.name, "Region": c.region}),
         Provider::JdCloud => json!({"regionId": c.region, "instanceId": c.instance, "name": c.name}),
         Provider::Zenlayer => json!({"instanceId": c.instance, "imageName": c.name}),
     };
@@ -64,6 +65,7 @@ fn request(provider: Provider, c: &Case) -> Value {
             Provider::Aliyun => "Description",
             Provider::JdCloud => "description",
             Provider::Tencent | Provider::Zenlayer => "imageDescription",
+            Provider::Tencent3 => "ImageDescription",
         };
         r[key] = json!(d);
     }
@@ -77,7 +79,12 @@ fn form_of(bytes: &[u8]) -> Option<Vec<(String, String)>> {
 /// The headers `algorithm` signs (besides the host, which is [`HttpRequest::host`] here).
 fn signed_headers(algorithm: Algorithm) -> &'static [&'static str] {
     match algorithm {
-        Algorithm::AliyunHmacSha1 | Algorithm::TencentHmacSha1 | Algorithm::TencentHmacSha256 => &[],
+        Algorithm::AliyunHmacSha1
+        | Algorithm::TencentHmacSha1
+        | Algorithm::TencentHmacSha256
+        | Algorithm::Tencent3HmacSha1
+        | Algorithm::Tencent3HmacSha256 => &[],
+        Algorithm::Tencent3Tc3 => &["content-type", "x-tc-timestamp"],
         Algorithm::AliyunAcs3 => {
             &["x-acs-action", "x-acs-version", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256"]
         }
@@ -99,8 +106,14 @@ fn flip(bytes: &[u8], at: usize, xor: u8) -> Option<Vec<u8>> {
 /// `r` changed as `change` says, or `None` when that is no change in meaning for `algorithm`.
 fn changed(algorithm: Algorithm, r: &HttpRequest, change: &Change) -> Option<(HttpRequest, Option<Secret>)> {
     let mut m = r.clone();
-    let form =
-        matches!(algorithm, Algorithm::AliyunHmacSha1 | Algorithm::TencentHmacSha1 | Algorithm::TencentHmacSha256);
+    let form = matches!(
+        algorithm,
+        Algorithm::AliyunHmacSha1
+            | Algorithm::TencentHmacSha1
+            | Algorithm::TencentHmacSha256
+            | Algorithm::Tencent3HmacSha1
+            | Algorithm::Tencent3HmacSha256
+    );
     match change {
         Change::Method(method) => {
             if *method == r.method {
@@ -145,8 +158,8 @@ fn changed(algorithm: Algorithm, r: &HttpRequest, change: &Change) -> Option<(Ht
                 }
             }
             1 => {
-                // Alibaba's V1 and Zenlayer's signatures do not cover the path.
-                if matches!(algorithm, Algorithm::AliyunHmacSha1 | Algorithm::ZenlayerZc2) {
+                // Alibaba's V1, Zenlayer's and TC3 signatures do not cover the path (TC3's is always `/`).
+                if matches!(algorithm, Algorithm::AliyunHmacSha1 | Algorithm::ZenlayerZc2 | Algorithm::Tencent3Tc3) {
                     return None;
                 }
                 m.path = String::from_utf8(flip(r.path.as_bytes(), *at, *xor)?).ok()?;
@@ -172,7 +185,9 @@ fn changed(algorithm: Algorithm, r: &HttpRequest, change: &Change) -> Option<(Ht
                 let (_, value) = m.headers.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name))?;
                 let old = value.clone();
                 *value = String::from_utf8(flip(value.as_bytes(), at / names.len(), *xor)?).ok()?;
-                if value.trim() == old.trim() {
+                // TC3 signs header values trimmed and lower-cased.
+                let tc3 = algorithm == Algorithm::Tencent3Tc3;
+                if value.trim() == old.trim() || tc3 && value.trim().eq_ignore_ascii_case(old.trim()) {
                     return None;
                 }
             }
@@ -188,7 +203,7 @@ fn changed(algorithm: Algorithm, r: &HttpRequest, change: &Change) -> Option<(Ht
 }
 
 fuzz_target!(|c: Case| {
-    let provider = Provider::ALL[usize::from(c.provider & 3)];
+    let provider = Provider::ALL[usize::from(c.provider) % Provider::ALL.len()];
     let algorithms: Vec<Algorithm> = Algorithm::of(provider).collect();
     let algorithm = algorithms[usize::from(c.algorithm) % algorithms.len()];
     let Ok(valid) = checked(provider, &request(provider, &c), Options::default()) else { return };

@@ -1,9 +1,8 @@
 //! The provider picker: a tab list (arrow keys, Home and End move between tabs), one tab per
-//! provider the validator knows.
+//! provider the console has a form for.
 
 use crate::browser;
 use crate::i18n::Phrase;
-use crate::state;
 use crate::store::{text, use_store};
 use createimage_validator::Provider;
 use leptos::ev::KeyboardEvent;
@@ -14,10 +13,15 @@ pub fn tab_id(provider: Provider) -> String {
     format!("tab-{}", provider.as_str())
 }
 
+/// The providers with a tab, in the product's order.
+pub fn tabs() -> Vec<Provider> {
+    Provider::ALL.into_iter().filter(|p| p.console().form).collect()
+}
+
 /// The tab a key press moves to from `from`.
 fn next(from: Provider, key: &str) -> Option<Provider> {
-    let all = Provider::ALL;
-    let at = state::index(from);
+    let all = tabs();
+    let at = all.iter().position(|&p| p == from)?;
     match key {
         "ArrowRight" | "ArrowDown" => Some(all[(at + 1) % all.len()]),
         "ArrowLeft" | "ArrowUp" => Some(all[(at + all.len() - 1) % all.len()]),
@@ -30,7 +34,7 @@ fn next(from: Provider, key: &str) -> Option<Provider> {
 #[component]
 pub fn ProviderPicker() -> impl IntoView {
     let store = use_store();
-    let tabs = Provider::ALL
+    let tabs = tabs()
         .into_iter()
         .map(|p| {
             let selected = move || store.provider.get() == p;

@@ -9,7 +9,7 @@ use crate::json::{Object, Value};
 use crate::provider::Provider;
 use crate::providers::spec;
 use crate::report::{Issue, Options, ValueType};
-use crate::request::Request;
+use crate::request::{Request, nest, unnest};
 use crate::rule::{Field, Spec};
 use crate::validate::{InputError, check, render};
 use std::fmt;
@@ -61,8 +61,7 @@ impl Target {
 /// the first item). JD paths match in any case.
 pub fn resolve(spec: &'static Spec, path: &str) -> Result<Target, FieldError> {
     let mut pattern = String::with_capacity(path.len());
-    let mut index: Option<u32> = None;
-    let mut indexed = 0;
+    let mut numbers: Vec<u32> = Vec::new();
     let first = u32::from(spec.flat_form);
     for (i, segment) in path.split('.').enumerate() {
         if i > 0 {
@@ -70,26 +69,39 @@ pub fn resolve(spec: &'static Spec, path: &str) -> Result<Target, FieldError> {
         }
         if i > 0 && spec.flat_form && (segment == "N" || is_number(segment)) {
             pattern.push('N');
-            index = Some(if segment == "N" { first } else { segment.parse().unwrap_or(u32::MAX) });
-            indexed += 1;
+            numbers.push(if segment == "N" { first } else { segment.parse().unwrap_or(u32::MAX) });
         } else if let Some((name, rest)) = segment.split_once('[')
             && let Some(number) = rest.strip_suffix(']')
             && (number.is_empty() || is_number(number))
         {
             pattern.push_str(name);
             pattern.push_str("[]");
-            index = Some(if number.is_empty() { first } else { number.parse().unwrap_or(u32::MAX) });
-            indexed += 1;
+            numbers.push(if number.is_empty() { first } else { number.parse().unwrap_or(u32::MAX) });
         } else {
             pattern.push_str(segment);
         }
     }
+    // One value of an array of plain values: `SnapshotIds[1]`.
+    if let Some(list) = pattern.strip_suffix("[]").and_then(|p| spec.field(p)).filter(|f| f.items.is_some())
+        && let [n] = numbers[..]
+    {
+        return Ok(Target { field: list, index: Some(n) });
+    }
     let found = spec.field(&pattern).or_else(|| {
         spec.case_insensitive_keys.then(|| spec.fields.iter().find(|f| f.path.eq_ignore_ascii_case(&pattern))).flatten()
     });
-    let wants_index = |f: &Field| f.path.contains(".N.") || f.path.contains("[]");
+    // One number per repeated level of the field (an item of an array in an array's item: two).
+    let levels = |f: &Field| f.path.matches("[]").count() + usize::from(f.path.contains(".N."));
+    let index = match numbers[..] {
+        [] => None,
+        [n] => Some(n),
+        [outer, inner] => nest(Some(outer), inner),
+        _ => None,
+    };
     match found {
-        Some(field) if indexed <= 1 && wants_index(field) == index.is_some() => Ok(Target { field, index }),
+        Some(field) if levels(field) == numbers.len() && (numbers.is_empty() || index.is_some()) => {
+            Ok(Target { field, index })
+        }
         _ => Err(FieldError::UnknownField {
             path: path.to_owned(),
             suggestion: crate::suggest::nearest(&pattern, spec.fields.iter().map(|f| f.path)),
@@ -197,9 +209,33 @@ fn place<'a>(spec: &'static Spec, root: &mut Object<'a>, target: Target, value: 
         let prefix = format!("{path}.");
         root.retain(|k, _| !k.starts_with(&prefix));
     }
+    // One value of a top-level array of plain values.
+    if let (Some(_), Some(n)) = (target.field.items, target.index) {
+        let slot = root.slot(path);
+        if !matches!(slot, Value::Array(_)) {
+            *slot = Value::Array(Vec::new());
+        }
+        if let Value::Array(items) = slot {
+            let n = n as usize;
+            if items.len() <= n {
+                items.resize(n + 1, Value::Null);
+            }
+            items[n] = value.unwrap_or(Value::Null);
+        }
+        return;
+    }
     let ci = spec.case_insensitive_keys;
     let same = |a: &str, b: &str| if ci { a.eq_ignore_ascii_case(b) } else { a == b };
     let segments: Vec<&str> = path.split('.').collect();
+    // The item number at each repeated level: both of a nested index, else the one.
+    let numbers = match (path.matches("[]").count(), target.index) {
+        (2, Some(i)) => {
+            let (outer, inner) = unnest(i);
+            vec![outer.unwrap_or(0), inner]
+        }
+        (_, i) => vec![i.unwrap_or(0)],
+    };
+    let mut level = 0;
     let mut at = root;
     for segment in &segments[..segments.len() - 1] {
         let (name, is_array) = match segment.strip_suffix("[]") {
@@ -213,7 +249,8 @@ fn place<'a>(spec: &'static Spec, root: &mut Object<'a>, target: Target, value: 
                 *slot = Value::Array(Vec::new());
             }
             let Value::Array(items) = slot else { return };
-            let i = target.index.unwrap_or(0) as usize;
+            let i = numbers.get(level).copied().unwrap_or(0) as usize;
+            level += 1;
             if items.len() <= i {
                 items.resize(i + 1, Value::Object(Object::new()));
             }
@@ -254,6 +291,12 @@ mod tests {
         assert_eq!(target(Provider::JdCloud, "dataDisks[2].cloudDiskSpec.diskSizeGB"), (size, Some(2)));
         assert_eq!(target(Provider::JdCloud, "DataDisks[0].CloudDiskSpec.DiskSizeGB"), (size, Some(0)));
         assert_eq!(target(Provider::JdCloud, size), (size, Some(0)));
+        let key = "TagSpecification[].Tags[].Key";
+        let nested = target(Provider::Tencent3, "TagSpecification[1].Tags[2].Key");
+        assert_eq!((nested.0, nested.1.map(crate::request::unnest)), (key, Some((Some(1), 2))));
+        assert_eq!(target(Provider::Tencent3, key).1.map(crate::request::unnest), Some((Some(0), 0)));
+        assert!(resolve(spec(Provider::Tencent3), "TagSpecification[1].Key").is_err());
+        assert!(resolve(spec(Provider::Tencent3), "TagSpecification.Tags[0].Key").is_err());
         for bad in ["Tag.1", "ImageName.1", "Tag.1.Kye", "imagename", "Tag.1.2.Key", ""] {
             assert!(resolve(spec(Provider::Aliyun), bad).is_err(), "{bad}");
         }
@@ -292,5 +335,11 @@ mod tests {
         assert_eq!(m, json!({"Tag": [{"Value": "b"}], "Tag.1.Key": "z", "Tag.2.Key": "c"}));
         assert_eq!(placed(ali, &m, "Tag", Some(json!([]))), json!({"Tag": []}));
         assert_eq!(placed(ali, &m, "Tag.2.Key", None), json!({"Tag": [{"Value": "b"}], "Tag.1.Key": "z"}));
+
+        let t3 = spec(Provider::Tencent3);
+        let m = json!({"TagSpecification": [{"ResourceType": "image", "Tags": [{"Key": "a"}]}]});
+        assert_eq!(placed(t3, &json!({}), "SnapshotIds[1]", Some(json!(2))), json!({"SnapshotIds": [null, 2]}));
+        let m = placed(t3, &m, "TagSpecification[0].Tags[1].Key", Some(json!("b")));
+        assert_eq!(m, json!({"TagSpecification": [{"ResourceType": "image", "Tags": [{"Key": "a"}, {"Key": "b"}]}]}));
     }
 }

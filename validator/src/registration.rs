@@ -179,6 +179,10 @@ impl Answer {
 /// What the console's forms need beyond the rule table.
 #[derive(Debug)]
 pub struct Console {
+    /// Whether the console offers a form (a tab) for it. Tencent's API 3.0 has none yet: its
+    /// lists of plain values (`SnapshotIds`) and groups inside groups (`TagSpecification[].Tags`)
+    /// are more than the console's forms render; the console's portability table lists it.
+    pub form: bool,
     /// Where the image comes from, the first fields of the form, in order.
     pub source_fields: &'static [&'static str],
     /// The image name and the description.

@@ -3,10 +3,13 @@
 
 export const PROVIDERS = ["aliyun", "tencent", "jdcloud", "zenlayer"];
 
+/** Every provider the portability table lists: the tabs' and Tencent's API 3.0, which has no form yet. */
+export const PORTABLE = ["aliyun", "tencent", "tencent3", "jdcloud", "zenlayer"];
+
 /** The provider tabs' accessible names (contract, "Page"). */
 export const DISPLAY = {
   aliyun: "Alibaba Cloud ECS",
-  tencent: "Tencent Cloud CVM",
+  tencent: "Tencent Cloud CVM (legacy API v2)",
   jdcloud: "JD Cloud VM",
   zenlayer: "Zenlayer Cloud VM",
 };

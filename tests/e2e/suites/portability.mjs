@@ -2,11 +2,12 @@
 import assert from "node:assert/strict";
 import { consoleTest } from "../lib/harness.mjs";
 import { check } from "../lib/server.mjs";
-import { PROVIDERS, text, waitFor } from "../lib/console.mjs";
+import { PORTABLE, text, waitFor } from "../lib/console.mjs";
 
 const KEYS = {
   aliyun: ["ImageName", "Description"],
   tencent: ["imageName", "imageDescription"],
+  tencent3: ["ImageName", "ImageDescription"],
   jdcloud: ["name", "description"],
   zenlayer: ["imageName", "imageDescription"],
 };
@@ -28,13 +29,13 @@ export default function portability() {
     const description = page.locator("#portability-description");
     for (const [n, d] of [
       ["web-01", "nightly build"],
-      ["x".repeat(25), ""], // too long for Tencent (16) and Zenlayer (24), not for Alibaba (128) or JD (32)
+      ["x".repeat(25), ""], // too long for Tencent v2 (16) and Zenlayer (24), not for Tencent 3.0 (60), Alibaba (128) or JD (32)
       ["web.01", ""], // "." where the providers' docs disagree: warnings
       ["1web", "https://example.com"], // Alibaba: a name must start with a letter; a description not with https://
     ]) {
       await name.fill(n);
       await description.fill(d);
-      for (const p of PROVIDERS) {
+      for (const p of PORTABLE) {
         const want = expectedVerdict(p, n, d);
         const row = page.locator(`#portability tr[data-provider="${p}"]`);
         await waitFor(async () => (await text(row.locator("td.verdict"))) === want, `${p} "${n}"/"${d}": verdict ${want}`, { timeout: 2_000 });

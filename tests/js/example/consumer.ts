@@ -58,6 +58,7 @@ function describe(kind: IssueKind): string {
     case "requiredWhen":
     case "requiredUnless":
     case "requires":
+    case "conflict":
     case "ineffectiveUnless":
     case "ignored":
     case "deprecated":

@@ -32,7 +32,7 @@ test("every answer is plain JSON-shaped data", () => {
 test("errors are Errors with a clear message", () => {
   const throws = (fn, pattern, type = Error) =>
     assert.throws(fn, (e) => e instanceof type && pattern.test(e.message), String(pattern));
-  throws(() => validate("aws", {}), /unknown provider "aws": expected one of aliyun, tencent, jdcloud, zenlayer/);
+  throws(() => validate("aws", {}), /unknown provider "aws": expected one of aliyun, tencent, tencent3, jdcloud, zenlayer/);
   throws(() => validate("zenlayer", [1, 2]), /the request must be a JSON object, not an array/);
   throws(() => validate("zenlayer", null), /the request must be a JSON object, not null/);
   throws(() => validate("zenlayer", 5), /the request must be a JSON object, not an integer/);
@@ -164,11 +164,11 @@ test("validateField with the whole request gives exactly the full report's issue
   }
   assert.ok(checked > 100, `only ${checked} fields checked`);
   t.diagnostic(`${checked} fields of ${cases.length} requests checked one by one`);
-  assert.ok(fieldPaths.size === 4);
+  assert.ok(fieldPaths.size === 5);
 });
 
 test("lookup data: providers, rules, catalog, explain", () => {
-  assert.deepEqual(providers().map((p) => p.id), ["aliyun", "tencent", "jdcloud", "zenlayer"]);
+  assert.deepEqual(providers().map((p) => p.id), ["aliyun", "tencent", "tencent3", "jdcloud", "zenlayer"]);
   const jd = rules("jdcloud");
   const size = jd.find((r) => r.path === "dataDisks[].cloudDiskSpec.diskSizeGB");
   assert.equal(size.rangeBy.selector, "dataDisks[].cloudDiskSpec.diskType");

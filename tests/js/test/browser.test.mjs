@@ -64,9 +64,9 @@ test("the ESM build validates in Chromium", { timeout: 60_000 }, async (t) => {
     assert.equal(result.report.valid, false);
     assert.deepEqual(result.report.issues.map((i) => [i.field, i.code, i.kind.type]), [["imageName", "4000", "invalidChar"]]);
     assert.match(result.zh.issues.find((i) => i.field === "ImageName").message, /[\u4e00-\u9fff]/);
-    assert.deepEqual(result.error, { isError: true, message: 'unknown provider "aws": expected one of aliyun, tencent, jdcloud, zenlayer' });
+    assert.deepEqual(result.error, { isError: true, message: 'unknown provider "aws": expected one of aliyun, tencent, tencent3, jdcloud, zenlayer' });
     assert.deepEqual(result.field.map((i) => [i.kind.type, i.kind.max]), [["outOfRange", 1000]]);
-    assert.deepEqual(result.providers, ["aliyun", "tencent", "jdcloud", "zenlayer"]);
+    assert.deepEqual(result.providers, ["aliyun", "tencent", "tencent3", "jdcloud", "zenlayer"]);
     assert.ok(result.rules > 0);
     assert.equal(result.schema, "https://json-schema.org/draft/2020-12/schema");
     assert.ok(requests.includes("/pkg/web/createimage_validator_bg.wasm"), requests.join(" "));

@@ -298,6 +298,7 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::Aliyun,
     },
     console: &Console {
+        form: true,
         source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
         name_field: "ImageName",
         description_field: "Description",

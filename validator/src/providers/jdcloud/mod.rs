@@ -258,6 +258,7 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::JdCloud,
     },
     console: &Console {
+        form: true,
         source_fields: &["regionId", "instanceId"],
         name_field: "name",
         description_field: "description",

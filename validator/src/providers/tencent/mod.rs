@@ -116,6 +116,7 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::Tencent,
     },
     console: &Console {
+        form: true,
         source_fields: &["Region", "instanceId"],
         name_field: "imageName",
         description_field: "imageDescription",

@@ -214,6 +214,7 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::Tencent,
     },
     console: &Console {
+        form: false,
         source_fields: &["Region", "InstanceId", "SnapshotIds"],
         name_field: "ImageName",
         description_field: "ImageDescription",

@@ -97,6 +97,7 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::Zenlayer,
     },
     console: &Console {
+        form: true,
         source_fields: &["instanceId"],
         name_field: "imageName",
         description_field: "imageDescription",
