@@ -68,9 +68,15 @@ impl Provider {
         registered!(self, |r| r.spec)
     }
 
-    /// Its error catalog, with the text.
+    /// Its error catalog, with the text. Not a field of the registration: code that reads the
+    /// registration (the console's first load) then carries no catalog text.
     pub const fn catalog(self) -> &'static [Entry] {
-        registered!(self, |r| r.catalog)
+        match self {
+            Provider::Aliyun => aliyun::catalog::ENTRIES,
+            Provider::Tencent => tencent::catalog::ENTRIES,
+            Provider::JdCloud => jdcloud::catalog::ENTRIES,
+            Provider::Zenlayer => zenlayer::catalog::ENTRIES,
+        }
     }
 
     /// Its error catalog without the text.

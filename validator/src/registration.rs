@@ -8,7 +8,7 @@
 //! emulator) is reached by a `match` on [`Provider`](crate::Provider) without a `_ =>` arm, so a
 //! new provider is a compile error there, not a silent default.
 
-use crate::catalog::{Code, Entry, Row, Text};
+use crate::catalog::{Code, Row, Text};
 use crate::provider::Provider;
 use crate::rule::Spec;
 use crate::wire::Algorithm;
@@ -25,9 +25,10 @@ pub struct Registration {
     pub display_name: &'static str,
     /// The rule table.
     pub spec: &'static Spec,
-    /// The error catalog: every row with its text (`explain`, the console's answers).
-    pub catalog: &'static [Entry],
-    /// [`Self::catalog`] without its text: what validation reads.
+    /// The error catalog without its text: what validation reads. The rows with their text
+    /// (`explain`, the console's answers) are [`Provider::catalog`](crate::Provider::catalog), kept
+    /// out of the registration so that a build reading the registration (the console's first
+    /// load) does not carry every provider's catalog text.
     pub rows: &'static [Row],
     pub wire: &'static Wire,
     pub emulator: &'static Emulator,
@@ -222,8 +223,10 @@ mod tests {
             assert_eq!(r.provider, Provider::ALL[i]);
             assert_eq!(r.provider.index(), i, "Provider's discriminant is its place in ALL");
             assert_eq!(r.spec.provider, r.provider, "{}: the rule table is its own", r.id);
-            assert!(r.catalog.iter().all(|e| e.code.provider() == r.provider), "{}: catalog", r.id);
-            assert_eq!(r.catalog.len(), r.rows.len(), "{}: rows are the catalog without text", r.id);
+            let catalog = r.provider.catalog();
+            assert!(catalog.iter().all(|e| e.code.provider() == r.provider), "{}: catalog", r.id);
+            assert_eq!(catalog.len(), r.rows.len(), "{}: rows are the catalog without text", r.id);
+            assert!(catalog.iter().zip(r.rows).all(|(e, w)| e.code == w.code && e.message == w.message), "{}", r.id);
             assert!(!r.wire.algorithms.is_empty(), "{}: a default algorithm", r.id);
             assert!(r.wire.algorithms.iter().all(|a| a.provider() == r.provider), "{}: algorithms", r.id);
             assert!(r.wire.hosts.allows(r.wire.hosts.default), "{}", r.id);

@@ -258,7 +258,6 @@ pub static REGISTRATION: Registration = Registration {
     aliases: &["alibaba", "alibabacloud", "ecs"],
     display_name: "Alibaba Cloud ECS",
     spec: &SPEC,
-    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::AliyunHmacSha1, Algorithm::AliyunAcs3],

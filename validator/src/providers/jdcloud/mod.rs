@@ -232,7 +232,6 @@ pub static REGISTRATION: Registration = Registration {
     aliases: &["jd"],
     display_name: "JD Cloud VM",
     spec: &SPEC,
-    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         // JDCLOUD2 first: the Go and Java SDKs' and the official doc's.

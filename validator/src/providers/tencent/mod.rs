@@ -91,7 +91,6 @@ pub static REGISTRATION: Registration = Registration {
     aliases: &["qcloud", "tencentcloud", "cvm"],
     display_name: "Tencent Cloud CVM",
     spec: &SPEC,
-    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::TencentHmacSha256, Algorithm::TencentHmacSha1],

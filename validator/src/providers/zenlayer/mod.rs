@@ -71,7 +71,6 @@ pub static REGISTRATION: Registration = Registration {
     aliases: &[],
     display_name: "Zenlayer Cloud VM",
     spec: &SPEC,
-    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::ZenlayerZc2],
