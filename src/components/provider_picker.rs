@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::T;
-use crate::state;
+use crate::model;
 use crate::store::{text, use_store};
 use createimage_validator::Provider;
 use leptos::ev::KeyboardEvent;
@@ -17,7 +17,7 @@ pub fn tab_id(provider: Provider) -> String {
 /// The tab a key press moves to from `from`.
 fn next(from: Provider, key: &str) -> Option<Provider> {
     let all = Provider::ALL;
-    let at = state::index(from);
+    let at = model::index(from);
     match key {
         "ArrowRight" | "ArrowDown" => Some(all[(at + 1) % all.len()]),
         "ArrowLeft" | "ArrowUp" => Some(all[(at + all.len() - 1) % all.len()]),
