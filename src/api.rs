@@ -107,6 +107,7 @@ pub struct Place {
 pub struct World {
     pub aliyun: Place,
     pub tencent: Place,
+    pub tencent3: Place,
     pub jdcloud: Place,
     pub zenlayer: Place,
 }
@@ -117,6 +118,7 @@ impl World {
         match provider {
             Provider::Aliyun => &self.aliyun,
             Provider::Tencent => &self.tencent,
+            Provider::Tencent3 => &self.tencent3,
             Provider::JdCloud => &self.jdcloud,
             Provider::Zenlayer => &self.zenlayer,
         }

@@ -17,7 +17,7 @@ use serde_json::Value;
 pub struct Store {
     pub lang: RwSignal<Lang>,
     pub provider: RwSignal<Provider>,
-    pub spaces: [Space; 4],
+    pub spaces: [Space; Provider::ALL.len()],
     pub history: RwSignal<History>,
     /// A pointer button is down (see [`Store::leave`]).
     pointer_down: StoredValue<bool>,

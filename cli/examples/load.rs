@@ -47,6 +47,11 @@ fn main() {
             "sandbox-tencent-secret",
             json!({"instanceId": "ins-shfull1", "imageName": "load", "Region": "ap-shanghai"}),
         ),
+        Provider::Tencent3 => (
+            "AKIDsandboxTencent00000000000000001",
+            "sandbox-tencent-secret",
+            json!({"InstanceId": "ins-shfull1", "ImageName": "load", "Region": "ap-shanghai"}),
+        ),
     };
     let valid = checked(provider, &body, Options::default()).expect("a valid request");
     let credentials = Credentials::new(key, secret);
@@ -59,7 +64,7 @@ fn main() {
                 ((now % 100_000 + 1) * 100_000_000 + i as u64).to_string(),
             );
             o.endpoint = Some(Endpoint { scheme: "http".into(), host: host.clone() });
-            if provider == Provider::Tencent {
+            if matches!(provider, Provider::Tencent | Provider::Tencent3) {
                 o.region = Some("ap-shanghai".into());
             }
             encode(&valid, &credentials, &o).expect("encodes").request

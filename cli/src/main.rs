@@ -59,7 +59,7 @@ enum Command {
 /// Options of `createimage check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Cloud provider: aliyun, tencent, jdcloud or zenlayer.
+    /// Cloud provider: aliyun, tencent (legacy API v2), tencent3 (API 3.0), jdcloud or zenlayer.
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = parse_provider)]
     pub provider: Provider,
     /// Print the report as one line of JSON.
@@ -82,7 +82,7 @@ pub struct CheckArgs {
 /// Options of `createimage explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// Cloud provider: aliyun, tencent, jdcloud or zenlayer.
+    /// Cloud provider: aliyun, tencent (legacy API v2), tencent3 (API 3.0), jdcloud or zenlayer.
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = parse_provider)]
     pub provider: Provider,
     /// The error code, as the provider spells it (e.g. InvalidImageName.Malformed).

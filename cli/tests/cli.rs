@@ -172,7 +172,7 @@ mod usage {
             assert_eq!(code(&out), 2);
             let err = stderr(&out);
             assert!(err.starts_with("createimage: error: "), "{err}");
-            assert!(err.contains("aliyun, tencent, jdcloud, zenlayer"), "{err}");
+            assert!(err.contains("aliyun, tencent, tencent3, jdcloud, zenlayer"), "{err}");
             assert!(out.stdout.is_empty());
         }
     }

@@ -45,6 +45,8 @@ function requestType(info, rules) {
       case "object":
         return members(rule.path, indent);
       case "array": {
+        // An array of plain values (Tencent 3.0's `SnapshotIds`): its checks are each value's.
+        if (rule.items) return `(${valueType({ ...rule, type: rule.items }, indent)} | null)[]`;
         if (children(rule.path).length === 0) throw new Error(`${info.id} ${rule.path}: an array without item fields`);
         return `(${members(rule.path, indent)} | null)[]`; // a null item is skipped, as an absent one
       }

@@ -66,6 +66,19 @@ const CLIENTS = [
     stateful: [{ instanceId: "ins-running", imageName: "web-2" }, "5100"],
   })),
   {
+    client: "tencent3",
+    what: "tencentcloud-sdk-python-cvm (Python, API 3.0, TC3-HMAC-SHA256, POST JSON)",
+    provider: "tencent3",
+    // API 3.0 shares the legacy API's accounts: the banner lists them under tencent.
+    keys: "tencent",
+    region: "ap-guangzhou",
+    create: { InstanceId: "ins-sandbox1", ImageName: "sdk3-web-1", TagSpecification: [{ ResourceType: "image", Tags: [{ Key: "team", Value: "web" }] }] },
+    badName: [{ InstanceId: "ins-sandbox1", ImageName: "x".repeat(61) }, "InvalidParameter.ValueTooLarge"],
+    wrongSecret: "AuthFailure.SignatureFailure",
+    stateful: [{ InstanceId: "ins-startin1", ImageName: "sdk3-web-2" }, "UnsupportedOperation.InstanceStateStarting"],
+    dryRun: [{ InstanceId: "ins-sandbox1", ImageName: "sdk3-dry", DryRun: true }, "DryRunOperation"],
+  },
+  {
     client: "jdcloud",
     what: "jdcloud-sdk (Python, JDCLOUD3-HMAC-SHA256)",
     provider: "jdcloud",
@@ -113,8 +126,8 @@ function sandboxKey(provider) {
 }
 
 /** Runs `row`'s SDK on `request` with `secret`; resolves to `{ok, imageId?, requestId?, code?, message?}`. */
-async function call(row, request, secret = sandboxKey(row.provider).secret) {
-  const keyId = sandboxKey(row.provider).id;
+async function call(row, request, secret = sandboxKey(row.keys ?? row.provider).secret) {
+  const keyId = sandboxKey(row.keys ?? row.provider).id;
   if (row.client === "aliyun-pop-core") return popCore(request, keyId, secret);
   const tls = row.client === "tencent-legacy";
   const endpoint = new URL(tls ? server.tlsUrl : server.url).host;
@@ -166,6 +179,12 @@ for (const row of CLIENTS) {
     assert.equal(stateful.ok, false, `stateful: ${JSON.stringify(stateful)}`);
     assert.equal(stateful.code, stateCode, `stateful: ${JSON.stringify(stateful)}`);
 
+    if (row.dryRun) {
+      const [dryRequest, dryCode] = row.dryRun;
+      const dry = await call(row, dryRequest);
+      assert.equal(dry.code, dryCode, `dry run: ${JSON.stringify(dry)}`);
+    }
+
     const after = (await emulatorState(server.url)).images.filter((i) => i.provider === row.provider);
     assert.equal(after.length, 1, "only the first call created an image");
   });
@@ -173,6 +192,8 @@ for (const row of CLIENTS) {
 
 /** The request member that names the image, in the provider's spelling. */
 function nameOf(row, name) {
-  const field = { aliyun: "ImageName", tencent: "imageName", jdcloud: "name", zenlayer: "imageName" }[row.provider];
+  const field = { aliyun: "ImageName", tencent: "imageName", tencent3: "ImageName", jdcloud: "name", zenlayer: "imageName" }[
+    row.provider
+  ];
   return { [field]: name };
 }

@@ -40,7 +40,14 @@ export type LengthUnit = "chars" | "utf16";
 export type CharToken = "han" | "letter" | "digit" | "-" | "_" | "." | ":";
 
 /** A part of the provider documentation, named where two parts disagree. */
-export type DocSource = "zenlayerChinese" | "zenlayerEnglish" | "aliyunParameterTable" | "aliyunErrorTable";
+export type DocSource =
+  | "zenlayerChinese"
+  | "zenlayerEnglish"
+  | "aliyunParameterTable"
+  | "aliyunErrorTable"
+  | "tencentChinese"
+  | "tencentChineseBefore2023"
+  | "tencentEnglish";
 
 /** Why an issue was raised: one variant per reason, told apart by `type`. */
 export type IssueKind =
@@ -70,6 +77,7 @@ export type IssueKind =
   | { type: "requiredWhen"; other: string; value: string }
   | { type: "requiredUnless"; other: string }
   | { type: "requires"; other: string }
+  | { type: "conflict"; other: string }
   | { type: "ineffectiveUnless"; other: string; values: string[] }
   | { type: "ignored"; winner: string }
   | { type: "deprecated"; replacement: string }
@@ -248,6 +256,8 @@ export interface FieldRule {
   base64Json: Base64Json | null;
   /** Arrays: the most items allowed. */
   maxItems: number | null;
+  /** Arrays of plain values (`SnapshotIds`): the values' type; absent for arrays of objects. */
+  items?: ValueType;
   /** Arrays: the number of the first item in issue paths (Alibaba `Tag.1`: 1; JSON `[0]`: 0). */
   firstIndex: number | null;
   /** The character rules as one ECMAScript regular expression, for `new RegExp(pattern, "u")` or `"v"`. */

@@ -17,6 +17,9 @@ fn typical(p: Provider) -> Value {
         Provider::Tencent => {
             json!({"instanceId": "ins-12345678", "imageName": "web-2026-11", "imageDescription": "nightly"})
         }
+        Provider::Tencent3 => {
+            json!({"InstanceId": "ins-12345678", "ImageName": "web-2026-11", "ImageDescription": "nightly"})
+        }
         Provider::JdCloud => {
             json!({"regionId": "cn-north-1", "instanceId": "i-eumm1234d6", "name": "web-2026-11", "description": "nightly"})
         }
@@ -41,6 +44,13 @@ fn maximal(p: Provider) -> Value {
         }
         Provider::Tencent => {
             json!({"instanceId": "ins-12345678", "imageName": "a".repeat(16), "imageDescription": "中".repeat(64)})
+        }
+        Provider::Tencent3 => {
+            let tags: Vec<Value> =
+                (0..50).map(|i| json!({"Key": format!("{i}{}", "k".repeat(125)), "Value": "v".repeat(255)})).collect();
+            json!({"InstanceId": "ins-12345678", "ImageName": "名".repeat(60), "ImageDescription": "d".repeat(256),
+                   "ForcePoweroff": "true", "Sysprep": "false", "DataDiskIds": ["disk-1", "disk-2", "disk-3"], "DryRun": false,
+                   "TagSpecification": [{"ResourceType": "image", "Tags": tags}], "ImageFamily": "business-daily-update"})
         }
         Provider::JdCloud => {
             let disks: Vec<Value> = (0..26)

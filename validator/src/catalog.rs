@@ -3,7 +3,7 @@
 //! spellings); a code the server sends that no table knows is kept as [`ErrorCode::Unknown`].
 
 use crate::provider::Provider;
-use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -91,6 +91,7 @@ macro_rules! codes {
 pub enum Code {
     Aliyun(aliyun::Code),
     Tencent(tencent::Code),
+    Tencent3(tencent3::Code),
     JdCloud(jdcloud::Code),
     Zenlayer(zenlayer::Code),
 }
@@ -100,6 +101,7 @@ impl Code {
         match self {
             Code::Aliyun(c) => c.as_str(),
             Code::Tencent(c) => c.as_str(),
+            Code::Tencent3(c) => c.as_str(),
             Code::JdCloud(c) => c.as_str(),
             Code::Zenlayer(c) => c.as_str(),
         }
@@ -109,6 +111,7 @@ impl Code {
         match self {
             Code::Aliyun(_) => Provider::Aliyun,
             Code::Tencent(_) => Provider::Tencent,
+            Code::Tencent3(_) => Provider::Tencent3,
             Code::JdCloud(_) => Provider::JdCloud,
             Code::Zenlayer(_) => Provider::Zenlayer,
         }
@@ -119,6 +122,7 @@ impl Code {
         match provider {
             Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
             Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
+            Provider::Tencent3 => tencent3::Code::parse(wire).map(Code::Tencent3),
             Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
             Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
         }

@@ -60,6 +60,12 @@ fn doc(d: DocSource, lang: Lang) -> &'static str {
         (DocSource::AliyunParameterTable, Lang::Zh) => "请求参数表",
         (DocSource::AliyunErrorTable, Lang::En) => "the error table (InvalidImageName.Malformed)",
         (DocSource::AliyunErrorTable, Lang::Zh) => "错误码表（InvalidImageName.Malformed）",
+        (DocSource::TencentChinese, Lang::En) => "the current Chinese page",
+        (DocSource::TencentChinese, Lang::Zh) => "当前中文文档",
+        (DocSource::TencentChineseBefore2023, Lang::En) => "the Chinese page before November 2023",
+        (DocSource::TencentChineseBefore2023, Lang::Zh) => "2023 年 11 月前的中文文档",
+        (DocSource::TencentEnglish, Lang::En) => "the English edition",
+        (DocSource::TencentEnglish, Lang::Zh) => "英文版文档",
     }
 }
 
@@ -179,6 +185,8 @@ pub fn render(kind: &IssueKind, lang: Lang) -> String {
         RequiredUnless { other } => format!("is required when {other} is not given."),
         Requires { other } if zh => format!("须与 {other} 一起使用。"),
         Requires { other } => format!("can only be used together with {other}."),
+        Conflict { other } if zh => format!("不能与 {other} 同时指定。"),
+        Conflict { other } => format!("cannot be given together with {other}."),
         IneffectiveUnless { other, values } if zh => {
             format!("仅当 {other} 为 {} 时有效，将被忽略。", list(values))
         }

@@ -189,6 +189,10 @@ pub struct FieldRule {
     pub base64_json: Option<Base64Json>,
     /// Arrays: the most items allowed.
     pub max_items: Option<usize>,
+    /// Arrays of plain values (Tencent 3.0's `SnapshotIds`): the values' type; absent for arrays
+    /// of objects, whose members are fields of their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<ValueType>,
     /// Arrays: the number of the first item in issue paths (Alibaba's `Tag.1`: 1; JSON's `[0]`: 0).
     pub first_index: Option<u32>,
     /// The character rules (classes, first character, forbidden prefixes and substrings, ASCII,
@@ -269,6 +273,7 @@ fn field_rule(s: &'static Spec, f: &'static Field) -> FieldRule {
         docs_disagree: Vec::new(),
         base64_json: None,
         max_items: f.max_items,
+        items: f.items,
         first_index: (f.ty == ValueType::Array).then_some(u32::from(s.flat_form)),
         pattern: crate::schema::pattern(f),
         cross: s.cross.iter().filter(|c| cross_fields(c).contains(&f.path)).collect(),

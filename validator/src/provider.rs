@@ -4,7 +4,7 @@
 //! its arm in [`registered!`], and its folder.
 
 use crate::catalog::{Entry, Row};
-use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use crate::registration::{Console, Emulator, Registration, Wire};
 use crate::rule::Spec;
 use serde::{Serialize, Serializer};
@@ -16,8 +16,11 @@ use std::str::FromStr;
 pub enum Provider {
     /// Alibaba Cloud ECS, RPC API version 2014-05-26 (seed 002).
     Aliyun,
-    /// Tencent Cloud CVM, legacy API v2 (seed 003).
+    /// Tencent Cloud CVM, legacy API v2 (seed 003): what private clouds (TCE) still speak.
     Tencent,
+    /// Tencent Cloud CVM, API 3.0 (version 2017-03-12, TC3-HMAC-SHA256): what a Tencent Cloud
+    /// account can call today.
+    Tencent3,
     /// JD Cloud VM, REST v1 (seed 004).
     JdCloud,
     /// Zenlayer Cloud VM, Cloud API 2.0 (seeds 000 and 001).
@@ -42,6 +45,10 @@ macro_rules! registered {
                 let $r = &tencent::REGISTRATION;
                 $read
             }
+            Provider::Tencent3 => {
+                let $r = &tencent3::REGISTRATION;
+                $read
+            }
             Provider::JdCloud => {
                 let $r = &jdcloud::REGISTRATION;
                 $read
@@ -56,7 +63,8 @@ macro_rules! registered {
 
 impl Provider {
     /// Every provider, in the order the product lists them (the order of the variants).
-    pub const ALL: [Provider; 4] = [Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer];
+    pub const ALL: [Provider; 5] =
+        [Provider::Aliyun, Provider::Tencent, Provider::Tencent3, Provider::JdCloud, Provider::Zenlayer];
 
     /// Everything known about this provider.
     pub const fn registration(self) -> &'static Registration {

@@ -150,6 +150,8 @@ pub struct IdForm {
 pub enum RequestIdKind {
     /// A UUID in upper case, with a prefix (Zenlayer `T…`; Alibaba none).
     UpperUuid { prefix: &'static str },
+    /// A UUID in lower case (Tencent API 3.0: `71e69b56-32be-4412-ab45-49eded6a87be`).
+    LowerUuid,
     /// 32 lower-case hex digits.
     Hex32,
     /// A nine-digit integer.

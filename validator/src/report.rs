@@ -78,6 +78,12 @@ pub enum DocSource {
     AliyunParameterTable,
     /// Seed 002, 错误码: Alibaba's error table (`InvalidImageName.Malformed`).
     AliyunErrorTable,
+    /// Tencent's CreateImage page (API 3.0), Chinese edition, as it is now.
+    TencentChinese,
+    /// Tencent's CreateImage page (API 3.0), Chinese edition, before November 2023.
+    TencentChineseBefore2023,
+    /// Tencent's CreateImage page (API 3.0), English edition.
+    TencentEnglish,
 }
 
 impl DocSource {
@@ -87,6 +93,9 @@ impl DocSource {
             DocSource::ZenlayerEnglish => "zenlayerEnglish",
             DocSource::AliyunParameterTable => "aliyunParameterTable",
             DocSource::AliyunErrorTable => "aliyunErrorTable",
+            DocSource::TencentChinese => "tencentChinese",
+            DocSource::TencentChineseBefore2023 => "tencentChineseBefore2023",
+            DocSource::TencentEnglish => "tencentEnglish",
         }
     }
 }
@@ -208,6 +217,10 @@ pub enum IssueKind {
     },
     /// Only meaningful together with `other`.
     Requires {
+        other: String,
+    },
+    /// Not allowed together with `other`.
+    Conflict {
         other: String,
     },
     /// Will be ignored: only effective when `other` is one of `values` (warning).
@@ -362,6 +375,7 @@ impl IssueKind {
             RequiredWhen { .. } => "requiredWhen",
             RequiredUnless { .. } => "requiredUnless",
             Requires { .. } => "requires",
+            Conflict { .. } => "conflict",
             IneffectiveUnless { .. } => "ineffectiveUnless",
             Ignored { .. } => "ignored",
             Deprecated { .. } => "deprecated",
@@ -438,7 +452,7 @@ impl IssueKind {
             RequiredWhen { other, value } => {
                 o.str("other", other).str("value", value);
             }
-            RequiredUnless { other } | Requires { other } => {
+            RequiredUnless { other } | Requires { other } | Conflict { other } => {
                 o.str("other", other);
             }
             IneffectiveUnless { other, values } => {
@@ -514,6 +528,7 @@ mod tests {
             RequiredWhen { other: t(), value: "x" },
             RequiredUnless { other: t() },
             Requires { other: t() },
+            Conflict { other: t() },
             IneffectiveUnless { other: t(), values: vec!["on"] },
             Ignored { winner: "W" },
             Deprecated { replacement: t() },
@@ -528,6 +543,12 @@ mod tests {
                 allowed_by: DocSource::ZenlayerEnglish,
                 forbidden_by: DocSource::AliyunParameterTable,
             },
+            DocsDisagree {
+                char: t(),
+                allowed_by: DocSource::TencentChineseBefore2023,
+                forbidden_by: DocSource::TencentChinese,
+            },
+            DocsDisagree { char: t(), allowed_by: DocSource::TencentEnglish, forbidden_by: DocSource::TencentChinese },
             SystemDiskDevice { device: "/dev/xvda" },
             ReservedDevice { device: "/dev/xvda" },
             MultipleSystemDisks { count: 2 },

@@ -29,7 +29,7 @@ impl<'a> Scalar<'a> {
 }
 
 /// One value: which table field it belongs to, and its array index (Alibaba's N, 1-based; JD's
-/// `dataDisks` index, 0-based). The seeds nest arrays at most one level deep.
+/// `dataDisks` index, 0-based; both numbers of an array in an array's item, see [`nest`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Node<'a> {
     pub field: usize,
@@ -102,7 +102,9 @@ impl<'a> Request<'a> {
         })
     }
 
-    /// The display path of a field pattern in item `index`: `N` and `[]` filled in.
+    /// The display path of a field pattern in item `index`: `N` and `[]` filled in (both `[]` of
+    /// a field inside a nested array, from its [`nest`]ed index); a plain value of an array of
+    /// values gets its number appended (`SnapshotIds[1]`).
     pub fn path(pattern: &str, index: Option<u32>) -> String {
         let Some(i) = index else {
             return pattern.to_owned();
@@ -113,8 +115,16 @@ impl<'a> Request<'a> {
             return format!("{}.{}{}", &pattern[..at], i, &pattern[at + 2..]);
         }
         match pattern.find("[]") {
-            Some(at) => format!("{}[{}]{}", &pattern[..at], i, &pattern[at + 2..]),
-            None => pattern.to_owned(),
+            Some(at) => match pattern[at + 2..].find("[]") {
+                Some(second) => {
+                    let (outer, inner) = unnest(i);
+                    let rest = &pattern[at + 2..];
+                    let outer = outer.map_or(String::new(), |o| o.to_string());
+                    format!("{}[{outer}]{}[{inner}]{}", &pattern[..at], &rest[..second], &rest[second + 2..])
+                }
+                None => format!("{}[{}]{}", &pattern[..at], i, &pattern[at + 2..]),
+            },
+            None => format!("{pattern}[{i}]"),
         }
     }
 
@@ -135,6 +145,11 @@ impl<'a> Request<'a> {
         let is_array = self.spec.field(parent).is_some_and(|f| f.ty == ValueType::Array);
         match (is_array, index) {
             (true, Some(i)) if self.spec.flat_form => format!("{parent}.{i}."),
+            // An item of an array inside an item of another array: both numbers.
+            (true, Some(i)) if parent.contains("[]") => {
+                let (outer, inner) = unnest(i);
+                format!("{}[{inner}].", Self::path(parent, outer))
+            }
             (true, Some(i)) => format!("{parent}[{i}]."),
             _ => format!("{}.", Self::path(parent, index)),
         }
@@ -239,7 +254,7 @@ impl<'a> Request<'a> {
                 return;
             }
             (ValueType::Array, Value::Array(items)) => {
-                self.read_array(fi, field, items, findings);
+                self.read_array(fi, field, index, items, findings);
                 return;
             }
             (expected, other) => {
@@ -251,22 +266,39 @@ impl<'a> Request<'a> {
         self.push(fi, index, scalar, findings);
     }
 
-    fn read_array(&mut self, fi: usize, field: &'static Field, items: &'a [Value<'a>], findings: &mut Findings) {
+    /// Reads the items of array field `fi`; `outer` is the item of the array it sits in, if any.
+    fn read_array(
+        &mut self,
+        fi: usize,
+        field: &'static Field,
+        outer: Option<u32>,
+        items: &'a [Value<'a>],
+        findings: &mut Findings,
+    ) {
         // Alibaba numbers its groups from 1 (`Tag.1.Key`); JSON arrays count from 0.
         let base = u32::from(self.spec.flat_form);
         if let Some(max) = field.max_items.filter(|&m| items.len() > m) {
             let kind = IssueKind::TooMany { max, actual: items.len() };
-            findings.push(field.path.to_owned(), field.code, field.row_hint, Severity::Error, kind);
+            findings.push(Self::path(field.path, outer), field.code, field.row_hint, Severity::Error, kind);
         }
         for (i, item) in items.iter().enumerate() {
-            let index = Some(i as u32 + base);
-            match item {
-                Value::Object(map) => {
+            let Some(index) = nest(outer, i as u32 + base) else {
+                break; // past what a nested index holds, far past any array's limit (reported above)
+            };
+            let index = Some(index);
+            match (field.items, item) {
+                (_, Value::Null) => {}
+                (Some(ValueType::String), Value::String(s)) => self.push(fi, index, Scalar::Str(s), findings),
+                (Some(expected), other) => {
+                    let kind = IssueKind::WrongType { expected, actual: other.type_name() };
+                    findings.push(Self::path(field.path, index), field.code, field.row_hint, Severity::Error, kind);
+                    self.push(fi, index, Scalar::Invalid, findings);
+                }
+                (None, Value::Object(map)) => {
                     self.add_item(fi, index);
                     self.walk(map, fi + 1, index, findings);
                 }
-                Value::Null => {}
-                other => {
+                (None, other) => {
                     let kind = IssueKind::WrongType { expected: ValueType::Object, actual: other.type_name() };
                     let at = self.prefix(field.path, index);
                     findings.push(
@@ -290,6 +322,25 @@ impl<'a> Request<'a> {
         self.nodes.push(Node { field, index, value });
     }
 }
+
+/// The index of an item of an array that sits inside an item of another array: both numbers in
+/// one (the outer item's number + 1 above [`NESTED`], the inner one below). `None` past what it
+/// holds. Items of top-level arrays keep their own number.
+pub fn nest(outer: Option<u32>, inner: u32) -> Option<u32> {
+    match outer {
+        None => Some(inner),
+        Some(_) if inner >= NESTED => None,
+        Some(o) => o.checked_add(1)?.checked_mul(NESTED)?.checked_add(inner),
+    }
+}
+
+/// The two numbers of a [`nest`]ed index; `(None, index)` for a top-level item's.
+pub fn unnest(index: u32) -> (Option<u32>, u32) {
+    if index >= NESTED { (Some(index / NESTED - 1), index % NESTED) } else { (None, index) }
+}
+
+/// See [`nest`]: no array allows this many items.
+pub const NESTED: u32 = 1 << 16;
 
 fn is_decimal(s: &str) -> bool {
     let digits = s.strip_prefix('-').unwrap_or(s);

@@ -29,6 +29,10 @@ pub struct Field {
     pub row_hint: Option<&'static str>,
     /// For arrays: the most items allowed.
     pub max_items: Option<usize>,
+    /// For arrays of plain values (Tencent 3.0's `SnapshotIds`): the values' type; `checks` then
+    /// apply to each value. `None` for arrays of objects, whose members are fields of their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<ValueType>,
     /// A protocol-level common parameter (signature, timestamp …): known, not a form field.
     pub common: bool,
     pub label: Text,
@@ -48,6 +52,7 @@ impl Field {
             missing_code: None,
             row_hint: None,
             max_items: None,
+            items: None,
             common: false,
             label: Text::new(path, path),
             help: Text::new("", ""),
@@ -73,6 +78,11 @@ impl Field {
 
     pub const fn max_items(self, max: usize) -> Self {
         Field { max_items: Some(max), ..self }
+    }
+
+    /// An array of plain values of type `ty`.
+    pub const fn of(self, ty: ValueType) -> Self {
+        Field { items: Some(ty), ..self }
     }
 
     pub const fn common(self) -> Self {

@@ -278,8 +278,24 @@ fn field(s: &'static Spec, f: &'static Field) -> Map<String, Value> {
             if let Some(max) = f.max_items {
                 m.insert("maxItems".into(), json!(max));
             }
-            let mut items = container(s, f.path);
-            items.insert("type".into(), json!(["object", "null"]));
+            let items = match f.items {
+                // An array of plain values: the value's keywords are each item's.
+                Some(ty) => {
+                    let mut items = Map::new();
+                    items.insert("type".into(), json!([type_name(ty), "null"]));
+                    for key in ["minLength", "maxLength", "enum", "pattern"] {
+                        if let Some(v) = m.remove(key) {
+                            items.insert(key.into(), v);
+                        }
+                    }
+                    items
+                }
+                None => {
+                    let mut items = container(s, f.path);
+                    items.insert("type".into(), json!(["object", "null"]));
+                    items
+                }
+            };
             m.insert("items".into(), Value::Object(items));
         }
         ValueType::Object => m.extend(container(s, f.path)),

@@ -9,7 +9,7 @@
 use crate::json;
 use crate::provider::Provider;
 use crate::report::{IssueKind, Options, Report, ValueType};
-use crate::request::{Request, Scalar};
+use crate::request::{Request, Scalar, unnest};
 use crate::rule::{Field, Spec};
 use crate::validate::{Findings, InputError, check, render};
 use serde_json::{Map, Value};
@@ -46,6 +46,8 @@ pub enum ParamValue {
     Bool(bool),
     Object(Vec<Param>),
     Array(Vec<Item>),
+    /// An array of plain values (Tencent 3.0's `SnapshotIds`), in order.
+    List(Vec<String>),
 }
 
 /// One item of an array parameter: its number (Alibaba's 1-based `N`, JD's 0-based index) and members.
@@ -128,12 +130,28 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
     for &(_, fi) in &spec.index().children[slot] {
         let field = &spec.fields[fi];
         let value = match field.ty {
+            ValueType::Array if field.items.is_some() => {
+                let mut values: Vec<(u32, &str)> = req
+                    .nodes
+                    .iter()
+                    .filter(|n| n.field == fi)
+                    .filter_map(|n| Some((n.index?, n.value.as_str()?)))
+                    .collect();
+                if values.is_empty() {
+                    continue;
+                }
+                crate::order::sort(&mut values);
+                ParamValue::List(values.into_iter().map(|(_, v)| v.to_owned()).collect())
+            }
             ValueType::Array => {
+                // Only this item's own items when the array sits in an item of another array.
+                let nested = index.is_some();
                 let mut numbers: Vec<u32> = req
                     .nodes
                     .iter()
                     .filter(|n| n.field == fi && n.value == Scalar::Item)
                     .filter_map(|n| n.index)
+                    .filter(|&i| !nested || unnest(i).0 == index)
                     .collect();
                 crate::order::sort(&mut numbers);
                 numbers.dedup();
@@ -142,7 +160,7 @@ fn members(spec: &'static Spec, req: &Request<'_>, slot: usize, index: Option<u3
                 }
                 let items = numbers
                     .into_iter()
-                    .map(|i| Item { index: i, params: members(spec, req, fi + 1, Some(i)) })
+                    .map(|i| Item { index: unnest(i).1, params: members(spec, req, fi + 1, Some(i)) })
                     .collect();
                 ParamValue::Array(items)
             }
@@ -269,6 +287,9 @@ fn flatten<'a>(p: &'a Param, prefix: &str, out: &mut Vec<(String, FlatValue<'a>)
                 }
             }
         }
+        ParamValue::List(values) => {
+            out.extend(values.iter().enumerate().map(|(i, v)| (format!("{name}.{i}"), FlatValue::Str(v))));
+        }
     }
 }
 
@@ -293,6 +314,7 @@ fn param_value(v: &ParamValue) -> Value {
         ParamValue::Array(items) => {
             Value::Array(items.iter().map(|i| Value::Object(object_value(&i.params))).collect())
         }
+        ParamValue::List(values) => Value::Array(values.iter().cloned().map(Value::String).collect()),
     }
 }
 
@@ -322,6 +344,16 @@ fn write_value(out: &mut String, v: &ParamValue) {
                     out.push(',');
                 }
                 write_object(out, item.params.iter());
+            }
+            out.push(']');
+        }
+        ParamValue::List(values) => {
+            out.push('[');
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::write_str(out, v);
             }
             out.push(']');
         }

@@ -4,8 +4,8 @@
 use crate::catalog::{self, Code};
 use crate::json::{self, Object, Value};
 use crate::provider::Provider;
-use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity};
-use crate::request::{Request, Scalar, clip};
+use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};
+use crate::request::{Node, Request, Scalar, clip, unnest};
 use crate::rule::{Check, Cross, Field, Range, Spec};
 use crate::text;
 use std::fmt;
@@ -131,7 +131,13 @@ fn check_required(req: &Request<'_>, findings: &mut Findings) {
     for &(fi, parent) in &req.spec.index().required {
         let field = &req.spec.fields[fi];
         for index in req.items_of(parent.is_none(), parent) {
-            let value = req.nodes.iter().find(|n| n.field == fi && n.index == index).map(|n| n.value);
+            // An array is there when it has an item in this container (its items carry their own numbers).
+            let value = if field.ty == ValueType::Array {
+                let mine = |n: &&Node<'_>| parent.is_none() || n.index.is_some_and(|i| unnest(i).0 == index);
+                req.nodes.iter().filter(|n| n.field == fi).find(mine).map(|n| n.value)
+            } else {
+                req.nodes.iter().find(|n| n.field == fi && n.index == index).map(|n| n.value)
+            };
             if matches!(value, None | Some(Scalar::Str(""))) {
                 let code = field.missing_code.unwrap_or(field.code);
                 findings.push(

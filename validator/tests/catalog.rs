@@ -7,7 +7,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 use createimage_validator::Provider;
 use createimage_validator::catalog::{Code, Entry, entries, entry_for, lookup, nearest, rows};
-use createimage_validator::providers::{aliyun, jdcloud, tencent, zenlayer};
+use createimage_validator::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 
 const SEED_000: &str = include_str!("data/seeds/000_8b145c18c1e9df01.txt");
 const SEED_001: &str = include_str!("data/seeds/001_f2f3a31e1e5856ef.txt");
@@ -167,6 +167,7 @@ fn all_codes(provider: Provider) -> Vec<Code> {
     match provider {
         Provider::Aliyun => aliyun::Code::ALL.iter().map(|&c| Code::Aliyun(c)).collect(),
         Provider::Tencent => tencent::Code::ALL.iter().map(|&c| Code::Tencent(c)).collect(),
+        Provider::Tencent3 => tencent3::Code::ALL.iter().map(|&c| Code::Tencent3(c)).collect(),
         Provider::JdCloud => jdcloud::Code::ALL.iter().map(|&c| Code::JdCloud(c)).collect(),
         Provider::Zenlayer => zenlayer::Code::ALL.iter().map(|&c| Code::Zenlayer(c)).collect(),
     }
@@ -187,6 +188,9 @@ fn every_code_has_an_entry_and_round_trips() {
         }
         for &c in tencent::Code::ALL {
             assert_eq!(tencent::Code::parse(c.as_str()), Some(c));
+        }
+        for &c in tencent3::Code::ALL {
+            assert_eq!(tencent3::Code::parse(c.as_str()), Some(c));
         }
         for &c in jdcloud::Code::ALL {
             assert_eq!(jdcloud::Code::parse(c.as_str()), Some(c));

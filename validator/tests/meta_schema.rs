@@ -105,7 +105,8 @@ fn providers_shape_is_pinned() {
         serde_json::to_value(meta::providers()).unwrap(),
         json!([
             {"id": "aliyun", "name": "Alibaba Cloud ECS", "caseInsensitiveKeys": false, "flatForm": true},
-            {"id": "tencent", "name": "Tencent Cloud CVM", "caseInsensitiveKeys": false, "flatForm": true},
+            {"id": "tencent", "name": "Tencent Cloud CVM (legacy API v2)", "caseInsensitiveKeys": false, "flatForm": true},
+            {"id": "tencent3", "name": "Tencent Cloud CVM (API 3.0)", "caseInsensitiveKeys": false, "flatForm": false},
             {"id": "jdcloud", "name": "JD Cloud VM", "caseInsensitiveKeys": true, "flatForm": false},
             {"id": "zenlayer", "name": "Zenlayer Cloud VM", "caseInsensitiveKeys": false, "flatForm": false}
         ])

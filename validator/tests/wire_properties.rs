@@ -145,6 +145,60 @@ fn tencent() -> impl Strategy<Value = Case> {
         })
 }
 
+fn tencent3() -> impl Strategy<Value = Case> {
+    let tag = ("[a-oq-z][a-z0-9 ]{0,20}", "[a-zA-Z0-9&=+中][a-zA-Z0-9&=+ 中]{0,20}");
+    let source = prop_oneof![
+        ("ins-[a-z0-9]{8}", prop::collection::vec("disk-[a-z0-9]{8}", 0..3)).prop_map(|(i, disks)| (
+            Some(json!(i)),
+            None,
+            (!disks.is_empty()).then(|| json!(disks))
+        )),
+        prop::collection::vec("snap-[a-z0-9]{8}", 1..3).prop_map(|s| (None, Some(json!(s)), None)),
+    ];
+    (
+        ("\\PC{1,60}", prop::option::of("\\PC{0,80}"), source),
+        (prop::option::of("true|false|TRUE|FALSE"), prop::option::of(any::<bool>()), prop::collection::vec(tag, 0..3)),
+        ("ap-[a-z]{3,10}", 1u64..=u64::MAX, time()),
+        (
+            prop::sample::select(vec![
+                Algorithm::Tencent3Tc3,
+                Algorithm::Tencent3HmacSha256,
+                Algorithm::Tencent3HmacSha1,
+            ]),
+            any::<bool>(),
+        ),
+    )
+        .prop_map(
+            |(
+                (name, description, (instance, snapshots, disks)),
+                (force, dry_run, tags),
+                (region, nonce, time),
+                (algorithm, post),
+            )| {
+                let tags: Vec<Value> = tags.into_iter().map(|(k, v)| json!({"Key": k, "Value": v})).collect();
+                let spec = (!tags.is_empty()).then(|| json!([{"ResourceType": "image", "Tags": tags}]));
+                Case {
+                    provider: Provider::Tencent3,
+                    request: object(vec![
+                        ("ImageName", Some(json!(name))),
+                        ("InstanceId", instance),
+                        ("ImageDescription", description.map(Value::from)),
+                        ("ForcePoweroff", force.map(Value::from)),
+                        ("DataDiskIds", disks),
+                        ("SnapshotIds", snapshots),
+                        ("DryRun", dry_run.map(Value::from)),
+                        ("TagSpecification", spec),
+                    ]),
+                    algorithm,
+                    method: if post { Method::Post } else { Method::Get },
+                    time,
+                    nonce: nonce.to_string(),
+                    region: Some(region),
+                }
+            },
+        )
+}
+
 fn jd() -> impl Strategy<Value = Case> {
     let devices: Vec<&'static str> = vec!["vdb", "vdc", "vdd", "vdx", "vdaa"];
     let disk = (any::<bool>(), 2i64..=1600);
@@ -249,7 +303,16 @@ fn signed_parts(case: &Case) -> Vec<Part> {
                 Part::Header("x-acs-action"),
             ]);
         }
-        Algorithm::TencentHmacSha1 | Algorithm::TencentHmacSha256 => {
+        Algorithm::Tencent3Tc3 => parts.extend([
+            if case.method == Method::Get { Part::Query } else { Part::Body },
+            Part::Host,
+            Part::Header("content-type"),
+            Part::Header("x-tc-timestamp"),
+        ]),
+        Algorithm::TencentHmacSha1
+        | Algorithm::TencentHmacSha256
+        | Algorithm::Tencent3HmacSha1
+        | Algorithm::Tencent3HmacSha256 => {
             parts = vec![if case.method == Method::Get { Part::Query } else { Part::Body }, Part::Host, Part::Path];
         }
         Algorithm::Jdcloud2 | Algorithm::Jdcloud3 => {
@@ -284,7 +347,9 @@ fn mutate(case: &Case, r: &HttpRequest, part: Part, at: usize, xor: u8) -> Optio
     };
     let text = |bytes: Vec<u8>| String::from_utf8(bytes).ok();
     let mut m = r.clone();
-    let form = matches!(case.provider, Provider::Aliyun | Provider::Tencent);
+    let form = matches!(case.provider, Provider::Aliyun | Provider::Tencent)
+        || case.algorithm == Algorithm::Tencent3HmacSha1
+        || case.algorithm == Algorithm::Tencent3HmacSha256;
     match part {
         Part::Body => {
             m.body = flip(&r.body)?;
@@ -313,7 +378,13 @@ fn mutate(case: &Case, r: &HttpRequest, part: Part, at: usize, xor: u8) -> Optio
             if name == "authorization" {
                 *value = text(flip_outside_access_key(value.as_bytes(), at, xor)?)?;
             } else {
+                let old = value.clone();
                 *value = text(flip(value.as_bytes())?)?;
+                // TC3 signs header values trimmed and lower-cased.
+                let canonical = |v: &str| v.trim().to_ascii_lowercase();
+                if case.algorithm == Algorithm::Tencent3Tc3 && canonical(value) == canonical(&old) {
+                    return None;
+                }
             }
         }
     }
@@ -384,4 +455,4 @@ macro_rules! properties {
     };
 }
 
-properties!(zenlayer_wire => zenlayer, aliyun_wire => aliyun, tencent_wire => tencent, jdcloud_wire => jd);
+properties!(zenlayer_wire => zenlayer, aliyun_wire => aliyun, tencent_wire => tencent, tencent3_wire => tencent3, jdcloud_wire => jd);

@@ -67,6 +67,10 @@ fn tencent_request() -> Value {
     json!({"instanceId": "ins-12345678", "imageName": "test", "imageDescription": "desc"})
 }
 
+fn tencent3_request() -> Value {
+    json!({"ImageName": "web 镜像", "SnapshotIds": ["snap-1", "snap-2"], "DryRun": true})
+}
+
 fn jd_request() -> Value {
     json!({"description": "nightly", "name": "web-01", "instanceId": "i-eumm1234d6", "regionId": "cn-north-1"})
 }
@@ -291,6 +295,25 @@ fn every_encoding_verifies_and_decodes() {
         ),
         (Provider::JdCloud, jd_request(), options(NONCE)),
         (Provider::JdCloud, jd_request(), SignOptions { algorithm: Some(Algorithm::Jdcloud3), ..options(NONCE) }),
+        (
+            Provider::Tencent3,
+            tencent3_request(),
+            SignOptions { region: Some("ap-guangzhou".into()), ..options(TENCENT_NONCE) },
+        ),
+        (
+            Provider::Tencent3,
+            tencent3_request(),
+            SignOptions { region: Some("ap-guangzhou".into()), method: Some(Method::Get), ..options(TENCENT_NONCE) },
+        ),
+        (
+            Provider::Tencent3,
+            tencent3_request(),
+            SignOptions {
+                region: Some("ap-guangzhou".into()),
+                algorithm: Some(Algorithm::Tencent3HmacSha256),
+                ..options(TENCENT_NONCE)
+            },
+        ),
     ];
     for (p, request, opts) in cases {
         let signed = sign(p, request, opts);
@@ -304,6 +327,7 @@ fn every_encoding_verifies_and_decodes() {
                 Provider::Zenlayer => zenlayer_request(),
                 Provider::Aliyun => aliyun_request(),
                 Provider::Tencent => tencent_request(),
+                Provider::Tencent3 => tencent3_request(),
                 Provider::JdCloud => jd_request(),
             },
             Options::default(),

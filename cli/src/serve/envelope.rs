@@ -22,6 +22,13 @@ impl Reply {
         Reply { status, content_type: "application/json; charset=utf-8", body: body.to_string() }
     }
 
+    /// Tencent's API 3.0: `{"Response":{…}}`, always HTTP 200 once the request was processed,
+    /// and `application/json` exactly: the Python SDK reads `Response.Error` only under that
+    /// content type (or `text/plain`), and with a charset reports no error at all.
+    fn api3(response: serde_json::Value) -> Self {
+        Reply { status: 200, content_type: "application/json", body: json!({ "Response": response }).to_string() }
+    }
+
     fn xml(status: u16, body: String) -> Self {
         Reply { status, content_type: "text/xml; charset=utf-8", body }
     }
@@ -71,6 +78,7 @@ pub fn success(provider: Provider, request_id: &str, image_id: &str, format: For
             200,
             json!({"code": 0, "message": "ok", "requestId": request_id.parse::<u64>().unwrap_or_default()}),
         ),
+        Provider::Tencent3 => Reply::api3(json!({"ImageId": image_id, "RequestId": request_id})),
         Provider::JdCloud => Reply::json(200, json!({"requestId": request_id, "result": {"imageId": image_id}})),
         Provider::Zenlayer => Reply::json(
             200,
@@ -105,6 +113,9 @@ pub fn error(provider: Provider, request_id: &str, failure: &Failure, format: Fo
         }
         // Errors arrive as HTTP 200 with a non-zero integer code (providers.md C.5).
         Provider::Tencent => Reply::json(200, json!({"code": code.parse::<i64>().unwrap_or(-1), "message": message})),
+        Provider::Tencent3 => {
+            Reply::api3(json!({"Error": {"Code": code, "Message": message}, "RequestId": request_id}))
+        }
         Provider::JdCloud => Reply::json(
             failure.http_status,
             json!({"requestId": request_id, "error": {"code": failure.http_status, "status": code, "message": message}}),

@@ -171,6 +171,24 @@ pub struct TencentInstance {
     pub region: String,
     /// `RUNNING`, `STOPPED`, `STARTING` …
     pub status: String,
+    /// API 3.0: the system disk's ID, which `DataDiskIds` must not name.
+    #[serde(default)]
+    pub system_disk: Option<String>,
+    /// API 3.0: the data disks attached, which `DataDiskIds` may name.
+    #[serde(default)]
+    pub data_disks: Vec<String>,
+}
+
+/// A snapshot API 3.0 can make an image of.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TencentSnapshot {
+    pub id: String,
+    pub region: String,
+    /// `system` or `data`: the disk it was taken of.
+    pub disk: String,
+    /// `NORMAL`, or `CREATING` while it is being taken.
+    pub status: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -181,6 +199,8 @@ pub struct Tencent {
     pub images_per_region: u32,
     pub regions: Vec<String>,
     pub instances: Vec<TencentInstance>,
+    #[serde(default)]
+    pub snapshots: Vec<TencentSnapshot>,
     pub images: Vec<Image>,
 }
 

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{MethodRouter, any};
 use createimage_validator::Provider;
 use createimage_validator::catalog::Code;
-use createimage_validator::providers::{aliyun, jdcloud};
+use createimage_validator::providers::{aliyun, jdcloud, tencent3};
 use createimage_validator::wire::{self, DecodeError, HttpRequest, Secret, Timestamp, VerifyError, percent};
 use serde_json::Value;
 use tower::ServiceExt as _;
@@ -42,16 +42,19 @@ fn http_request(method: &Method, uri: &axum::http::Uri, headers: &HeaderMap, bod
 /// The largest request body the emulator reads; CreateImage requests are far smaller.
 pub const MAX_BODY: usize = 1024 * 1024;
 
-/// `/`: Alibaba's RPC endpoint when the request names an action (an `Action` parameter, or the
-/// `x-acs-action` header of the V3 SDKs), the console otherwise.
+/// `/`: Tencent's API 3.0 when the request says so (its `X-TC-Action` header, or `Action` with
+/// `Version=2017-03-12`), else Alibaba's RPC endpoint when it names an action (an `Action`
+/// parameter, or the `x-acs-action` header of the V3 SDKs), the console otherwise.
 pub async fn root(State(app): State<App>, OriginalUri(uri): OriginalUri, request: Request<Body>) -> Response {
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, MAX_BODY).await;
     let req = http_request(&parts.method, &uri, &parts.headers, bytes.as_deref().unwrap_or_default());
-    if aliyun::wire::names_action(&req) || bytes.is_err() && parts.method == Method::POST {
+    let api3 = tencent3::wire::is_api3(&req);
+    if api3 || aliyun::wire::names_action(&req) || bytes.is_err() && parts.method == Method::POST {
+        let provider = if api3 { Provider::Tencent3 } else { Provider::Aliyun };
         return respond(match bytes {
-            Ok(_) => handle(&app, Provider::Aliyun, &req),
-            Err(_) => too_large(Provider::Aliyun, &req),
+            Ok(_) => handle(&app, provider, &req),
+            Err(_) => too_large(provider, &req),
         });
     }
     let index = ServeFile::new(app.dist.join("index.html")).precompressed_br().precompressed_gzip();
@@ -111,7 +114,7 @@ fn format(provider: Provider, req: &HttpRequest) -> Format {
             let format = params.iter().find(|(k, _)| k == "Format").map(|(_, v)| v.as_str());
             Format::of_request(format, req.header("accept"))
         }
-        Provider::Tencent | Provider::JdCloud | Provider::Zenlayer => Format::Json,
+        Provider::Tencent | Provider::Tencent3 | Provider::JdCloud | Provider::Zenlayer => Format::Json,
     }
 }
 
@@ -177,6 +180,11 @@ fn verify_failure(provider: Provider, e: &VerifyError) -> Failure {
     let message = match (provider, e) {
         // The gateway's own words (providers.md B.6).
         (Provider::Aliyun, VerifyError::Expired { .. }) => "Specified time stamp or date value is expired.".to_owned(),
+        // The documented example of the 3.0 error envelope.
+        (Provider::Tencent3, VerifyError::SignatureMismatch { .. }) => {
+            "The provided credentials could not be validated. Please check your signature is correct.".to_owned()
+        }
+        (Provider::Tencent3, _) => message,
         (Provider::Aliyun | Provider::Tencent | Provider::JdCloud | Provider::Zenlayer, _) => message,
     };
     Failure::new(code, None, message)
@@ -213,6 +221,15 @@ fn decode_failure(provider: Provider, e: &DecodeError) -> Failure {
             | DecodeError::Method { .. }
             | DecodeError::MissingAction
             | DecodeError::WrongAction { .. } => Failure::new(Code::JdCloud(jdcloud::Code::NotFound), None, message),
+            _ => Failure::new(generic, None, message),
+        },
+        Provider::Tencent3 => match e {
+            DecodeError::MissingAction | DecodeError::WrongAction { .. } => {
+                Failure::new(Code::Tencent3(tencent3::Code::InvalidAction), None, message)
+            }
+            DecodeError::Method { .. } => {
+                Failure::new(Code::Tencent3(tencent3::Code::UnsupportedProtocol), None, message)
+            }
             _ => Failure::new(generic, None, message),
         },
         Provider::Tencent | Provider::Zenlayer => Failure::new(generic, None, message),

@@ -40,6 +40,7 @@ fn uuid_upper() -> String {
 pub fn request_id(provider: Provider) -> String {
     match provider.registration().emulator.request_id {
         RequestIdKind::UpperUuid { prefix } => format!("{prefix}{}", uuid_upper()),
+        RequestIdKind::LowerUuid => uuid_upper().to_ascii_lowercase(),
         RequestIdKind::Hex32 => {
             let (a, b) = next();
             format!("{a:016x}{b:016x}")

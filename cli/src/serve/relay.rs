@@ -150,7 +150,7 @@ fn upstream_failed(provider: Provider, host: &str, e: &reqwest::Error) -> Respon
 fn forwarded(name: &HeaderName) -> bool {
     let n = name.as_str();
     matches!(n, "content-type" | "authorization" | "accept")
-        || ["x-acs-", "x-jdcloud-", "x-zc-"].iter().any(|p| n.starts_with(p))
+        || ["x-acs-", "x-jdcloud-", "x-zc-", "x-tc-"].iter().any(|p| n.starts_with(p))
 }
 
 /// The response headers worth passing back.

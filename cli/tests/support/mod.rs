@@ -143,7 +143,7 @@ pub fn nonce() -> String {
 pub fn sandbox(provider: Provider) -> (&'static str, &'static str) {
     match provider {
         Provider::Aliyun => ("LTAI5tSandboxAliyun0001", "sandbox-aliyun-secret"),
-        Provider::Tencent => ("AKIDsandboxTencent00000000000000001", "sandbox-tencent-secret"),
+        Provider::Tencent | Provider::Tencent3 => ("AKIDsandboxTencent00000000000000001", "sandbox-tencent-secret"),
         Provider::JdCloud => ("JDCSANDBOXACCESSKEY0000000000001", "sandbox-jdcloud-secret"),
         Provider::Zenlayer => ("ZLSANDBOXACCESSKEY01", "sandbox-zenlayer-secret"),
     }
@@ -154,7 +154,7 @@ pub fn sign_as(server: &Server, provider: Provider, request: &Value, key: &str, 
     let valid = checked(provider, request, Options::default()).unwrap_or_else(|r| panic!("{provider} {request}: {r}"));
     let mut options = SignOptions::new(Timestamp::from_unix(at).unwrap(), nonce());
     options.endpoint = Some(Endpoint { scheme: "http".into(), host: server.host.clone() });
-    if provider == Provider::Tencent {
+    if matches!(provider, Provider::Tencent | Provider::Tencent3) {
         options.region = Some(request["Region"].as_str().unwrap_or("ap-guangzhou").to_owned());
     }
     encode(&valid, &Credentials::new(key, secret), &options).expect("encodes").request
@@ -167,7 +167,7 @@ pub fn sign_anyway(server: &Server, provider: Provider, request: &Value, key: &s
         send_anyway(provider, request, Options::default()).unwrap_or_else(|e| panic!("{provider} {request}: {e}"));
     let mut options = SignOptions::new(Timestamp::from_unix(now()).unwrap(), nonce());
     options.endpoint = Some(Endpoint { scheme: "http".into(), host: server.host.clone() });
-    if provider == Provider::Tencent {
+    if matches!(provider, Provider::Tencent | Provider::Tencent3) {
         options.region = Some(request["Region"].as_str().unwrap_or("ap-guangzhou").to_owned());
     }
     encode(&valid, &Credentials::new(key, secret), &options).expect("encodes").request
@@ -211,6 +211,7 @@ pub fn error_code(provider: Provider, body: &Value) -> String {
     match provider {
         Provider::Aliyun => body["Code"].as_str().unwrap_or_default().to_owned(),
         Provider::Tencent => body["code"].to_string(),
+        Provider::Tencent3 => body["Response"]["Error"]["Code"].as_str().unwrap_or_default().to_owned(),
         Provider::JdCloud => body["error"]["status"].as_str().unwrap_or_default().to_owned(),
         Provider::Zenlayer => body["code"].as_str().unwrap_or_default().to_owned(),
     }
@@ -221,6 +222,7 @@ pub fn error_message(provider: Provider, body: &Value) -> String {
     match provider {
         Provider::Aliyun => body["Message"].as_str(),
         Provider::JdCloud => body["error"]["message"].as_str(),
+        Provider::Tencent3 => body["Response"]["Error"]["Message"].as_str(),
         _ => body["message"].as_str(),
     }
     .unwrap_or_default()

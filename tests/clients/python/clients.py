@@ -7,7 +7,7 @@ SDK made of the answer as one line of JSON: {"ok": true, "imageId"?, "requestId"
 
 The SDKs are pointed at the endpoint only through their own configuration (endpoint, protocol,
 scheme); nothing of theirs is patched. The request names are each provider's (Alibaba `ImageName`,
-Tencent `imageName`, JD `name`, Zenlayer `imageName`); `region` is Tencent's `Region` parameter.
+Tencent `imageName` (API 3.0 `ImageName`), JD `name`, Zenlayer `imageName`); `region` is Tencent's `Region` parameter.
 """
 
 import contextlib
@@ -96,6 +96,26 @@ def tencent_legacy(job):
     return {"ok": False, "code": str(answer.get("code")), "message": answer.get("message")}
 
 
+def tencent3(job):
+    """tencentcloud-sdk-python-cvm on tencentcloud-sdk-python-common: API 3.0 (TC3-HMAC-SHA256, a
+    JSON body), pointed at the endpoint through its own HttpProfile."""
+    from tencentcloud.common import credential
+    from tencentcloud.common.exception.tencent_cloud_sdk_exception import TencentCloudSDKException
+    from tencentcloud.common.profile.client_profile import ClientProfile
+    from tencentcloud.common.profile.http_profile import HttpProfile
+    from tencentcloud.cvm.v20170312 import cvm_client, models
+
+    profile = ClientProfile(httpProfile=HttpProfile(protocol="http", endpoint=job["endpoint"]))
+    client = cvm_client.CvmClient(credential.Credential(job["keyId"], job["secret"]), job["region"], profile)
+    request = models.CreateImageRequest()
+    request.from_json_string(json.dumps(job["request"]))
+    try:
+        response = client.CreateImage(request)
+        return {"ok": True, "imageId": response.ImageId, "requestId": response.RequestId}
+    except TencentCloudSDKException as e:
+        return {"ok": False, "code": e.get_code(), "message": e.get_message(), "requestId": e.get_request_id()}
+
+
 def jdcloud(job):
     """jdcloud-sdk: the official Python SDK (JDCLOUD3-HMAC-SHA256 over content-type;host)."""
     from jdcloud_sdk.core.config import Config
@@ -140,6 +160,7 @@ CLIENTS = {
     "aliyun-tea": aliyun_tea,
     "aliyun-legacy": aliyun_legacy,
     "tencent-legacy": tencent_legacy,
+    "tencent3": tencent3,
     "jdcloud": jdcloud,
     "zenlayer": zenlayer,
 }

@@ -4,6 +4,7 @@
 pub mod aliyun;
 pub mod jdcloud;
 pub mod tencent;
+pub mod tencent3;
 pub mod zenlayer;
 
 use crate::provider::Provider;

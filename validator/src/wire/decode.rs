@@ -58,10 +58,11 @@ impl From<PercentError> for DecodeError {
 
 /// Decodes `request` as a CreateImage request of `provider`.
 pub fn decode(provider: Provider, request: &HttpRequest) -> Result<Value, DecodeError> {
-    use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+    use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
     match provider {
         Provider::Aliyun => aliyun::wire::decode(request),
         Provider::Tencent => tencent::wire::decode(request),
+        Provider::Tencent3 => tencent3::wire::decode(request),
         Provider::JdCloud => jdcloud::wire::decode(request),
         Provider::Zenlayer => zenlayer::wire::decode(request),
     }

@@ -4,7 +4,7 @@
 //! ([`Signed`]: the request, every signing stage, what was left out) and why signing can refuse
 //! ([`EncodeError`]). Each provider's `wire.rs` does the work; [`encode`] picks it.
 
-use super::algorithms::{aliyun_acs3, aliyun_rpc, jdcloud, tencent_v2, zenlayer_zc2};
+use super::algorithms::{aliyun_acs3, aliyun_rpc, jdcloud, tencent_tc3, tencent_v2, zenlayer_zc2};
 use super::http::{Endpoint, HttpRequest, Method};
 use super::percent;
 use super::secret::Credentials;
@@ -25,6 +25,12 @@ pub enum Algorithm {
     TencentHmacSha1,
     /// Tencent v2, `SignatureMethod=HmacSHA256` (the default: the stronger hash).
     TencentHmacSha256,
+    /// Tencent API 3.0, `TC3-HMAC-SHA256` (the default, as in the SDKs).
+    Tencent3Tc3,
+    /// Tencent API 3.0 with signature v1, `SignatureMethod=HmacSHA256`.
+    Tencent3HmacSha256,
+    /// Tencent API 3.0 with signature v1, `SignatureMethod=HmacSHA1`.
+    Tencent3HmacSha1,
     /// JD `JDCLOUD2-HMAC-SHA256` (the default: Go and Java SDKs, official doc).
     Jdcloud2,
     /// JD `JDCLOUD3-HMAC-SHA256`.
@@ -34,11 +40,14 @@ pub enum Algorithm {
 }
 
 impl Algorithm {
-    pub const ALL: [Algorithm; 7] = [
+    pub const ALL: [Algorithm; 10] = [
         Algorithm::AliyunHmacSha1,
         Algorithm::AliyunAcs3,
         Algorithm::TencentHmacSha256,
         Algorithm::TencentHmacSha1,
+        Algorithm::Tencent3Tc3,
+        Algorithm::Tencent3HmacSha256,
+        Algorithm::Tencent3HmacSha1,
         Algorithm::Jdcloud2,
         Algorithm::Jdcloud3,
         Algorithm::ZenlayerZc2,
@@ -49,8 +58,11 @@ impl Algorithm {
         match self {
             Algorithm::AliyunHmacSha1 => aliyun_rpc::SIGNATURE_METHOD,
             Algorithm::AliyunAcs3 => aliyun_acs3::ALGORITHM,
-            Algorithm::TencentHmacSha1 => tencent_v2::SignatureMethod::HmacSha1.as_str(),
-            Algorithm::TencentHmacSha256 => tencent_v2::SignatureMethod::HmacSha256.as_str(),
+            Algorithm::TencentHmacSha1 | Algorithm::Tencent3HmacSha1 => tencent_v2::SignatureMethod::HmacSha1.as_str(),
+            Algorithm::TencentHmacSha256 | Algorithm::Tencent3HmacSha256 => {
+                tencent_v2::SignatureMethod::HmacSha256.as_str()
+            }
+            Algorithm::Tencent3Tc3 => tencent_tc3::ALGORITHM,
             Algorithm::Jdcloud2 => jdcloud::Version::Jdcloud2.as_str(),
             Algorithm::Jdcloud3 => jdcloud::Version::Jdcloud3.as_str(),
             Algorithm::ZenlayerZc2 => zenlayer_zc2::ALGORITHM,
@@ -61,6 +73,7 @@ impl Algorithm {
         match self {
             Algorithm::AliyunHmacSha1 | Algorithm::AliyunAcs3 => Provider::Aliyun,
             Algorithm::TencentHmacSha1 | Algorithm::TencentHmacSha256 => Provider::Tencent,
+            Algorithm::Tencent3Tc3 | Algorithm::Tencent3HmacSha256 | Algorithm::Tencent3HmacSha1 => Provider::Tencent3,
             Algorithm::Jdcloud2 | Algorithm::Jdcloud3 => Provider::JdCloud,
             Algorithm::ZenlayerZc2 => Provider::Zenlayer,
         }
@@ -144,6 +157,7 @@ pub enum Stages {
     AliyunRpc(aliyun_rpc::Signature),
     AliyunAcs3(aliyun_acs3::Signature),
     TencentV2(tencent_v2::Signature),
+    TencentTc3(tencent_tc3::Signature),
     Jdcloud(jdcloud::Signature),
     Zenlayer(zenlayer_zc2::Signature),
 }
@@ -170,6 +184,10 @@ impl Stages {
                 step("StringToSign", s.string_to_sign.as_str()),
             ],
             Stages::TencentV2(s) => vec![step("StringToSign", s.string_to_sign.as_str())],
+            Stages::TencentTc3(s) => vec![
+                step("CanonicalRequest", s.canonical_request.as_str()),
+                step("StringToSign", s.string_to_sign.as_str()),
+            ],
             Stages::Jdcloud(s) => vec![
                 step("CanonicalRequest", s.canonical_request.as_str()),
                 step("StringToSign", s.string_to_sign.as_str()),
@@ -187,6 +205,7 @@ impl Stages {
             Stages::AliyunRpc(s) => s.string_to_sign.as_str(),
             Stages::AliyunAcs3(s) => s.string_to_sign.as_str(),
             Stages::TencentV2(s) => s.string_to_sign.as_str(),
+            Stages::TencentTc3(s) => s.string_to_sign.as_str(),
             Stages::Jdcloud(s) => s.string_to_sign.as_str(),
             Stages::Zenlayer(s) => s.string_to_sign.as_str(),
         }
@@ -198,6 +217,7 @@ impl Stages {
         match self {
             Stages::AliyunRpc(_) | Stages::TencentV2(_) => None,
             Stages::AliyunAcs3(s) => Some(s.canonical_request.as_str()),
+            Stages::TencentTc3(s) => Some(s.canonical_request.as_str()),
             Stages::Jdcloud(s) => Some(s.canonical_request.as_str()),
             Stages::Zenlayer(s) => Some(s.canonical_request.as_str()),
         }
@@ -209,6 +229,7 @@ impl Stages {
             Stages::AliyunRpc(s) => &s.signature,
             Stages::AliyunAcs3(s) => &s.signature,
             Stages::TencentV2(s) => &s.signature,
+            Stages::TencentTc3(s) => &s.signature,
             Stages::Jdcloud(s) => &s.signature,
             Stages::Zenlayer(s) => &s.signature,
         }
@@ -499,10 +520,11 @@ pub(crate) fn not_sent(valid: &Valid, used: &[&str]) -> Vec<String> {
 
 /// Signs `valid` for its provider.
 pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
-    use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+    use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
     match valid.provider() {
         Provider::Aliyun => aliyun::wire::encode(valid, credentials, options),
         Provider::Tencent => tencent::wire::encode(valid, credentials, options),
+        Provider::Tencent3 => tencent3::wire::encode(valid, credentials, options),
         Provider::JdCloud => jdcloud::wire::encode(valid, credentials, options),
         Provider::Zenlayer => zenlayer::wire::encode(valid, credentials, options),
     }

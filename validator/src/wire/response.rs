@@ -6,7 +6,7 @@
 
 use crate::catalog::{self, Entry, ErrorCode};
 use crate::provider::Provider;
-use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use serde_json::Value;
 use std::fmt;
 
@@ -98,6 +98,7 @@ pub fn parse_response(provider: Provider, http_status: u16, body: &[u8]) -> Resu
     match provider {
         Provider::Aliyun => aliyun::wire::parse_response(http_status, body),
         Provider::Tencent => tencent::wire::parse_response(http_status, body),
+        Provider::Tencent3 => tencent3::wire::parse_response(http_status, body),
         Provider::JdCloud => jdcloud::wire::parse_response(http_status, body),
         Provider::Zenlayer => zenlayer::wire::parse_response(http_status, body),
     }

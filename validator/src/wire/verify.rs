@@ -10,7 +10,7 @@ use super::secret::Secret;
 use super::time::{TimeError, Timestamp};
 use crate::catalog::Code;
 use crate::provider::Provider;
-use crate::providers::{aliyun, jdcloud, tencent, zenlayer};
+use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
 use std::fmt;
 
 /// What a verified request was signed with and by whom. Replay protection (a nonce seen
@@ -129,6 +129,30 @@ impl VerifyError {
                 };
                 Some(Code::Tencent(code))
             }
+            Provider::Tencent3 => {
+                use tencent3::Code as T;
+                let code = match self {
+                    E::Method { .. } => T::UnsupportedProtocol,
+                    E::Missing { name } if name.eq_ignore_ascii_case("authorization") => T::InvalidAuthorization,
+                    E::Missing { .. } => T::MissingParameter,
+                    E::Malformed { name, .. } if name.eq_ignore_ascii_case("authorization") => T::InvalidAuthorization,
+                    E::Malformed { .. } | E::TooLong { .. } => T::InvalidParameter,
+                    E::UnsupportedAlgorithm { name, .. } if name.eq_ignore_ascii_case("authorization") => {
+                        T::InvalidAuthorization
+                    }
+                    E::UnsupportedAlgorithm { .. } => T::InvalidParameterValue,
+                    E::WrongAction { .. } => T::InvalidAction,
+                    E::WrongVersion { .. } => T::NoSuchVersion,
+                    E::Expired { .. } => T::SignatureExpire,
+                    // tencent-api3.md §6: a credential date that is not the timestamp's is
+                    // probably a signature failure (unverified); so are unsigned required headers.
+                    E::Unsigned { .. }
+                    | E::ContentHashMismatch
+                    | E::ScopeMismatch { .. }
+                    | E::SignatureMismatch { .. } => T::SignatureFailure,
+                };
+                Some(Code::Tencent3(code))
+            }
             Provider::JdCloud => match self {
                 E::Method { .. } | E::WrongAction { .. } | E::WrongVersion { .. } => None,
                 _ => Some(Code::JdCloud(jdcloud::Code::Unauthenticated)),
@@ -149,6 +173,7 @@ pub fn verify(
     match provider {
         Provider::Aliyun => aliyun::wire::verify(request, secret, now, max_skew),
         Provider::Tencent => tencent::wire::verify(request, secret, now, max_skew),
+        Provider::Tencent3 => tencent3::wire::verify(request, secret, now, max_skew),
         Provider::JdCloud => jdcloud::wire::verify(request, secret, now, max_skew),
         Provider::Zenlayer => zenlayer::wire::verify(request, secret, now, max_skew),
     }
@@ -160,6 +185,7 @@ pub fn access_key_id(provider: Provider, request: &HttpRequest) -> Option<String
     match provider {
         Provider::Aliyun => aliyun::wire::access_key_id(request),
         Provider::Tencent => tencent::wire::access_key_id(request),
+        Provider::Tencent3 => tencent3::wire::access_key_id(request),
         Provider::JdCloud => jdcloud::wire::access_key_id(request),
         Provider::Zenlayer => zenlayer::wire::access_key_id(request),
     }

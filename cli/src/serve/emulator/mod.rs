@@ -5,6 +5,7 @@
 mod aliyun;
 mod jdcloud;
 mod tencent;
+mod tencent3;
 mod zenlayer;
 
 use super::fixture::{Account, Fixture, Image};
@@ -65,15 +66,19 @@ impl Emulator {
         Emulator { fixture, state: Mutex::new(state), state_file }
     }
 
-    /// The account that owns `access_key_id` at `provider`.
-    pub fn account(&self, provider: Provider, access_key_id: &str) -> Option<&Account> {
-        let accounts = match provider {
+    /// The accounts of `provider` (Tencent's two APIs share theirs), the sandbox account first.
+    fn accounts(&self, provider: Provider) -> &[Account] {
+        match provider {
             Provider::Aliyun => &self.fixture.aliyun.accounts,
-            Provider::Tencent => &self.fixture.tencent.accounts,
+            Provider::Tencent | Provider::Tencent3 => &self.fixture.tencent.accounts,
             Provider::JdCloud => &self.fixture.jdcloud.accounts,
             Provider::Zenlayer => &self.fixture.zenlayer.accounts,
-        };
-        accounts.iter().find(|a| a.access_key_id == access_key_id)
+        }
+    }
+
+    /// The account that owns `access_key_id` at `provider`.
+    pub fn account(&self, provider: Provider, access_key_id: &str) -> Option<&Account> {
+        self.accounts(provider).iter().find(|a| a.access_key_id == access_key_id)
     }
 
     /// Runs `f` on the state under the lock.
@@ -151,6 +156,7 @@ impl Emulator {
         Ok(aliyun::Decision::Create(match provider {
             Provider::Aliyun => return aliyun::plan(&fx.aliyun, state, account, request),
             Provider::Tencent => tencent::plan(&fx.tencent, state, request)?,
+            Provider::Tencent3 => tencent3::plan(&fx.tencent, state, request)?,
             Provider::JdCloud => jdcloud::plan(&fx.jdcloud, state, request)?,
             Provider::Zenlayer => zenlayer::plan(&fx.zenlayer, state, request, now_ms)?,
         }))
@@ -160,7 +166,7 @@ impl Emulator {
     /// account, without making anything; `None` when it would make an image. Only the business
     /// rules run: the request names a source, not a whole valid request.
     pub fn refusal(&self, provider: Provider, request: &Value, now_ms: u64) -> Option<String> {
-        let (_, account) = self.fixture.accounts().find(|(p, _)| *p == provider.as_str())?;
+        let account = self.accounts(provider).first()?;
         let decided = self.with_state(|state| self.decide(provider, state, account, request, now_ms).err());
         decided.map(|f| f.code.as_str().to_owned())
     }
@@ -175,6 +181,7 @@ impl Emulator {
             serde_json::json!({"id": id, "region": region, "status": status, "refusal": refusal})
         };
         let (a, t, j, z) = (Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer);
+        let t3 = Provider::Tencent3;
         serde_json::json!({
             "aliyun": {
                 "regions": fx.aliyun.regions.keys().collect::<Vec<_>>(),
@@ -188,6 +195,14 @@ impl Emulator {
                 "instances": fx.tencent.instances.iter().map(|i| item(t, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"Region": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
                 "snapshots": [],
+            },
+            // The same instances as the legacy API's, and the snapshots only 3.0 can make images of.
+            "tencent3": {
+                "regions": fx.tencent.regions,
+                "instances": fx.tencent.instances.iter().map(|i| item(t3, &i.id, &i.region, Some(&i.status),
+                    Some(serde_json::json!({"Region": i.region, "InstanceId": i.id})))).collect::<Vec<_>>(),
+                "snapshots": fx.tencent.snapshots.iter().map(|s| item(t3, &s.id, &s.region, Some(&s.status),
+                    Some(serde_json::json!({"Region": s.region, "SnapshotIds": [s.id]})))).collect::<Vec<_>>(),
             },
             "jdcloud": {
                 "regions": fx.jdcloud.regions.keys().collect::<Vec<_>>(),

@@ -28,11 +28,11 @@ pub(crate) fn plan(fx: &Tencent, state: &State, request: &Value) -> Result<Plan,
             format!("(InvalidInstanceState) instance {id} is {}; shut it down before creating an image", inst.status);
         return Err(Failure::new(C::Tencent(Code::ResourceOperationFailed), None, msg));
     }
-    if images_at(&fx.images, state, Provider::Tencent, region).any(|(_, n)| n == name) {
+    if region_images(fx, state, region).any(|(_, n)| n == name) {
         let msg = format!("(InvalidImageName.Duplicate) an image named {name:?} already exists in {region}");
         return Err(Failure::new(C::Tencent(Code::InvalidParameter), None, msg));
     }
-    let count = images_at(&fx.images, state, Provider::Tencent, region).count();
+    let count = region_images(fx, state, region).count();
     if count >= fx.images_per_region as usize {
         let msg = format!(
             "(LimitExceeded.ImageQuota) {region} already has {count} custom images; the limit is {}",
@@ -41,4 +41,15 @@ pub(crate) fn plan(fx: &Tencent, state: &State, request: &Value) -> Result<Plan,
         return Err(Failure::new(C::Tencent(Code::ResourceOperationFailed), None, msg));
     }
     Ok(Plan { name: name.to_owned(), location: region.to_owned(), source: id.to_owned() })
+}
+
+/// The custom images of a region, whichever of Tencent's APIs made them: both count against the
+/// one quota and the one set of names.
+pub(crate) fn region_images<'a>(
+    fx: &'a Tencent,
+    state: &'a State,
+    region: &'a str,
+) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+    let api3 = state.images.iter().filter(move |i| i.provider == Provider::Tencent3 && i.location == region);
+    images_at(&fx.images, state, Provider::Tencent, region).chain(api3.map(|i| (i.id.as_str(), i.name.as_str())))
 }

@@ -13,7 +13,7 @@ fn emulator() -> Emulator {
 fn key(provider: Provider) -> &'static str {
     match provider {
         Provider::Aliyun => "LTAI5tSandboxAliyun0001",
-        Provider::Tencent => "AKIDsandboxTencent00000000000000001",
+        Provider::Tencent | Provider::Tencent3 => "AKIDsandboxTencent00000000000000001",
         Provider::JdCloud => "JDCSANDBOXACCESSKEY0000000000001",
         Provider::Zenlayer => "ZLSANDBOXACCESSKEY01",
     }

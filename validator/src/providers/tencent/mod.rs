@@ -89,7 +89,7 @@ pub static REGISTRATION: Registration = Registration {
     provider: Provider::Tencent,
     id: "tencent",
     aliases: &["qcloud", "tencentcloud", "cvm"],
-    display_name: "Tencent Cloud CVM",
+    display_name: "Tencent Cloud CVM (legacy API v2)",
     spec: &SPEC,
     rows: catalog::ROWS,
     wire: &Wire {

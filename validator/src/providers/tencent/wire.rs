@@ -31,6 +31,13 @@ const SDK_EXTRAS: &[&str] = &["RequestClient", "Version"];
 /// Signs `valid` (a Tencent request): GET unless POST is asked for.
 pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -> Result<Signed, EncodeError> {
     let (algorithm, method) = prepare(Provider::Tencent, credentials, options, &[Method::Get, Method::Post])?;
+    let region = region(valid, options)?;
+    let api = V1 { host: HOST, path: PATH, version: None, is_common };
+    Ok(encode_v1(valid, credentials, options, &api, algorithm, method, region))
+}
+
+/// The `Region` a Tencent request is signed for: `--region`, else the request's.
+pub(crate) fn region(valid: &Valid, options: &SignOptions) -> Result<String, EncodeError> {
     let region = match (&options.region, valid.get_str("Region")) {
         (Some(given), _) => given.clone(),
         (None, Some(request)) => request.to_owned(),
@@ -39,13 +46,37 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
     if region.is_empty() {
         return Err(EncodeError::MissingRegion);
     }
+    Ok(region)
+}
+
+/// Where one of Tencent's APIs takes signature v1 requests: the legacy v2 at `/v2/index.php`,
+/// API 3.0 at `/` with its `Version`.
+pub(crate) struct V1 {
+    pub host: &'static str,
+    pub path: &'static str,
+    pub version: Option<&'static str>,
+    /// The API's common parameters: set by the signer, never taken from the request.
+    pub is_common: fn(&str) -> bool,
+}
+
+/// A signature v1 request (HmacSHA1 unless `algorithm` is one of the HmacSHA256 ones): the
+/// common parameters, then the request's own, flat, in the query (GET) or a form body (POST).
+pub(crate) fn encode_v1(
+    valid: &Valid,
+    credentials: &Credentials,
+    options: &SignOptions,
+    api: &V1,
+    algorithm: Algorithm,
+    method: Method,
+    region: String,
+) -> Signed {
     let hmac = match algorithm {
-        Algorithm::TencentHmacSha1 => SignatureMethod::HmacSha1,
+        Algorithm::TencentHmacSha1 | Algorithm::Tencent3HmacSha1 => SignatureMethod::HmacSha1,
         _ => SignatureMethod::HmacSha256,
     };
     let (scheme, host) = match &options.endpoint {
         Some(e) => (e.scheme.clone(), e.host.clone()),
-        None => ("https".to_owned(), HOST.to_owned()),
+        None => ("https".to_owned(), api.host.to_owned()),
     };
     let mut params: Vec<(String, String)> = vec![
         ("Action".into(), ACTION.into()),
@@ -55,25 +86,35 @@ pub fn encode(valid: &Valid, credentials: &Credentials, options: &SignOptions) -
         ("SecretId".into(), credentials.access_key_id.clone()),
         ("SignatureMethod".into(), hmac.as_str().into()),
     ];
+    if let Some(version) = api.version {
+        params.push(("Version".into(), version.into()));
+    }
     if let Some(token) = &credentials.security_token {
         params.push(("Token".into(), token.expose().to_owned()));
     }
-    params.extend(valid.flat().into_iter().filter(|(k, _)| !is_common(k)).map(|(k, v)| (k, v.to_string())));
-    let signature = tencent_v2::sign(method.as_str(), &host, PATH, &params, &credentials.secret);
+    params.extend(valid.flat().into_iter().filter(|(k, _)| !(api.is_common)(k)).map(|(k, v)| (k, v.to_string())));
+    let signature = tencent_v2::sign(method.as_str(), &host, api.path, &params, &credentials.secret);
     params.push(("Signature".into(), signature.signature.clone()));
     let encoded = percent::form(&params);
     let (query, headers, body) = match method {
         Method::Get => (encoded, Vec::new(), Vec::new()),
         Method::Post => (String::new(), vec![("Content-Type".to_owned(), FORM.to_owned())], encoded.into_bytes()),
     };
-    let request =
-        HttpRequest { method: method.as_str().to_owned(), scheme, host, path: PATH.to_owned(), query, headers, body };
+    let request = HttpRequest {
+        method: method.as_str().to_owned(),
+        scheme,
+        host,
+        path: api.path.to_owned(),
+        query,
+        headers,
+        body,
+    };
     let used: &[&str] = if options.region.is_none() { &["Region"] } else { &[] };
     let mut signed = Signed::new(request, algorithm, Stages::TencentV2(signature), not_sent(valid, used));
     if let Some(token) = &credentials.security_token {
         signed.hide(token.expose());
     }
-    Ok(signed)
+    signed
 }
 
 fn is_common(name: &str) -> bool {
@@ -108,6 +149,19 @@ pub fn access_key_id(request: &HttpRequest) -> Option<String> {
 
 /// Checks the v2 signature of a CreateImage request.
 pub fn verify(request: &HttpRequest, secret: &Secret, now: Timestamp, max_skew: u64) -> Result<Verified, VerifyError> {
+    let algorithms = (Algorithm::TencentHmacSha1, Algorithm::TencentHmacSha256);
+    verify_v1(request, secret, now, max_skew, algorithms).map(|(verified, _)| verified)
+}
+
+/// Checks a signature v1 request (either API; `algorithms`: the API's HmacSHA1 and HmacSHA256)
+/// and gives its parameters back for the API's own checks.
+pub(crate) fn verify_v1(
+    request: &HttpRequest,
+    secret: &Secret,
+    now: Timestamp,
+    max_skew: u64,
+    algorithms: (Algorithm, Algorithm),
+) -> Result<(Verified, Vec<(String, String)>), VerifyError> {
     if request.method != "GET" && request.method != "POST" {
         return Err(VerifyError::Method { method: request.method.clone() });
     }
@@ -128,8 +182,8 @@ pub fn verify(request: &HttpRequest, secret: &Secret, now: Timestamp, max_skew: 
         return Err(VerifyError::WrongAction { action: action.to_owned() });
     }
     let algorithm = match params.iter().find(|(k, _)| k == "SignatureMethod").map(|(_, v)| v.as_str()) {
-        None | Some("HmacSHA1") => Algorithm::TencentHmacSha1,
-        Some("HmacSHA256") => Algorithm::TencentHmacSha256,
+        None | Some("HmacSHA1") => algorithms.0,
+        Some("HmacSHA256") => algorithms.1,
         Some(other) => {
             return Err(VerifyError::UnsupportedAlgorithm { name: "SignatureMethod".into(), value: other.to_owned() });
         }
@@ -147,13 +201,14 @@ pub fn verify(request: &HttpRequest, secret: &Secret, now: Timestamp, max_skew: 
     if !constant_time_eq(expected.signature.as_bytes(), given.as_bytes()) {
         return Err(VerifyError::SignatureMismatch { string_to_sign: expected.string_to_sign.to_string() });
     }
-    Ok(Verified {
+    let verified = Verified {
         access_key_id: required(&params, "SecretId")?.to_owned(),
         algorithm,
         timestamp,
         nonce: Some(nonce.to_owned()),
         region: Some(required(&params, "Region")?.to_owned()),
-    })
+    };
+    Ok((verified, params))
 }
 
 /// Reads `{"code":0,"message":"ok","requestId":…}` (success) or `{"code":≠0,"message":…}`.
