@@ -48,6 +48,8 @@ pub(super) const OFFERS: &[(Provider, &str, Offer)] = &[
     (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
     (Provider::Tencent, "Region", Offer::Regions),
     (Provider::Tencent, "instanceId", Offer::Instances),
+    (Provider::Tencent3, "Region", Offer::Regions),
+    (Provider::Tencent3, "InstanceId", Offer::Instances),
     (Provider::JdCloud, "regionId", Offer::Regions),
     (Provider::JdCloud, "instanceId", Offer::Instances),
     (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),

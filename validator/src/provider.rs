@@ -82,6 +82,7 @@ impl Provider {
         match self {
             Provider::Aliyun => aliyun::catalog::ENTRIES,
             Provider::Tencent => tencent::catalog::ENTRIES,
+            Provider::Tencent3 => tencent3::catalog::ENTRIES,
             Provider::JdCloud => jdcloud::catalog::ENTRIES,
             Provider::Zenlayer => zenlayer::catalog::ENTRIES,
         }

@@ -6,9 +6,11 @@ export const PROVIDERS = ["aliyun", "tencent", "jdcloud", "zenlayer"];
 /** The provider tabs' accessible names (contract, "Page"). */
 export const DISPLAY = {
   aliyun: "Alibaba Cloud ECS",
-  tencent: "Tencent Cloud CVM",
+  tencent: "Tencent Cloud CVM (legacy API v2)",
   jdcloud: "JD Cloud VM",
   zenlayer: "Zenlayer Cloud VM",
+  // A tab of its own; the per-provider suites cover the four above (PROVIDERS).
+  tencent3: "Tencent Cloud CVM (API 3.0)",
 };
 
 /**

@@ -174,7 +174,6 @@ pub static REGISTRATION: Registration = Registration {
     aliases: &[],
     display_name: "Tencent Cloud CVM (API 3.0)",
     spec: &SPEC,
-    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::Tencent3Tc3, Algorithm::Tencent3HmacSha256, Algorithm::Tencent3HmacSha1],
