@@ -11,6 +11,7 @@
 
 use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
+pub use createimage_validator::registration::Offer;
 use createimage_validator::request::Request;
 use createimage_validator::rule::Cross;
 use createimage_validator::{Provider, ValueType, field, providers, rules};

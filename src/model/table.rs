@@ -32,39 +32,15 @@ pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
     provider.console().source_fields
 }
 
-/// What the sandbox has to offer for a field that asks for an id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Offer {
-    Regions,
-    Instances,
-    Snapshots,
-}
-
-/// The fields that ask for something the sandbox has: Sandbox mode offers its own there.
-pub(super) const OFFERS: &[(Provider, &str, Offer)] = &[
-    (Provider::Aliyun, "RegionId", Offer::Regions),
-    (Provider::Aliyun, "InstanceId", Offer::Instances),
-    (Provider::Aliyun, "SnapshotId", Offer::Snapshots),
-    (Provider::Aliyun, "DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
-    (Provider::Tencent, "Region", Offer::Regions),
-    (Provider::Tencent, "instanceId", Offer::Instances),
-    (Provider::Tencent3, "Region", Offer::Regions),
-    (Provider::Tencent3, "InstanceId", Offer::Instances),
-    (Provider::JdCloud, "regionId", Offer::Regions),
-    (Provider::JdCloud, "instanceId", Offer::Instances),
-    (Provider::JdCloud, "dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
-    (Provider::Zenlayer, "instanceId", Offer::Instances),
-];
-
-/// What the sandbox offers for field `path` of `provider`.
+/// What the sandbox offers for field `path` of `provider` (its registration says).
 pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
-    OFFERS.iter().find(|&&(p, f, _)| p == provider && f == path).map(|&(_, _, o)| o)
+    provider.console().sandbox_offers.iter().find(|&&(f, _)| f == path).map(|&(_, o)| o)
 }
 
 /// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
 /// sandbox fills it in with its own region.
 pub fn region_field(provider: Provider) -> Option<&'static str> {
-    OFFERS.iter().find(|&&(p, _, o)| p == provider && o == Offer::Regions).map(|&(_, f, _)| f)
+    provider.console().sandbox_offers.iter().find(|&&(_, o)| o == Offer::Regions).map(|&(f, _)| f)
 }
 
 /// The sources of which the provider wants at least one, as its rule table says (Alibaba: an

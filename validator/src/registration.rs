@@ -189,6 +189,18 @@ pub struct Console {
     pub defaults: &'static [(&'static str, &'static str)],
     /// The repeatable groups' labels.
     pub groups: &'static [Group],
+    /// The fields that ask for something `createimage serve`'s sandbox has, and what: the console
+    /// offers the sandbox's own there in Sandbox mode (an instance or snapshot chosen fills the
+    /// field of [`Offer::Regions`] with its region).
+    pub sandbox_offers: &'static [(&'static str, Offer)],
+}
+
+/// What the sandbox has to offer for a field that asks for an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Offer {
+    Regions,
+    Instances,
+    Snapshots,
 }
 
 /// The labels of a repeatable group of the form (`Tag.N`, `dataDisks[]`).

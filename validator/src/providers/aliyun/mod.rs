@@ -15,7 +15,7 @@ use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts, Registration,
     RequestIdKind, SignatureEcho, Wire,
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
@@ -310,6 +310,12 @@ pub static REGISTRATION: Registration = Registration {
                 item: Text::human("Disk mapping {n}", "磁盘映射 {n}"),
                 add: Text::human("Add disk mapping", "添加磁盘映射"),
             },
+        ],
+        sandbox_offers: &[
+            ("RegionId", Offer::Regions),
+            ("InstanceId", Offer::Instances),
+            ("SnapshotId", Offer::Snapshots),
+            ("DiskDeviceMapping.N.SnapshotId", Offer::Snapshots),
         ],
     },
 };

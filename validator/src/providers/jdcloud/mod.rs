@@ -15,7 +15,7 @@ use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec};
@@ -266,5 +266,10 @@ pub static REGISTRATION: Registration = Registration {
             item: Text::human("Data disk {n}", "数据盘 {n}"),
             add: Text::human("Add data disk", "添加数据盘"),
         }],
+        sandbox_offers: &[
+            ("regionId", Offer::Regions),
+            ("instanceId", Offer::Instances),
+            ("dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),
+        ],
     },
 };

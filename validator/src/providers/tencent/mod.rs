@@ -12,7 +12,7 @@ use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Field, Spec};
@@ -121,6 +121,7 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
         groups: &[],
+        sandbox_offers: &[("Region", Offer::Regions), ("instanceId", Offer::Instances)],
     },
 };
 

@@ -14,7 +14,7 @@ pub use catalog::Code;
 use crate::catalog::{Code as C, Text};
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts, Registration,
     RequestIdKind, Wire,
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, ValueType};
@@ -223,6 +223,7 @@ pub static REGISTRATION: Registration = Registration {
             item: Text::human("Tag set {n}", "标签组 {n}"),
             add: Text::human("Add tag set", "添加标签组"),
         }],
+        sandbox_offers: &[("Region", Offer::Regions), ("InstanceId", Offer::Instances)],
     },
 };
 

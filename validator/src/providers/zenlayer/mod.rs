@@ -12,7 +12,7 @@ use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::DocSource;
 use crate::report::{LengthUnit::Chars, ValueType::String};
@@ -101,5 +101,6 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[],
         groups: &[],
+        sandbox_offers: &[("instanceId", Offer::Instances)],
     },
 };
