@@ -2,7 +2,7 @@
 //! it is about, labelled in the user's language, ordered as the form is; the error summary's
 //! links; the rules "send anyway" overrides; and the portability verdicts. No view here.
 
-use crate::i18n::T;
+use crate::i18n::{self, T};
 use crate::model::{self, Form, Slot, Touched};
 use createimage_validator::text;
 use createimage_validator::{IssueKind, Lang, Options, Provider, Severity, ValueType, validate_value};
@@ -200,7 +200,7 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
     let (full, item) = match (slot.item, model::group_of(slot.path)) {
         (Some(i), Some(group)) => {
             let number = model::item_number(i).to_string();
-            (format!("{} · {label}", item_title(group).fill(lang, &[("n", &number)])), i)
+            (format!("{} · {label}", item_title(provider, group, lang, &number)), i)
         }
         _ => (label.clone(), 0),
     };
@@ -212,30 +212,22 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
     (label, full, order)
 }
 
-/// The title of one item of `group`, with `{n}` for its number.
-pub fn item_title(group: &str) -> T {
-    match group {
-        "Tag" => T::ItemTag,
-        "DiskDeviceMapping" => T::ItemDiskMapping,
-        "dataDisks" => T::ItemDataDisk,
-        _ => T::ItemOther,
-    }
+/// The title of item number `number` of `group`, as the provider's registration labels it (a test
+/// there holds that every repeatable group is labelled; "Item {n}" otherwise).
+pub fn item_title(provider: Provider, group: &str, lang: Lang, number: &str) -> String {
+    let title = provider.console().group(group).map_or(T::ItemOther.get(lang), |g| g.item.get(lang));
+    i18n::fill(title, &[("n", number)])
 }
 
 /// The "add" button of `group`.
-pub fn add_label(group: &str) -> T {
-    match group {
-        "Tag" => T::AddTag,
-        "DiskDeviceMapping" => T::AddDiskMapping,
-        "dataDisks" => T::AddDataDisk,
-        _ => T::AddItem,
-    }
+pub fn add_label(provider: Provider, group: &str, lang: Lang) -> &'static str {
+    provider.console().group(group).map_or(T::AddItem.get(lang), |g| g.add.get(lang))
 }
 
 /// The "remove" button's accessible name for item `item` (0-based) of `group`: `Remove tag 1`.
-pub fn remove_label(group: &str, item: usize, lang: Lang) -> String {
+pub fn remove_label(provider: Provider, group: &str, item: usize, lang: Lang) -> String {
     let number = model::item_number(item).to_string();
-    let title = item_title(group).fill(lang, &[("n", &number)]);
+    let title = item_title(provider, group, lang, &number);
     let title = match lang {
         Lang::En => lowercase_first(&title),
         Lang::Zh => title,
@@ -422,9 +414,10 @@ mod tests {
         let size = checked.at("f-jdcloud-dataDisks-0-cloudDiskSpec-diskSizeGB").next().expect("a size issue");
         // Ids keep JD's 0-based index; people read 1 for the first disk.
         assert!(size.full_label.starts_with("Data disk 1 · "), "{}", size.full_label);
-        assert_eq!(remove_label("dataDisks", 0, Lang::En), "Remove data disk 1");
-        assert_eq!(remove_label("Tag", 0, Lang::En), "Remove tag 1");
-        assert_eq!(remove_label("DiskDeviceMapping", 1, Lang::Zh), "删除磁盘映射 2");
+        assert_eq!(remove_label(Provider::JdCloud, "dataDisks", 0, Lang::En), "Remove data disk 1");
+        assert_eq!(remove_label(Provider::Aliyun, "Tag", 0, Lang::En), "Remove tag 1");
+        assert_eq!(remove_label(Provider::Aliyun, "DiskDeviceMapping", 1, Lang::Zh), "删除磁盘映射 2");
+        assert_eq!(item_title(Provider::Aliyun, "Tag", Lang::Zh, "3"), "标签 3");
 
         // Other fields named by their labels; a number that is not one said so.
         jd.set(Slot::at("dataDisks[].cloudDiskSpec.diskType", 0), "ssd.io1");
@@ -439,7 +432,7 @@ mod tests {
             sentence("Image name", "character 4 (\"_\") is not allowed.", Lang::En),
             "Image name: character 4 (\"_\") is not allowed."
         );
-        assert_eq!(add_label("Tag").get(Lang::En), "Add tag");
+        assert_eq!(add_label(Provider::Aliyun, "Tag", Lang::En), "Add tag");
     }
 
     #[wasm_bindgen_test]

@@ -53,13 +53,7 @@ texts! {
     AutoFilled => "Left empty, the console makes one for each submission and reuses it when you retry after a network failure.",
         "留空时控制台为每次提交生成一个，网络故障后重试同一请求时沿用。";
     Deprecated => "Deprecated parameters", "即将弃用的参数";
-    AddTag => "Add tag", "添加标签";
-    AddDiskMapping => "Add disk mapping", "添加磁盘映射";
-    AddDataDisk => "Add data disk", "添加数据盘";
     AddItem => "Add item", "添加一项";
-    ItemTag => "Tag {n}", "标签 {n}";
-    ItemDiskMapping => "Disk mapping {n}", "磁盘映射 {n}";
-    ItemDataDisk => "Data disk {n}", "数据盘 {n}";
     ItemOther => "Item {n}", "第 {n} 项";
     RemoveItem => "Remove", "删除";
     RemoveLabel => "Remove {item}", "删除{item}";
@@ -281,8 +275,8 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn fill_and_toggle() {
-        assert_eq!(T::ItemTag.fill(Lang::En, &[("n", "3")]), "Tag 3");
-        assert_eq!(T::ItemTag.fill(Lang::Zh, &[("n", "3")]), "标签 3");
+        assert_eq!(T::ItemOther.fill(Lang::En, &[("n", "3")]), "Item 3");
+        assert_eq!(T::ItemOther.fill(Lang::Zh, &[("n", "3")]), "第 3 项");
         assert_eq!(placeholders("a {x} b {y}"), ["x", "y"]);
         assert_eq!(T::LangToggle.get(Lang::En), "中文");
         assert_eq!(T::LangToggle.get(Lang::Zh), "English");

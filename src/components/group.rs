@@ -67,6 +67,7 @@ fn heading(space: Space, rule: &'static FieldRule, id: &str) -> impl IntoView + 
 #[component]
 pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
     let provider = space.provider;
+    let lang = use_store().lang;
     let group = rule.path;
     let id = model::slot_id(provider, Slot::top(group));
     let shown = shown(space, id.clone());
@@ -93,7 +94,7 @@ pub fn Group(space: Space, rule: &'static FieldRule) -> impl IntoView {
                     disabled=full
                     on:click=move |_| space.add_item(group, rule.max_items)
                 >
-                    {text(check::add_label(group))}
+                    {move || check::add_label(provider, group, lang.get())}
                 </button>
                 {tally}
                 {move || full().then(|| view! { <span class="muted">{text(T::GroupFull)}</span> })}
@@ -108,8 +109,8 @@ fn Item(space: Space, rule: &'static FieldRule, item: usize) -> impl IntoView {
     let lang = use_store().lang;
     let group = rule.path;
     let number = model::item_number(item).to_string();
-    let title = move || check::item_title(group).fill(lang.get(), &[("n", &number)]);
-    let remove = move || check::remove_label(group, item, lang.get());
+    let title = move || check::item_title(space.provider, group, lang.get(), &number);
+    let remove = move || check::remove_label(space.provider, group, item, lang.get());
     view! {
         <fieldset class="item">
             <legend>{title}</legend>

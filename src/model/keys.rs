@@ -4,22 +4,12 @@ use super::*;
 
 include!(concat!(env!("OUT_DIR"), "/sandbox_keys.rs"));
 
-/// The section of the emulator's fixture whose accounts sign for `provider`: Tencent's API 3.0
-/// shares the legacy API's accounts, as the emulator does.
-const fn fixture_section(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Tencent | Provider::Tencent3 => "tencent",
-        Provider::Aliyun | Provider::JdCloud | Provider::Zenlayer => provider.as_str(),
-    }
-}
-
 /// The sandbox key of `provider`: `(access key id, secret)` of the first account of `createimage
 /// serve`'s built-in fixture (see build.rs).
 pub fn sandbox_keys(provider: Provider) -> (&'static str, &'static str) {
-    let section = fixture_section(provider);
     SANDBOX_KEYS
         .iter()
-        .find(|(name, _, _)| *name == section)
+        .find(|(name, _, _)| *name == provider.emulator().account_owner.as_str())
         .map(|&(_, id, secret)| (id, secret))
         .expect("the fixture has every provider (a test checks)")
 }

@@ -34,13 +34,13 @@ pub const fn source_fields(provider: Provider) -> &'static [&'static str] {
 
 /// What the sandbox offers for field `path` of `provider` (its registration says).
 pub fn offer(provider: Provider, path: &str) -> Option<Offer> {
-    provider.console().sandbox_offers.iter().find(|&&(f, _)| f == path).map(|&(_, o)| o)
+    provider.console().offers.iter().find(|&&(f, _)| f == path).map(|&(_, o)| o)
 }
 
 /// The region field of `provider`'s form, if it has one: an instance or snapshot chosen from the
 /// sandbox fills it in with its own region.
 pub fn region_field(provider: Provider) -> Option<&'static str> {
-    provider.console().sandbox_offers.iter().find(|&&(_, o)| o == Offer::Regions).map(|&(f, _)| f)
+    provider.console().offers.iter().find(|&&(_, o)| o == Offer::Regions).map(|&(f, _)| f)
 }
 
 /// The sources of which the provider wants at least one, as its rule table says (Alibaba: an

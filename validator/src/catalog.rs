@@ -2,10 +2,9 @@
 //! `providers.md`, as data. Codes are typed per provider ([`codes!`] makes the enum from its wire
 //! spellings); a code the server sends that no table knows is kept as [`ErrorCode::Unknown`].
 
+pub use crate::code::Code;
 use crate::provider::Provider;
-use crate::providers::{aliyun, jdcloud, tencent, tencent3, zenlayer};
-use serde::{Serialize, Serializer};
-use std::fmt;
+use serde::Serialize;
 
 /// Text in both languages the product speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -86,61 +85,6 @@ macro_rules! codes {
     };
 }
 
-/// A known error code of one provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Code {
-    Aliyun(aliyun::Code),
-    Tencent(tencent::Code),
-    Tencent3(tencent3::Code),
-    JdCloud(jdcloud::Code),
-    Zenlayer(zenlayer::Code),
-}
-
-impl Code {
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Code::Aliyun(c) => c.as_str(),
-            Code::Tencent(c) => c.as_str(),
-            Code::Tencent3(c) => c.as_str(),
-            Code::JdCloud(c) => c.as_str(),
-            Code::Zenlayer(c) => c.as_str(),
-        }
-    }
-
-    pub const fn provider(self) -> Provider {
-        match self {
-            Code::Aliyun(_) => Provider::Aliyun,
-            Code::Tencent(_) => Provider::Tencent,
-            Code::Tencent3(_) => Provider::Tencent3,
-            Code::JdCloud(_) => Provider::JdCloud,
-            Code::Zenlayer(_) => Provider::Zenlayer,
-        }
-    }
-
-    /// The known code of `provider` spelled `wire`, if any.
-    pub fn parse(provider: Provider, wire: &str) -> Option<Code> {
-        match provider {
-            Provider::Aliyun => aliyun::Code::parse(wire).map(Code::Aliyun),
-            Provider::Tencent => tencent::Code::parse(wire).map(Code::Tencent),
-            Provider::Tencent3 => tencent3::Code::parse(wire).map(Code::Tencent3),
-            Provider::JdCloud => jdcloud::Code::parse(wire).map(Code::JdCloud),
-            Provider::Zenlayer => zenlayer::Code::parse(wire).map(Code::Zenlayer),
-        }
-    }
-}
-
-impl fmt::Display for Code {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Serialize for Code {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str())
-    }
-}
-
 /// A code as a server sent it: known to a catalog, or kept verbatim so it still displays.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorCode {
@@ -177,36 +121,6 @@ pub struct Entry {
     pub documented: bool,
 }
 
-impl Entry {
-    /// A documented row.
-    #[allow(clippy::too_many_arguments)]
-    pub const fn doc(
-        code: Code,
-        http_status: u16,
-        message: &'static str,
-        meaning_en: &'static str,
-        meaning_zh: &'static str,
-        fix_en: &'static str,
-        fix_zh: &'static str,
-        source: &'static str,
-    ) -> Self {
-        Entry {
-            code,
-            http_status,
-            message,
-            meaning: Text::human(meaning_en, meaning_zh),
-            fix: Text::human(fix_en, fix_zh),
-            source: human(source),
-            documented: true,
-        }
-    }
-
-    /// The same row, marked as chosen by createimage rather than documented by the provider.
-    pub const fn undocumented(self) -> Self {
-        Entry { documented: false, ..self }
-    }
-}
-
 /// A catalog row without its text: what validation reads (the HTTP status and the provider's
 /// message of a finding's code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,20 +130,38 @@ pub struct Row {
     pub message: &'static str,
 }
 
-/// Declares a provider's catalog from one list of rows, each `doc(...)` (documented by the
-/// provider) or `chosen(...)` (a code createimage chose), with the arguments of [`Entry::doc`]:
-/// `ENTRIES`, the whole rows, and `ROWS`, the same rows without their text. Validation reads only
-/// `ROWS`, so a build that validates at once but explains answers later (the console, whose
-/// first load leaves the text to the chunk it fetches on first use) need not carry the text.
+/// Declares a provider's catalog from one list of rows, each `doc { … }` (documented by the
+/// provider) or `chosen { … }` (a code createimage chose), with named fields: `code`, `status`,
+/// `message` (the provider's own, `""` where it documents none), `meaning_en`, `meaning_zh`,
+/// `fix_en`, `fix_zh`, `source`. It makes `ENTRIES`, the whole rows, and `ROWS`, the same rows
+/// without their text. Validation reads only `ROWS`, so a build that validates at once but explains
+/// answers later (the console, whose first load leaves the text to the chunk it fetches on first
+/// use) need not carry the text.
 #[macro_export]
 #[doc(hidden)]
 macro_rules! catalog {
-    (@entry doc $($arg:expr),+) => { $crate::catalog::Entry::doc($($arg),+) };
-    (@entry chosen $($arg:expr),+) => { $crate::catalog::Entry::doc($($arg),+).undocumented() };
-    ($($kind:ident($code:expr, $status:expr, $message:expr, $($text:expr),+ $(,)?),)*) => {
+    (@documented doc) => { true };
+    (@documented chosen) => { false };
+    ($($kind:ident {
+        code: $code:expr,
+        status: $status:expr,
+        message: $message:expr,
+        meaning_en: $meaning_en:expr,
+        meaning_zh: $meaning_zh:expr,
+        fix_en: $fix_en:expr,
+        fix_zh: $fix_zh:expr,
+        source: $source:expr $(,)?
+    },)*) => {
         /// Every row, in source order.
-        pub static ENTRIES: &[$crate::catalog::Entry] =
-            &[$($crate::catalog!(@entry $kind $code, $status, $message, $($text),+),)*];
+        pub static ENTRIES: &[$crate::catalog::Entry] = &[$($crate::catalog::Entry {
+            code: $code,
+            http_status: $status,
+            message: $message,
+            meaning: $crate::catalog::Text::human($meaning_en, $meaning_zh),
+            fix: $crate::catalog::Text::human($fix_en, $fix_zh),
+            source: $crate::catalog::human($source),
+            documented: $crate::catalog!(@documented $kind),
+        },)*];
         /// [`ENTRIES`] without their text, in the same order.
         pub static ROWS: &[$crate::catalog::Row] =
             &[$($crate::catalog::Row { code: $code, http_status: $status, message: $message },)*];

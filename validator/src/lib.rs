@@ -24,7 +24,9 @@
 pub mod base64_text;
 pub mod catalog;
 pub mod charset;
+pub mod code;
 pub mod field;
+pub mod findings;
 pub mod json;
 pub mod message;
 pub mod meta;

@@ -1,6 +1,7 @@
 //! What a provider (or an API version of one) is, declared once: a [`Registration`] per provider,
-//! in the provider's own folder (`providers/<provider>/mod.rs`), found through
-//! [`Provider::registration`](crate::Provider::registration). The validator, the CLI, the
+//! a `const` in the provider's own folder (`providers/<provider>/mod.rs`), found through
+//! [`Provider::registration`](crate::Provider::registration) and the field accessors beside it
+//! (`provider.wire()`, `provider.console()` …). The validator, the CLI, the
 //! emulator, the relay and the console read these fields or iterate [`registry`]; none of them
 //! restates a host, a default, a clock skew or a status word.
 //!
@@ -8,7 +9,7 @@
 //! emulator) is reached by a `match` on [`Provider`](crate::Provider) without a `_ =>` arm, so a
 //! new provider is a compile error there, not a silent default.
 
-use crate::catalog::{Code, Row, Text};
+use crate::catalog::{Code, Entry, Row, Text};
 use crate::provider::Provider;
 use crate::rule::Spec;
 use crate::wire::Algorithm;
@@ -25,10 +26,9 @@ pub struct Registration {
     pub display_name: &'static str,
     /// The rule table.
     pub spec: &'static Spec,
-    /// The error catalog without its text: what validation reads. The rows with their text
-    /// (`explain`, the console's answers) are [`Provider::catalog`](crate::Provider::catalog), kept
-    /// out of the registration so that a build reading the registration (the console's first
-    /// load) does not carry every provider's catalog text.
+    /// The error catalog: every row with its text (`explain`, the console's answers).
+    pub catalog: &'static [Entry],
+    /// [`Self::catalog`] without its text: what validation reads.
     pub rows: &'static [Row],
     pub wire: &'static Wire,
     pub emulator: &'static Emulator,
@@ -131,6 +131,9 @@ pub struct Emulator {
     pub replay: Answer,
     /// The code of an authentication failure its documented codes do not single out.
     pub auth_failure: Code,
+    /// The provider whose part of the emulator's fixture holds its accounts (and so its sandbox
+    /// key): itself, or the one whose accounts it shares (Tencent's two APIs, one account).
+    pub account_owner: Provider,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,10 +192,9 @@ pub struct Console {
     pub defaults: &'static [(&'static str, &'static str)],
     /// The repeatable groups' labels.
     pub groups: &'static [Group],
-    /// The fields that ask for something `createimage serve`'s sandbox has, and what: the console
-    /// offers the sandbox's own there in Sandbox mode (an instance or snapshot chosen fills the
-    /// field of [`Offer::Regions`] with its region).
-    pub sandbox_offers: &'static [(&'static str, Offer)],
+    /// Fields that ask for something the emulator's sandbox has (a region, an instance, a
+    /// snapshot): the console offers the sandbox's own there.
+    pub offers: &'static [(&'static str, Offer)],
 }
 
 /// What the sandbox has to offer for a field that asks for an id.
@@ -229,6 +231,7 @@ pub fn registry() -> impl Iterator<Item = &'static Registration> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::ValueType;
 
     #[test]
     fn each_registration_is_its_providers() {
@@ -237,15 +240,15 @@ mod tests {
             assert_eq!(r.provider, Provider::ALL[i]);
             assert_eq!(r.provider.index(), i, "Provider's discriminant is its place in ALL");
             assert_eq!(r.spec.provider, r.provider, "{}: the rule table is its own", r.id);
-            let catalog = r.provider.catalog();
-            assert!(catalog.iter().all(|e| e.code.provider() == r.provider), "{}: catalog", r.id);
-            assert_eq!(catalog.len(), r.rows.len(), "{}: rows are the catalog without text", r.id);
-            assert!(catalog.iter().zip(r.rows).all(|(e, w)| e.code == w.code && e.message == w.message), "{}", r.id);
+            assert!(r.catalog.iter().all(|e| e.code.provider() == r.provider), "{}: catalog", r.id);
+            assert_eq!(r.catalog.len(), r.rows.len(), "{}: rows are the catalog without text", r.id);
             assert!(!r.wire.algorithms.is_empty(), "{}: a default algorithm", r.id);
             assert!(r.wire.algorithms.iter().all(|a| a.provider() == r.provider), "{}: algorithms", r.id);
             assert!(r.wire.hosts.allows(r.wire.hosts.default), "{}", r.id);
             assert!(r.wire.clock_skew_secs > 0);
             assert_eq!(r.emulator.auth_failure.provider(), r.provider, "{}", r.id);
+            let owner = r.emulator.account_owner;
+            assert_eq!(owner.emulator().account_owner, owner, "{}: the owner holds its own accounts", r.id);
             for answer in [r.emulator.unknown_key, r.emulator.replay]
                 .into_iter()
                 .chain(r.wire.signature_echo.map(|e| Answer { code: e.code, message: e.message }))
@@ -263,8 +266,16 @@ mod tests {
             for path in c.signer_fields.iter().chain(r.wire.region_parameter.iter()) {
                 assert!(field(path).common, "{}: {path} is a common parameter", r.id);
             }
+            for (path, _) in c.offers {
+                field(path);
+            }
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);
+            }
+            // Every repeatable group of fields the form shows has its labels (a list of plain values
+            // is one field).
+            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && f.items.is_none() && !f.common) {
+                assert!(c.group(f.path).is_some(), "{}: group {} has no labels", r.id, f.path);
             }
             ids.push(r.id);
             ids.extend(r.aliases);

@@ -2,10 +2,10 @@
 //! table field and array index. Wrong types, unknown names and duplicates become findings here;
 //! the rules in `validate.rs` see only well-typed values.
 
+use crate::findings::Findings;
 use crate::json::{Number, Object, Value};
 use crate::report::{IssueKind, Severity, ValueType};
 use crate::rule::{Field, Spec};
-use crate::validate::Findings;
 
 /// A typed value (or the presence of a container).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -353,5 +353,23 @@ pub(crate) fn clip(s: &str) -> &str {
     match s.char_indices().nth(MAX) {
         Some((at, _)) => &s[..at],
         None => s,
+    }
+}
+
+impl crate::rule::Params for Request<'_> {
+    fn items(&self, path: &str) -> Vec<Option<u32>> {
+        Request::items(self, path).collect()
+    }
+
+    fn get_str(&self, path: &str, index: Option<u32>) -> Option<&str> {
+        Request::get_str(self, path, index)
+    }
+
+    fn present(&self, path: &str) -> bool {
+        Request::present(self, path)
+    }
+
+    fn present_nonempty(&self, path: &str) -> bool {
+        Request::present_nonempty(self, path)
     }
 }

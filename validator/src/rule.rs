@@ -6,8 +6,23 @@
 
 use crate::catalog::{Code, Text};
 use crate::charset::CharSet;
+use crate::findings::Findings;
 use crate::report::{LengthUnit, ValueType};
 use serde::Serialize;
+
+/// What a [`Cross::Custom`] rule reads of a request. The request model (`request::Request`)
+/// implements it, so the rule vocabulary does not depend on the request model that depends on it.
+pub trait Params {
+    /// The items of the repeated `path` (their 1-based numbers; `None` for the request itself when
+    /// `path` is empty).
+    fn items(&self, path: &str) -> Vec<Option<u32>>;
+    /// The text value at `path` in item `index`.
+    fn get_str(&self, path: &str, index: Option<u32>) -> Option<&str>;
+    /// Whether anything at or under `path` was given.
+    fn present(&self, path: &str) -> bool;
+    /// Whether anything at or under `path` was given that is not an empty string.
+    fn present_nonempty(&self, path: &str) -> bool;
+}
 
 /// One parameter (or container of parameters) of a provider's request.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -301,7 +316,7 @@ pub enum Cross {
     Custom {
         name: &'static str,
         #[serde(skip)]
-        check: fn(&crate::request::Request<'_>, &mut crate::validate::Findings),
+        check: fn(&dyn Params, &mut Findings),
     },
 }
 

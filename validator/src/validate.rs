@@ -1,7 +1,8 @@
 //! The one interpreter of the rule tables: parse, run every field check and cross-field rule,
 //! then render findings into a [`Report`] in the requested language.
 
-use crate::catalog::{self, Code};
+use crate::catalog;
+pub use crate::findings::{Finding, Findings};
 use crate::json::{self, Object, Value};
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};
@@ -9,41 +10,6 @@ use crate::request::{Node, Request, Scalar, clip, unnest};
 use crate::rule::{Check, Cross, Field, Range, Spec};
 use crate::text;
 use std::fmt;
-
-/// A finding before it is rendered: what the rules produce.
-#[derive(Debug, Clone)]
-pub struct Finding {
-    pub field: String,
-    pub code: Code,
-    pub row_hint: Option<&'static str>,
-    pub severity: Severity,
-    pub kind: IssueKind,
-}
-
-/// The findings of one validation, in the order they were made.
-#[derive(Debug, Default)]
-pub struct Findings(pub Vec<Finding>);
-
-impl Findings {
-    pub fn push(
-        &mut self,
-        field: String,
-        code: Code,
-        row_hint: Option<&'static str>,
-        severity: Severity,
-        kind: IssueKind,
-    ) {
-        self.0.push(Finding { field, code, row_hint, severity, kind });
-    }
-
-    pub fn error(&mut self, field: String, code: Code, kind: IssueKind) {
-        self.push(field, code, None, Severity::Error, kind);
-    }
-
-    pub fn warn(&mut self, field: String, code: Code, kind: IssueKind) {
-        self.push(field, code, None, Severity::Warning, kind);
-    }
-}
 
 /// Input that is not a request at all: the CLI answers it with exit code 2.
 #[derive(Debug, Clone, PartialEq, Eq)]

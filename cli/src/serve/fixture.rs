@@ -2,6 +2,7 @@
 //! provider. Built in (`default_fixture.json`, where every business error row of the seeds has an
 //! instance, snapshot, region or key that triggers it) or loaded with `--fixtures FILE`.
 
+use createimage_validator::Provider;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -28,13 +29,44 @@ impl Fixture {
         serde_json::from_str(include_str!("default_fixture.json")).expect("the built-in fixture parses (tested)")
     }
 
-    /// Every access key of every provider, for start-up output and `--credentials`.
-    pub fn accounts(&self) -> impl Iterator<Item = (&'static str, &Account)> {
-        let a = self.aliyun.accounts.iter().map(|a| ("aliyun", a));
-        let t = self.tencent.accounts.iter().map(|a| ("tencent", a));
-        let j = self.jdcloud.accounts.iter().map(|a| ("jdcloud", a));
-        let z = self.zenlayer.accounts.iter().map(|a| ("zenlayer", a));
-        a.chain(t).chain(j).chain(z)
+    /// The provider whose part of the fixture holds `provider`'s accounts: its own, except that
+    /// Tencent's two APIs share one account (and so one part).
+    pub const fn account_owner(provider: Provider) -> Provider {
+        provider.emulator().account_owner
+    }
+
+    /// The accounts of `provider`, the sandbox account first: the one place that maps a provider to
+    /// its part of the fixture.
+    pub fn accounts_of(&self, provider: Provider) -> &[Account] {
+        match Self::account_owner(provider) {
+            Provider::Aliyun => &self.aliyun.accounts,
+            Provider::Tencent | Provider::Tencent3 => &self.tencent.accounts,
+            Provider::JdCloud => &self.jdcloud.accounts,
+            Provider::Zenlayer => &self.zenlayer.accounts,
+        }
+    }
+
+    fn accounts_mut(&mut self, provider: Provider) -> &mut Vec<Account> {
+        match Self::account_owner(provider) {
+            Provider::Aliyun => &mut self.aliyun.accounts,
+            Provider::Tencent | Provider::Tencent3 => &mut self.tencent.accounts,
+            Provider::JdCloud => &mut self.jdcloud.accounts,
+            Provider::Zenlayer => &mut self.zenlayer.accounts,
+        }
+    }
+
+    /// Puts `accounts` in place of `provider`'s.
+    pub fn replace_accounts(&mut self, provider: Provider, accounts: Vec<Account>) {
+        *self.accounts_mut(provider) = accounts;
+    }
+
+    /// Every access key, once, with the provider whose part of the fixture holds it, for start-up
+    /// output and `--credentials`.
+    pub fn accounts(&self) -> impl Iterator<Item = (Provider, &Account)> {
+        Provider::ALL
+            .into_iter()
+            .filter(|&p| Self::account_owner(p) == p)
+            .flat_map(move |p| self.accounts_of(p).iter().map(move |a| (p, a)))
     }
 }
 

@@ -23,6 +23,7 @@ use clap::Args;
 use createimage_validator::Provider;
 use emulator::Emulator;
 use fixture::{Account, Fixture};
+use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -187,29 +188,14 @@ pub fn run(args: &ServeArgs) -> Result<(), String> {
 
 /// Puts the file's keys in place of the sandbox ones; the providers it names.
 fn replace_accounts(fixture: &mut Fixture, path: &std::path::Path) -> Result<Vec<&'static str>, String> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Credentials {
-        aliyun: Option<Vec<Account>>,
-        tencent: Option<Vec<Account>>,
-        jdcloud: Option<Vec<Account>>,
-        zenlayer: Option<Vec<Account>>,
-    }
     let text = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let c: Credentials =
+    // Keyed by provider: a name that is none is refused with the names there are.
+    let given: BTreeMap<Provider, Vec<Account>> =
         serde_json::from_slice(&text).map_err(|e| format!("{} is not a credentials file: {e}", path.display()))?;
-    let pairs = [
-        (Provider::Aliyun, c.aliyun, &mut fixture.aliyun.accounts),
-        (Provider::Tencent, c.tencent, &mut fixture.tencent.accounts),
-        (Provider::JdCloud, c.jdcloud, &mut fixture.jdcloud.accounts),
-        (Provider::Zenlayer, c.zenlayer, &mut fixture.zenlayer.accounts),
-    ];
     let mut named = Vec::new();
-    for (provider, given, accounts) in pairs {
-        if let Some(given) = given {
-            *accounts = given;
-            named.push(provider.as_str());
-        }
+    for (provider, accounts) in given {
+        fixture.replace_accounts(provider, accounts);
+        named.push(provider.as_str());
     }
     Ok(named)
 }
@@ -231,6 +217,7 @@ fn print_banner(addr: SocketAddr, fixture: &Fixture, from_file: &[&str]) {
         println!("(keys of {} from the credentials file: their ids only)", from_file.join(", "));
     }
     for (provider, a) in fixture.accounts() {
+        let provider = provider.as_str();
         if from_file.contains(&provider) {
             println!("  {provider:<9} {}", a.access_key_id);
         } else {

@@ -66,19 +66,9 @@ impl Emulator {
         Emulator { fixture, state: Mutex::new(state), state_file }
     }
 
-    /// The accounts of `provider` (Tencent's two APIs share theirs), the sandbox account first.
-    fn accounts(&self, provider: Provider) -> &[Account] {
-        match provider {
-            Provider::Aliyun => &self.fixture.aliyun.accounts,
-            Provider::Tencent | Provider::Tencent3 => &self.fixture.tencent.accounts,
-            Provider::JdCloud => &self.fixture.jdcloud.accounts,
-            Provider::Zenlayer => &self.fixture.zenlayer.accounts,
-        }
-    }
-
     /// The account that owns `access_key_id` at `provider`.
     pub fn account(&self, provider: Provider, access_key_id: &str) -> Option<&Account> {
-        self.accounts(provider).iter().find(|a| a.access_key_id == access_key_id)
+        self.fixture.accounts_of(provider).iter().find(|a| a.access_key_id == access_key_id)
     }
 
     /// Runs `f` on the state under the lock.
@@ -130,8 +120,10 @@ impl Emulator {
                 created_ms: now_ms,
                 available_ms: now_ms.saturating_add(delay_ms),
             });
-            if provider == Provider::Aliyun {
-                aliyun::remember_token(state, account, request, &image_id);
+            // Idempotency tokens: Alibaba's ClientToken.
+            match provider {
+                Provider::Aliyun => aliyun::remember_token(state, account, request, &image_id),
+                Provider::Tencent | Provider::Tencent3 | Provider::JdCloud | Provider::Zenlayer => {}
             }
             // The image exists once the state says so; a failed write is logged, not undone.
             if let Err(e) = self.persist(state) {
@@ -166,7 +158,7 @@ impl Emulator {
     /// account, without making anything; `None` when it would make an image. Only the business
     /// rules run: the request names a source, not a whole valid request.
     pub fn refusal(&self, provider: Provider, request: &Value, now_ms: u64) -> Option<String> {
-        let account = self.accounts(provider).first()?;
+        let account = self.fixture.accounts_of(provider).first()?;
         let decided = self.with_state(|state| self.decide(provider, state, account, request, now_ms).err());
         decided.map(|f| f.code.as_str().to_owned())
     }
@@ -180,44 +172,43 @@ impl Emulator {
             let refusal = request.and_then(|r| self.refusal(p, &r, now_ms));
             serde_json::json!({"id": id, "region": region, "status": status, "refusal": refusal})
         };
-        let (a, t, j, z) = (Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer);
-        let t3 = Provider::Tencent3;
-        serde_json::json!({
-            "aliyun": {
+        let world = |p: Provider| match p {
+            Provider::Aliyun => serde_json::json!({
                 "regions": fx.aliyun.regions.keys().collect::<Vec<_>>(),
-                "instances": fx.aliyun.instances.iter().map(|i| item(a, &i.id, &i.region, Some(&i.status),
+                "instances": fx.aliyun.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"RegionId": i.region, "InstanceId": i.id})))).collect::<Vec<_>>(),
-                "snapshots": fx.aliyun.snapshots.iter().map(|s| item(a, &s.id, &s.region, Some(&s.status),
+                "snapshots": fx.aliyun.snapshots.iter().map(|s| item(p, &s.id, &s.region, Some(&s.status),
                     Some(serde_json::json!({"RegionId": s.region, "SnapshotId": s.id})))).collect::<Vec<_>>(),
-            },
-            "tencent": {
+            }),
+            Provider::Tencent => serde_json::json!({
                 "regions": fx.tencent.regions,
-                "instances": fx.tencent.instances.iter().map(|i| item(t, &i.id, &i.region, Some(&i.status),
+                "instances": fx.tencent.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"Region": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
                 "snapshots": [],
-            },
+            }),
             // The same instances as the legacy API's, and the snapshots only 3.0 can make images of.
-            "tencent3": {
+            Provider::Tencent3 => serde_json::json!({
                 "regions": fx.tencent.regions,
-                "instances": fx.tencent.instances.iter().map(|i| item(t3, &i.id, &i.region, Some(&i.status),
+                "instances": fx.tencent.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"Region": i.region, "InstanceId": i.id})))).collect::<Vec<_>>(),
-                "snapshots": fx.tencent.snapshots.iter().map(|s| item(t3, &s.id, &s.region, Some(&s.status),
+                "snapshots": fx.tencent.snapshots.iter().map(|s| item(p, &s.id, &s.region, Some(&s.status),
                     Some(serde_json::json!({"Region": s.region, "SnapshotIds": [s.id]})))).collect::<Vec<_>>(),
-            },
-            "jdcloud": {
+            }),
+            Provider::JdCloud => serde_json::json!({
                 "regions": fx.jdcloud.regions.keys().collect::<Vec<_>>(),
-                "instances": fx.jdcloud.instances.iter().map(|i| item(j, &i.id, &i.region, Some(&i.status),
+                "instances": fx.jdcloud.instances.iter().map(|i| item(p, &i.id, &i.region, Some(&i.status),
                     Some(serde_json::json!({"regionId": i.region, "instanceId": i.id})))).collect::<Vec<_>>(),
                 // A data disk's snapshot: what it does depends on the disk it goes into.
-                "snapshots": fx.jdcloud.snapshots.iter().map(|s| item(j, &s.id, &s.region, None, None)).collect::<Vec<_>>(),
-            },
-            "zenlayer": {
+                "snapshots": fx.jdcloud.snapshots.iter().map(|s| item(p, &s.id, &s.region, None, None)).collect::<Vec<_>>(),
+            }),
+            Provider::Zenlayer => serde_json::json!({
                 "regions": [],
-                "instances": fx.zenlayer.instances.iter().map(|i| item(z, &i.id, &i.zone, Some(&i.status),
+                "instances": fx.zenlayer.instances.iter().map(|i| item(p, &i.id, &i.zone, Some(&i.status),
                     Some(serde_json::json!({"instanceId": i.id})))).collect::<Vec<_>>(),
                 "snapshots": [],
-            },
-        })
+            }),
+        };
+        Value::Object(Provider::ALL.into_iter().map(|p| (p.as_str().to_owned(), world(p))).collect())
     }
 }
 

@@ -6,13 +6,15 @@
 //! disagree (`:` and `.` in ImageName) the name is accepted with a warning.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
+use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{
     Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts, Registration,
@@ -20,8 +22,7 @@ use crate::registration::{
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, Severity, ValueType};
 use crate::request::Request;
-use crate::rule::{Check, Cross, DeviceRange, Field, Spec};
-use crate::validate::Findings;
+use crate::rule::{Check, Cross, DeviceRange, Field, Params, Spec};
 use crate::wire::Algorithm;
 
 const PARAM: C = C::Aliyun(Code::InvalidParameter);
@@ -252,12 +253,13 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Alibaba Cloud ECS, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Aliyun,
     id: "aliyun",
     aliases: &["alibaba", "alibabacloud", "ecs"],
     display_name: "Alibaba Cloud ECS",
     spec: &SPEC,
+    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::AliyunHmacSha1, Algorithm::AliyunAcs3],
@@ -293,6 +295,7 @@ pub static REGISTRATION: Registration = Registration {
             message: "Specified signature nonce was used already.",
         },
         auth_failure: C::Aliyun(Code::IncompleteSignature),
+        account_owner: Provider::Aliyun,
     },
     console: &Console {
         source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
@@ -311,7 +314,7 @@ pub static REGISTRATION: Registration = Registration {
                 add: Text::human("Add disk mapping", "添加磁盘映射"),
             },
         ],
-        sandbox_offers: &[
+        offers: &[
             ("RegionId", Offer::Regions),
             ("InstanceId", Offer::Instances),
             ("SnapshotId", Offer::Snapshots),
@@ -322,8 +325,8 @@ pub static REGISTRATION: Registration = Registration {
 
 /// 方法三: exactly one system disk, on /dev/xvda; /dev/xvda holds nothing else. The count rules
 /// apply only when the mappings are what the image is made from (no InstanceId, which wins).
-fn system_disk(req: &Request<'_>, findings: &mut Findings) {
-    let items: Vec<Option<u32>> = req.items("DiskDeviceMapping").collect();
+fn system_disk(req: &dyn Params, findings: &mut Findings) {
+    let items = req.items("DiskDeviceMapping");
     if items.is_empty() {
         return;
     }

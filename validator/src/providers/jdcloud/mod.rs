@@ -6,9 +6,10 @@
 //! API the image's disks take them from the instance, so they are not required here.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -226,12 +227,13 @@ pub static SPEC: Spec = Spec {
 };
 
 /// JD Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::JdCloud,
     id: "jdcloud",
     aliases: &["jd"],
     display_name: "JD Cloud VM",
     spec: &SPEC,
+    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         // JDCLOUD2 first: the Go and Java SDKs' and the official doc's.
@@ -253,6 +255,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::JdCloud(Code::Unauthenticated), message: "access key {key} is not valid" },
         replay: Answer { code: C::JdCloud(Code::Unauthenticated), message: "x-jdcloud-nonce has been used already" },
         auth_failure: C::JdCloud(Code::Unauthenticated),
+        account_owner: Provider::JdCloud,
     },
     console: &Console {
         source_fields: &["regionId", "instanceId"],
@@ -266,7 +269,7 @@ pub static REGISTRATION: Registration = Registration {
             item: Text::human("Data disk {n}", "数据盘 {n}"),
             add: Text::human("Add data disk", "添加数据盘"),
         }],
-        sandbox_offers: &[
+        offers: &[
             ("regionId", Offer::Regions),
             ("instanceId", Offer::Instances),
             ("dataDisks[].cloudDiskSpec.snapshotId", Offer::Snapshots),

@@ -3,9 +3,10 @@
 //! Duplicate names and the 10-images-per-region quota are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -85,12 +86,13 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Tencent Cloud CVM (API v2), as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Tencent,
     id: "tencent",
     aliases: &["qcloud", "tencentcloud", "cvm"],
     display_name: "Tencent Cloud CVM (legacy API v2)",
     spec: &SPEC,
+    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::TencentHmacSha256, Algorithm::TencentHmacSha1],
@@ -111,6 +113,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Tencent(Code::SecretKeyNotFound), message: "SecretId {key} does not exist" },
         replay: Answer { code: C::Tencent(Code::ReplayAttack), message: "Nonce has been used (replay attack)" },
         auth_failure: C::Tencent(Code::AuthFailure),
+        account_owner: Provider::Tencent,
     },
     console: &Console {
         source_fields: &["Region", "instanceId"],
@@ -121,7 +124,7 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
         groups: &[],
-        sandbox_offers: &[("Region", Offer::Regions), ("instanceId", Offer::Instances)],
+        offers: &[("Region", Offer::Regions), ("instanceId", Offer::Instances)],
     },
 };
 

@@ -7,20 +7,20 @@
 //! is accepted with a warning. Duplicate names, quotas and instance state are server state.
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::{Code as C, Text};
+use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts, Registration,
+    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
     RequestIdKind, Wire,
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, ValueType};
-use crate::request::Request;
-use crate::rule::{Check, Cross, Field, Spec};
-use crate::validate::Findings;
+use crate::rule::{Check, Cross, Field, Params, Spec};
 use crate::wire::Algorithm;
 
 const PARAM: C = C::Tencent3(Code::InvalidParameter);
@@ -167,13 +167,14 @@ pub static SPEC: Spec = Spec {
     derived: std::sync::OnceLock::new(),
 };
 
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Tencent3,
     id: "tencent3",
     // The legacy API keeps the names it always had (`tencent`, `qcloud` …): none changes meaning.
     aliases: &[],
     display_name: "Tencent Cloud CVM (API 3.0)",
     spec: &SPEC,
+    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::Tencent3Tc3, Algorithm::Tencent3HmacSha256, Algorithm::Tencent3HmacSha1],
@@ -209,6 +210,8 @@ pub static REGISTRATION: Registration = Registration {
             message: "Nonce has been used already (replay attack)",
         },
         auth_failure: C::Tencent3(Code::SignatureFailure),
+        // One account for both of Tencent's APIs.
+        account_owner: Provider::Tencent,
     },
     console: &Console {
         source_fields: &["Region", "InstanceId", "SnapshotIds"],
@@ -218,18 +221,26 @@ pub static REGISTRATION: Registration = Registration {
         signer_fields: &["Region"],
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
-        groups: &[Group {
-            path: "TagSpecification",
-            item: Text::human("Tag set {n}", "标签组 {n}"),
-            add: Text::human("Add tag set", "添加标签组"),
-        }],
-        sandbox_offers: &[("Region", Offer::Regions), ("InstanceId", Offer::Instances)],
+        groups: &[
+            Group {
+                path: "TagSpecification",
+                item: Text::human("Tag set {n}", "标签组 {n}"),
+                add: Text::human("Add tag set", "添加标签组"),
+            },
+            Group {
+                path: "TagSpecification[].Tags",
+                item: Text::human("Tag {n}", "标签 {n}"),
+                add: Text::human("Add tag", "添加标签"),
+            },
+        ],
+        // None yet: the console's sandbox offers are not shown for API 3.0's fields.
+        offers: &[],
     },
 };
 
 /// Both sources given (`InvalidParameterConflict`), or data disks without the instance they
 /// belong to (`InvalidParameter.InvalidDependence`). Empty values count as absent.
-fn image_source(req: &Request<'_>, findings: &mut Findings) {
+fn image_source(req: &dyn Params, findings: &mut Findings) {
     let instance = req.present_nonempty("InstanceId");
     if instance && req.present_nonempty("SnapshotIds") {
         let kind = IssueKind::Conflict { other: "InstanceId".into() };
@@ -243,7 +254,7 @@ fn image_source(req: &Request<'_>, findings: &mut Findings) {
 
 /// `TRUE`/`FALSE`: what the English page (Sysprep) and the Chinese page before November 2023
 /// (ForcePoweroff) write, where the current Chinese page writes `true`/`false`. Accepted; warned.
-fn string_boolean_casing(req: &Request<'_>, findings: &mut Findings) {
+fn string_boolean_casing(req: &dyn Params, findings: &mut Findings) {
     let editions = [("ForcePoweroff", DocSource::TencentChineseBefore2023), ("Sysprep", DocSource::TencentEnglish)];
     for (field, allowed_by) in editions {
         if let Some(value @ ("TRUE" | "FALSE")) = req.get_str(field, None) {

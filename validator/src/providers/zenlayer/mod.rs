@@ -3,9 +3,10 @@
 //! request is accepted with a warning. Quotas, instance state and zones are server state (emulator).
 
 pub mod catalog;
+pub mod codes;
 pub mod wire;
 
-pub use catalog::Code;
+pub use codes::Code;
 
 use crate::catalog::Code as C;
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
@@ -65,12 +66,13 @@ pub static SPEC: Spec = Spec {
 };
 
 /// Zenlayer Cloud VM, as the rest of createimage knows it.
-pub static REGISTRATION: Registration = Registration {
+pub const REGISTRATION: Registration = Registration {
     provider: Provider::Zenlayer,
     id: "zenlayer",
     aliases: &[],
     display_name: "Zenlayer Cloud VM",
     spec: &SPEC,
+    catalog: catalog::ENTRIES,
     rows: catalog::ROWS,
     wire: &Wire {
         algorithms: &[Algorithm::ZenlayerZc2],
@@ -92,6 +94,7 @@ pub static REGISTRATION: Registration = Registration {
         unknown_key: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "access key {key} is not valid" },
         replay: Answer { code: C::Zenlayer(Code::AuthenticationFailed), message: "the request was replayed" },
         auth_failure: C::Zenlayer(Code::AuthenticationFailed),
+        account_owner: Provider::Zenlayer,
     },
     console: &Console {
         source_fields: &["instanceId"],
@@ -101,6 +104,6 @@ pub static REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[],
         groups: &[],
-        sandbox_offers: &[("instanceId", Offer::Instances)],
+        offers: &[("instanceId", Offer::Instances)],
     },
 };
