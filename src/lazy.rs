@@ -11,9 +11,9 @@
 
 use crate::api::{self, World};
 use crate::browser;
-use crate::state::{Keys, Mode};
+use crate::model::{Keys, Mode};
 use crate::store::Store;
-use crate::submit::{self, Fresh, NotSent, Origin, Prepared};
+use crate::submit::{self, NotSent, Origin, Prepared, TimeAndNonce};
 use createimage_validator::Provider;
 use leptos::wasm_split::SplitLoaderError;
 #[cfg(feature = "split")]
@@ -24,7 +24,7 @@ use std::pin::Pin;
 
 /// Everything one signature takes, owned (a split function takes concrete values).
 #[derive(Debug)]
-pub struct Job {
+pub struct ToSign {
     pub provider: Provider,
     pub request: Value,
     pub keys: Keys,
@@ -46,17 +46,17 @@ pub struct Signing {
 #[derive(Debug)]
 pub struct Submission {
     pub store: Store,
-    pub job: Box<Job>,
+    pub job: Box<ToSign>,
 }
 
 /// Work that the chunk does, for the page to await.
 pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
 
 /// Signs `job` with the time and a nonce of now (see [`submit::prepare`]).
-pub fn sign_now(job: Job) -> Result<Signing, NotSent> {
-    let Job { provider, request, keys, mode, origin, anyway } = job;
+pub fn sign_now(job: ToSign) -> Result<Signing, NotSent> {
+    let ToSign { provider, request, keys, mode, origin, anyway } = job;
     let random = browser::random16().map_err(NotSent::Sign)?;
-    let fresh = Fresh { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, random) };
+    let fresh = TimeAndNonce { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, random) };
     let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
     let preview = submit::preview(&prepared.signed);
     let curl = submit::curl(&prepared.signed);
@@ -88,7 +88,7 @@ macro_rules! on_first_use {
 on_first_use! {
     /// Signs `job` (see [`submit::prepare`]) with the time and a nonce of now: once the chunk is
     /// here, which on a slow network is a while after the click.
-    pub fn sign(job: Box<Job>) -> Result<Box<Signing>, NotSent> {
+    pub fn sign(job: Box<ToSign>) -> Result<Box<Signing>, NotSent> {
         sign_now(*job).map(Box::new)
     }
 

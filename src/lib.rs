@@ -3,7 +3,7 @@
 //! in the browser with the validator's wire layer and sent to `createimage serve` (sandbox or
 //! relay) or the provider.
 //!
-//! Plain data and logic, no view: [`state`] (form model, draft, history, keys), [`check`] (the
+//! Plain data and logic, no view: [`model`] (form model, draft, history, keys), [`check`] (the
 //! report arranged for the page, error summary, portability), [`submit`] (signing, preview,
 //! answers), [`i18n`] (every console text, en/zh), [`lazy`] (what loads on first use). The
 //! browser: [`api`] (the only network module), [`storage`] ([`stored`] reads it back), [`browser`]. Reactive wiring:
@@ -17,8 +17,8 @@ pub mod components;
 pub mod dict;
 pub mod i18n;
 pub mod lazy;
+pub mod model;
 pub mod pages;
-pub mod state;
 pub mod storage;
 pub mod store;
 pub mod stored;

@@ -6,11 +6,11 @@ use leptos::prelude::window;
 
 /// The chosen language (`en` or `zh`).
 pub const LANG: &str = "createimage.lang";
-/// Every form, endpoint and the chosen provider ([`crate::state::Draft`]); never a key.
+/// Every form, endpoint and the chosen provider ([`crate::model::Draft`]); never a key.
 pub const DRAFT: &str = "createimage.draft.v1";
-/// Every submission ([`crate::state::History`]).
+/// Every submission ([`crate::model::History`]).
 pub const HISTORY: &str = "createimage.history.v1";
-/// Keys, only those the user asked to remember ([`crate::state::Remembered`]).
+/// Keys, only those the user asked to remember ([`crate::model::Remembered`]).
 pub const CREDENTIALS: &str = "createimage.credentials.v1";
 
 fn storage() -> Option<web_sys::Storage> {

@@ -1,11 +1,11 @@
 //! The page's reactive state and the actions components call: one [`ProviderPage`] per provider (its
 //! form, what was touched, its endpoint and keys, its answer), the language, the chosen
 //! provider and the history. Persistence (draft, remembered keys, language) runs as effects;
-//! the data types and their logic are in [`crate::state`], [`crate::check`] and [`crate::submit`].
+//! the data types and their logic are in [`crate::model`], [`crate::check`] and [`crate::submit`].
 
 use crate::check::FormReport;
 use crate::i18n::{self, Phrase};
-use crate::state::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
+use crate::model::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
 use crate::submit::{self, NotSent, Outcome, Retry, Success};
 use crate::{api, browser, lazy, storage};
 use createimage_validator::{Lang, Provider, wire};
@@ -30,7 +30,7 @@ pub struct Store {
     world_held: StoredValue<Option<api::World>>,
 }
 
-/// One provider's page: its form, what was touched, endpoint, keys, answer and retry token.
+/// One provider's workspace.
 #[derive(Debug, Clone, Copy)]
 pub struct ProviderPage {
     pub provider: Provider,
@@ -44,7 +44,7 @@ pub struct ProviderPage {
     /// The key the sandbox gets: the emulator's own unless the user types another. A key typed
     /// for Relay or Direct is never sent to the emulator.
     pub sandbox_keys: RwSignal<Keys>,
-    /// Which of the provider's sources the form shows (see [`state::sources`]).
+    /// Which of the provider's sources the form shows (see [`model::sources`]).
     pub source: RwSignal<usize>,
     pub sending: RwSignal<bool>,
     pub outcome: RwSignal<Option<Outcome>>,
@@ -212,7 +212,7 @@ impl Store {
         let provider = space.provider;
         let mode = space.mode.get_untracked();
         let mut request = space.form.with_untracked(|f| f.to_request(provider));
-        for rule in state::table(provider).iter().filter(|r| state::is_auto_field(provider, r.path)) {
+        for rule in model::table(provider).iter().filter(|r| model::is_auto_field(provider, r.path)) {
             let fingerprint = submit::fingerprint(provider, mode, &request);
             let pending = space.retry.get_value();
             let fresh = wire::uuid_v4(browser::random16().map_err(NotSent::Sign)?);
@@ -224,12 +224,12 @@ impl Store {
     }
 
     /// What signing `space`'s request takes (errors overridden when `anyway`), read untracked.
-    fn job(self, space: ProviderPage, anyway: bool) -> Result<Box<lazy::Job>, NotSent> {
+    fn job(self, space: ProviderPage, anyway: bool) -> Result<Box<lazy::ToSign>, NotSent> {
         let provider = space.provider;
         let request = self.request(space)?;
         let mode = space.mode.get_untracked();
         let keys = space.keys_for(mode).get_untracked();
-        Ok(Box::new(lazy::Job { provider, request, keys, mode, origin: browser::origin(), anyway }))
+        Ok(Box::new(lazy::ToSign { provider, request, keys, mode, origin: browser::origin(), anyway }))
     }
 
     /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
@@ -283,7 +283,7 @@ impl Store {
 
     /// The rest of a submission, run by the code loaded on first use ([`lazy::submit`]): signs,
     /// sends, records and shows the answer, then follows a sandbox image until it is available.
-    pub async fn deliver(self, job: lazy::Job) {
+    pub async fn deliver(self, job: lazy::ToSign) {
         let (provider, mode) = (job.provider, job.mode);
         let space = self.space(provider);
         let prepared = match lazy::sign_now(job) {
@@ -435,9 +435,9 @@ fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEn
 impl ProviderPage {
     fn new(provider: Provider, lang: RwSignal<Lang>, draft: &Draft, remembered: &Remembered) -> Self {
         let stored = draft.form(provider);
-        let source = RwSignal::new(state::chosen_source(provider, &stored));
+        let source = RwSignal::new(model::chosen_source(provider, &stored));
         let form = RwSignal::new(stored);
-        let shown_source = move || state::sources(provider).get(source.get()).copied();
+        let shown_source = move || model::sources(provider).get(source.get()).copied();
         ProviderPage {
             provider,
             form,
@@ -488,7 +488,7 @@ impl ProviderPage {
     /// Shows source `at` of the provider's sources; what was given for the others goes, so the
     /// request carries the one the form shows.
     pub fn choose_source(self, at: usize) {
-        let sources = state::sources(self.provider);
+        let sources = model::sources(self.provider);
         self.form.update(|f| {
             for &path in sources.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, p)| p) {
                 f.set(Slot::top(path), "");
@@ -506,9 +506,9 @@ impl ProviderPage {
         self.form.update(|f| added = f.add_item(group, max));
         self.touch(Slot::top(group));
         if let Some(item) = added
-            && let Some(first) = state::children(self.provider, group).find(|r| state::is_scalar(r.ty))
+            && let Some(first) = model::children(self.provider, group).find(|r| model::is_scalar(r.ty))
         {
-            browser::focus_later(state::slot_id(self.provider, Slot::at(first.path, item)));
+            browser::focus_later(model::slot_id(self.provider, Slot::at(first.path, item)));
         }
     }
 
@@ -516,10 +516,10 @@ impl ProviderPage {
     pub fn remove_item(self, group: &'static str, item: usize) {
         self.form.update(|f| f.remove_item(group, item));
         self.touched.update(|t| {
-            *t = state::touched_after_removal(t, group, item);
+            *t = model::touched_after_removal(t, group, item);
             t.insert(Slot::top(group));
         });
-        browser::focus_later(state::slot_id(self.provider, Slot::top(group)));
+        browser::focus_later(model::slot_id(self.provider, Slot::top(group)));
     }
 
     /// Switches the endpoint; each endpoint keeps its own key.

@@ -6,7 +6,7 @@
 //! value of the wrong type makes the whole text unreadable, so the caller starts afresh.
 
 use crate::dict::Dict;
-use crate::state::{Draft, Form, History, HistoryEntry, Mode, Remembered, StoredKey};
+use crate::model::{Draft, Form, History, HistoryEntry, Mode, Remembered, StoredKey};
 use createimage_validator::json::{self, Number, Value};
 
 /// A type read from stored JSON; `None` when the value is not one.
@@ -160,7 +160,7 @@ impl Stored for History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::Slot;
+    use crate::model::Slot;
     use createimage_validator::Provider;
     use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 

@@ -3,14 +3,14 @@
 //! provider's error with its catalog meaning and fix, the raw response on demand and, for
 //! Alibaba's `SignatureDoesNotMatch`, our string to sign beside the server's.
 //!
-//! What to show is worked out as plain data ([`crate::submit::Shown`]); this module only lays
+//! What to show is worked out as plain data ([`crate::submit::AnswerView`]); this module only lays
 //! it out, with one small view per kind of line (a few generic views keep the WebAssembly small).
 
 use crate::browser;
 use crate::i18n::Phrase;
-use crate::state::Mode;
+use crate::model::Mode;
 use crate::store::{ProviderPage, text, use_store};
-use crate::submit::{self, AnswerLine, Comparison, Shown};
+use crate::submit::{self, AnswerLine, AnswerView, Comparison};
 use leptos::prelude::*;
 
 #[component]
@@ -18,8 +18,8 @@ pub fn Answer(space: ProviderPage) -> impl IntoView {
     let lang = use_store().lang;
     let shown = Memo::new(move |_| {
         let sandbox = space.mode.with(|m| *m == Mode::Sandbox);
-        let auto = crate::state::has_auto_fields(space.provider);
-        space.outcome.with(|o| o.as_ref().map(|o| submit::shown(o, sandbox, auto, lang.get())))
+        let auto = crate::model::has_auto_fields(space.provider);
+        space.outcome.with(|o| o.as_ref().map(|o| submit::answer_view(o, sandbox, auto, lang.get())))
     });
     let body = move || {
         if space.sending.get() {
@@ -40,8 +40,8 @@ pub fn Answer(space: ProviderPage) -> impl IntoView {
     }
 }
 
-fn layout(space: ProviderPage, s: Shown) -> impl IntoView {
-    let Shown { lead, lead_id, success, facts, notes, follow, comparison, raw } = s;
+fn layout(space: ProviderPage, s: AnswerView) -> impl IntoView {
+    let AnswerView { lead, lead_id, success, facts, notes, follow, comparison, raw } = s;
     let class = if success { "lead lead-success" } else { "lead lead-error" };
     let facts = (!facts.is_empty()).then(|| {
         let rows = facts.into_iter().map(|f| fact(space, f)).collect_view();

@@ -4,7 +4,7 @@
 //! (Enter submits the request), so browsers know the password field belongs to it.
 
 use crate::i18n::Phrase;
-use crate::state::{Keys, Mode};
+use crate::model::{Keys, Mode};
 use crate::store::{ProviderPage, text, use_store};
 use leptos::prelude::*;
 

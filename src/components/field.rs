@@ -7,7 +7,7 @@
 use crate::check;
 use crate::components::notes::{Notes, described_by, shown};
 use crate::i18n::{self, Phrase};
-use crate::state::{self, Mode, Offer, Slot};
+use crate::model::{self, Mode, Offer, Slot};
 use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use createimage_validator::{Severity, ValueType};
@@ -22,10 +22,10 @@ pub fn Field(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] it
     let lang = use_store().lang;
     let provider = space.provider;
     let slot = Slot { path: rule.path, item };
-    let id = state::slot_id(provider, slot);
+    let id = model::slot_id(provider, slot);
     let value = Memo::new(move |_| space.form.with(|f| f.get(slot).to_owned()));
     let shown = shown(space, id.clone());
-    let auto = state::is_auto_field(provider, rule.path);
+    let auto = model::is_auto_field(provider, rule.path);
     let has_hint = !rule.hint.en.is_empty() || auto;
     let hint_text = move || {
         let l = lang.get();
@@ -53,7 +53,7 @@ pub fn Field(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] it
     });
     let required = rule.required.then(|| view! { <span class="required">" (" {text(Phrase::Required)} ")"</span> });
     let hint_view = has_hint.then(|| view! { <p id=format!("{id}-hint") class="hint">{hint_text}</p> });
-    let pick = state::offer(provider, rule.path).map(|offer| sandbox_pick(space, slot, offer, &id, value));
+    let pick = model::offer(provider, rule.path).map(|offer| sandbox_pick(space, slot, offer, &id, value));
     view! {
         <div
             class="field"
@@ -101,7 +101,7 @@ fn sandbox_pick(space: ProviderPage, slot: Slot, offer: Offer, id: &str, value: 
     let on_change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
         let region = choices().and_then(|l| l.into_iter().find(|(v, ..)| *v == chosen)).map(|(.., r)| r);
-        if let (Some(field), Some(region), None) = (state::region_field(provider), region, slot.item)
+        if let (Some(field), Some(region), None) = (model::region_field(provider), region, slot.item)
             && !region.is_empty()
         {
             space.edit(Slot::top(field), &region);

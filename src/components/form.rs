@@ -6,7 +6,7 @@
 use crate::check;
 use crate::components::group::{laid_out, member};
 use crate::i18n::Phrase;
-use crate::state::{self, Mode};
+use crate::model::{self, Mode};
 use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::meta::FieldRule;
 use leptos::prelude::*;
@@ -21,12 +21,12 @@ pub fn RequestForm(space: ProviderPage) -> impl IntoView {
     let store = use_store();
     let provider = space.provider;
     let (name, description) = check::name_fields(provider);
-    let sources = state::sources(provider);
+    let sources = model::sources(provider);
     let fields =
-        |paths: &[&str]| paths.iter().filter_map(|p| state::rule(provider, p)).collect::<Vec<&'static FieldRule>>();
-    let place = state::source_fields(provider).iter().filter(|p| !sources.contains(p)).copied().collect::<Vec<_>>();
-    let first = state::source_fields(provider).iter().chain(&[name, description]).copied().collect::<Vec<_>>();
-    let rest: Vec<&'static FieldRule> = state::children(provider, "").filter(|r| !first.contains(&r.path)).collect();
+        |paths: &[&str]| paths.iter().filter_map(|p| model::rule(provider, p)).collect::<Vec<&'static FieldRule>>();
+    let place = model::source_fields(provider).iter().filter(|p| !sources.contains(p)).copied().collect::<Vec<_>>();
+    let first = model::source_fields(provider).iter().chain(&[name, description]).copied().collect::<Vec<_>>();
+    let rest: Vec<&'static FieldRule> = model::children(provider, "").filter(|r| !first.contains(&r.path)).collect();
     // The sandbox's regions, instances and snapshots, read when the form is first used.
     let want = move || {
         if space.mode.get_untracked() == Mode::Sandbox {
@@ -63,11 +63,11 @@ pub fn RequestForm(space: ProviderPage) -> impl IntoView {
 fn SourceChoice(space: ProviderPage) -> impl IntoView {
     let lang = use_store().lang;
     let provider = space.provider;
-    let sources = state::sources(provider);
+    let sources = model::sources(provider);
     let radios = sources
         .iter()
         .enumerate()
-        .filter_map(|(at, path)| state::rule(provider, path).map(|rule| (at, rule)))
+        .filter_map(|(at, path)| model::rule(provider, path).map(|rule| (at, rule)))
         .map(|(at, rule)| {
             view! {
                 <label class="radio">
@@ -84,7 +84,7 @@ fn SourceChoice(space: ProviderPage) -> impl IntoView {
         .collect_view();
     let chosen = move || {
         let path = sources.get(space.source.get())?;
-        state::rule(provider, path).map(|rule| member(space, rule, None))
+        model::rule(provider, path).map(|rule| member(space, rule, None))
     };
     view! {
         <fieldset class="source-choice">

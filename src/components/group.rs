@@ -6,7 +6,7 @@ use crate::check;
 use crate::components::field::Field;
 use crate::components::notes::{Notes, described_by, shown};
 use crate::i18n::Phrase;
-use crate::state::{self, Slot};
+use crate::model::{self, Slot};
 use crate::store::{ProviderPage, text, use_store};
 use createimage_validator::ValueType;
 use createimage_validator::meta::FieldRule;
@@ -14,15 +14,15 @@ use leptos::prelude::*;
 
 /// The fields of container `parent` in item `item` (see [`laid_out`]).
 pub fn members(space: ProviderPage, parent: &'static str, item: Option<usize>) -> AnyView {
-    laid_out(space, state::children(space.provider, parent).collect(), item)
+    laid_out(space, model::children(space.provider, parent).collect(), item)
 }
 
 /// `fields` in item `item`: values first, then containers, then deprecated parameters folded away.
 #[inline(never)]
 pub fn laid_out(space: ProviderPage, fields: Vec<&'static FieldRule>, item: Option<usize>) -> AnyView {
     let (deprecated, current): (Vec<&'static FieldRule>, Vec<&'static FieldRule>) =
-        fields.into_iter().partition(|r| state::is_deprecated(r));
-    let (values, containers): (Vec<_>, Vec<_>) = current.into_iter().partition(|r| state::is_scalar(r.ty));
+        fields.into_iter().partition(|r| model::is_deprecated(r));
+    let (values, containers): (Vec<_>, Vec<_>) = current.into_iter().partition(|r| model::is_scalar(r.ty));
     let values = values.into_iter().map(|rule| member(space, rule, item)).collect_view();
     let containers = containers.into_iter().map(|rule| member(space, rule, item)).collect_view();
     let deprecated = (!deprecated.is_empty()).then(|| {
@@ -69,7 +69,7 @@ pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
     let provider = space.provider;
     let lang = use_store().lang;
     let group = rule.path;
-    let id = state::slot_id(provider, Slot::top(group));
+    let id = model::slot_id(provider, Slot::top(group));
     let shown = shown(space, id.clone());
     let described = {
         let id = id.clone();
@@ -108,7 +108,7 @@ pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
 fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize) -> impl IntoView {
     let lang = use_store().lang;
     let group = rule.path;
-    let number = state::item_number(item).to_string();
+    let number = model::item_number(item).to_string();
     let title = move || check::item_title(space.provider, group, lang.get(), &number);
     let remove = move || check::remove_label(space.provider, group, item, lang.get());
     view! {
@@ -128,7 +128,7 @@ fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize) -> impl Into
 /// An object inside an item (JD `cloudDiskSpec`, `charge`).
 #[component]
 fn Object(space: ProviderPage, rule: &'static FieldRule, item: Option<usize>) -> impl IntoView {
-    let id = state::slot_id(space.provider, Slot { path: rule.path, item });
+    let id = model::slot_id(space.provider, Slot { path: rule.path, item });
     view! {
         <fieldset class="object" id=id.clone() tabindex="-1">
             {heading(space, rule, &id)}

@@ -3,7 +3,7 @@
 
 use crate::browser;
 use crate::i18n::{self, Phrase};
-use crate::state::{self, HistoryEntry, Mode};
+use crate::model::{self, HistoryEntry, Mode};
 use crate::store::{text, use_store};
 use leptos::prelude::*;
 
@@ -52,7 +52,7 @@ pub fn HistoryPanel() -> impl IntoView {
 }
 
 fn row(e: &HistoryEntry, lang: createimage_validator::Lang) -> impl IntoView + use<> {
-    let provider = state::parse_provider(&e.provider).map_or(e.provider.clone(), |p| p.display_name().to_owned());
+    let provider = model::parse_provider(&e.provider).map_or(e.provider.clone(), |p| p.display_name().to_owned());
     let failed = e.image_id.is_none() && e.error_code.is_some();
     view! {
         <tr class="history-row" class:history-failed=failed>

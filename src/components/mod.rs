@@ -1,4 +1,4 @@
-//! The page's pieces, each small: logic lives in [`crate::state`], [`crate::check`] and
+//! The page's pieces, each small: logic lives in [`crate::model`], [`crate::check`] and
 //! [`crate::submit`]; these only show it and pass events to [`crate::store`].
 
 pub mod answer;

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 /// The visible messages of element `id`: `(severity, sentence)`, errors first.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Shown(pub Vec<(Severity, String)>);
+pub struct FieldNotes(pub Vec<(Severity, String)>);
 
-impl Shown {
+impl FieldNotes {
     pub fn has(&self, severity: Severity) -> bool {
         self.0.iter().any(|(s, _)| *s == severity)
     }
@@ -22,7 +22,7 @@ impl Shown {
 }
 
 /// The messages of element `id`, as they should show now.
-pub fn shown(space: ProviderPage, id: String) -> Memo<Shown> {
+pub fn shown(space: ProviderPage, id: String) -> Memo<FieldNotes> {
     Memo::new(move |_| {
         let submitted = space.submitted.get();
         space.touched.with(|touched| {
@@ -31,14 +31,14 @@ pub fn shown(space: ProviderPage, id: String) -> Memo<Shown> {
                 // Errors first, then warnings, each in form order.
                 let errors = visible().filter(|f| f.is_error());
                 let warnings = visible().filter(|f| !f.is_error());
-                Shown(errors.chain(warnings).map(|f| (f.severity, f.sentence(c.lang))).collect())
+                FieldNotes(errors.chain(warnings).map(|f| (f.severity, f.sentence(c.lang))).collect())
             })
         })
     })
 }
 
 /// The ids `aria-describedby` lists: the hint when there is one, then the messages shown.
-pub fn described_by(id: &str, has_hint: bool, shown: &Shown) -> Option<String> {
+pub fn described_by(id: &str, has_hint: bool, shown: &FieldNotes) -> Option<String> {
     let mut ids = Vec::new();
     if has_hint {
         ids.push(format!("{id}-hint"));
@@ -54,7 +54,7 @@ pub fn described_by(id: &str, has_hint: bool, shown: &Shown) -> Option<String> {
 
 /// The error and warning paragraphs of element `id`.
 #[component]
-pub fn Notes(id: String, shown: Memo<Shown>) -> impl IntoView {
+pub fn Notes(id: String, shown: Memo<FieldNotes>) -> impl IntoView {
     let part = move |severity: Severity, id: String, class: &'static str| {
         move || {
             let lines = shown.with(|s| s.texts(severity));

@@ -3,7 +3,7 @@
 
 use crate::check;
 use crate::i18n::Phrase;
-use crate::state;
+use crate::model;
 use crate::store::{text, use_store};
 use createimage_validator::Provider;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ pub fn Portability() -> impl IntoView {
     let body = Provider::ALL
         .into_iter()
         .map(|p| {
-            let row = move || rows.with(|r| r[state::index(p)].clone());
+            let row = move || rows.with(|r| r[model::index(p)].clone());
             view! {
                 <tr data-provider=p.as_str()>
                     <th scope="row">{p.display_name()}</th>

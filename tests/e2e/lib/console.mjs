@@ -12,6 +12,8 @@ export const DISPLAY = {
   tencent: "Tencent Cloud CVM (legacy API v2)",
   jdcloud: "JD Cloud VM",
   zenlayer: "Zenlayer Cloud VM",
+  // A tab of its own; the per-provider suites cover the four above (PROVIDERS).
+  tencent3: "Tencent Cloud CVM (API 3.0)",
 };
 
 /**
