@@ -64,7 +64,7 @@ impl Slot {
 
 /// The number of the first item in `provider`'s issue paths: 1 for Alibaba's `Tag.1`, 0 for JD's `[0]`.
 pub fn first_index(provider: Provider) -> usize {
-    usize::from(providers::spec(provider).flat_form)
+    usize::from(provider.spec().flat_form)
 }
 
 /// The path issues about `slot` carry: `Tag.2.Key`, `dataDisks[0].cloudDiskSpec.iops`.

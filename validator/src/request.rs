@@ -40,13 +40,19 @@ pub struct Node<'a> {
 /// A parsed request: the values in the order they were read.
 #[derive(Debug)]
 pub struct Request<'a> {
-    pub spec: &'static Spec,
-    pub nodes: Vec<Node<'a>>,
+    pub(crate) spec: &'static Spec,
+    pub(crate) nodes: Vec<Node<'a>>,
 }
 
 impl<'a> Request<'a> {
+    /// Reads `root` as `provider`'s request, leaving out what is of the wrong type or unknown
+    /// (validation reports those): what the emulator's business rules read values from.
+    pub fn of(provider: crate::Provider, root: &'a Object<'a>) -> Self {
+        Request::parse(provider.spec(), root, &mut Findings::default())
+    }
+
     /// Reads `root` against `spec`; problems of form go to `findings`.
-    pub fn parse(spec: &'static Spec, root: &'a Object<'a>, findings: &mut Findings) -> Self {
+    pub(crate) fn parse(spec: &'static Spec, root: &'a Object<'a>, findings: &mut Findings) -> Self {
         let mut req = Request { spec, nodes: Vec::with_capacity(root.len() + 4) };
         req.walk(root, 0, None, findings);
         req
@@ -63,7 +69,7 @@ impl<'a> Request<'a> {
     }
 
     /// The nodes of the field `path`.
-    pub fn values(&self, path: &str) -> impl Iterator<Item = &Node<'a>> + '_ {
+    pub(crate) fn values(&self, path: &str) -> impl Iterator<Item = &Node<'a>> + '_ {
         let field = self.spec.index_of(path);
         self.nodes.iter().filter(move |n| Some(n.field) == field)
     }
@@ -76,7 +82,7 @@ impl<'a> Request<'a> {
     }
 
     /// The items of the container with table index `field` (`None`: the request itself).
-    pub fn items_of(&self, root: bool, field: Option<usize>) -> impl Iterator<Item = Option<u32>> + '_ {
+    pub(crate) fn items_of(&self, root: bool, field: Option<usize>) -> impl Iterator<Item = Option<u32>> + '_ {
         root.then_some(None).into_iter().chain(
             self.nodes
                 .iter()
@@ -86,7 +92,7 @@ impl<'a> Request<'a> {
     }
 
     /// Whether the field `path`, or for a container any field inside it, is present.
-    pub fn present(&self, path: &str) -> bool {
+    pub(crate) fn present(&self, path: &str) -> bool {
         self.nodes.iter().any(|n| {
             let p = self.spec.fields[n.field].path;
             p == path || (p.starts_with(path) && matches!(p.as_bytes().get(path.len()), Some(b'.' | b'[')))
@@ -105,7 +111,7 @@ impl<'a> Request<'a> {
     /// The display path of a field pattern in item `index`: `N` and `[]` filled in (both `[]` of
     /// a field inside a nested array, from its [`nest`]ed index); a plain value of an array of
     /// values gets its number appended (`SnapshotIds[1]`).
-    pub fn path(pattern: &str, index: Option<u32>) -> String {
+    pub(crate) fn path(pattern: &str, index: Option<u32>) -> String {
         let Some(i) = index else {
             return pattern.to_owned();
         };

@@ -2,7 +2,7 @@
 //! then render findings into a [`Report`] in the requested language.
 
 use crate::catalog;
-pub use crate::findings::{Finding, Findings};
+pub use crate::findings::Findings;
 use crate::json::{self, Object, Value};
 use crate::provider::Provider;
 use crate::report::{Issue, IssueKind, LengthUnit, Options, Report, Severity, ValueType};

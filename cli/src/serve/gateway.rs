@@ -82,7 +82,7 @@ pub fn endpoint(provider: Provider) -> MethodRouter<App> {
 fn too_large(provider: Provider, req: &HttpRequest) -> Reply {
     let request_id = ids::request_id(provider);
     let message = format!("the request body could not be read whole or is over {MAX_BODY} bytes");
-    let failure = Failure::new(createimage_validator::providers::spec(provider).generic, None, message);
+    let failure = Failure::new(provider.spec().generic, None, message);
     tracing::info!(%provider, request_id, status = failure.http_status, code = failure.code.as_str(), "CreateImage: body refused");
     envelope::error(provider, &request_id, &failure, format(provider, req))
 }
@@ -137,7 +137,7 @@ fn call(app: &App, provider: Provider, req: &HttpRequest, request_id: &str) -> R
     // A page of another origin, or a name this server was not started on (DNS rebinding).
     app.guard
         .check(Some(&req.host), req.header("origin"), req.header("sec-fetch-site"))
-        .map_err(|why| Failure::new(createimage_validator::providers::spec(provider).generic, None, why.to_string()))?;
+        .map_err(|why| Failure::new(provider.spec().generic, None, why.to_string()))?;
     // What the request is (path, method, action) before who sent it: a wrong path or action gets
     // the provider's "not found" whoever asks.
     let mut request = wire::decode(provider, req).map_err(|e| decode_failure(provider, &e))?;

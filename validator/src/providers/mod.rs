@@ -18,7 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// The rule set of `provider`.
-pub fn spec(provider: Provider) -> &'static Spec {
+pub(crate) fn spec(provider: Provider) -> &'static Spec {
     provider.spec()
 }
 

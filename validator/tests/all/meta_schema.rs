@@ -3,8 +3,7 @@
 //! Runs natively and in headless Chromium.
 
 use createimage_validator::meta::{self, cross_fields};
-use createimage_validator::providers::spec;
-use createimage_validator::rule::Check;
+use createimage_validator::testing::Check;
 use createimage_validator::{Options, Provider, json_schema, rules, validate_field, validate_value};
 use serde_json::{Value, json};
 
@@ -158,7 +157,7 @@ fn json_schema_shape_is_pinned() {
             "properties": {"activityType": {"not": {"type": "null"}}, "activityIdentifier": {"not": {"type": "null"}}}}}})
     );
     assert_eq!(jd["x-createimage-caseInsensitiveKeys"], true);
-    assert_eq!(jd["x-createimage-rules"], serde_json::to_value(spec(Provider::JdCloud).cross).unwrap());
+    assert_eq!(jd["x-createimage-rules"], serde_json::to_value(Provider::JdCloud.spec().cross).unwrap());
 
     let ali = json_schema(Provider::Aliyun);
     let flat: Vec<&String> = ali["patternProperties"].as_object().unwrap().keys().collect();
@@ -203,7 +202,7 @@ fn validate_field_issues_have_the_report_shape() {
 fn tables_fit_the_metadata() {
     // FieldRule holds one length, one class set, one range and one RangeBy per field.
     for p in Provider::ALL {
-        let s = spec(p);
+        let s = p.spec();
         for f in s.fields {
             let kinds: Vec<String> = f
                 .checks
@@ -216,10 +215,9 @@ fn tables_fit_the_metadata() {
             for k in &kinds {
                 assert_eq!(kinds.iter().filter(|x| *x == k).count(), 1, "{p} {}: two {k} checks", f.path);
             }
-            let range_by = s
-                .cross
-                .iter()
-                .filter(|c| matches!(c, createimage_validator::rule::Cross::RangeBy { field, .. } if *field == f.path));
+            let range_by = s.cross.iter().filter(
+                |c| matches!(c, createimage_validator::testing::Cross::RangeBy { field, .. } if *field == f.path),
+            );
             assert!(range_by.count() <= 1, "{p} {}: two rangeBy rules", f.path);
         }
         // Every rule naming a field is listed with it.

@@ -2,8 +2,7 @@
 //! panic, and the pinned JSON shape of a report. Runs natively and in headless Chromium.
 
 use createimage_validator::catalog::{self, KnownCode};
-use createimage_validator::providers::spec;
-use createimage_validator::rule::{Check, Cross, parent_of};
+use createimage_validator::testing::{Check, Cross, parent_of};
 use createimage_validator::{InputError, Lang, Options, Provider, ValueType, validate_json, validate_value};
 use serde_json::json;
 
@@ -44,7 +43,7 @@ fn cross_codes(rule: &Cross) -> Vec<KnownCode> {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn every_table_is_well_formed() {
     for p in Provider::ALL {
-        let s = spec(p);
+        let s = p.spec();
         assert_eq!(s.provider, p);
         assert!(has_row(s.generic) && has_row(s.missing), "{p}: generic/missing code without a catalog row");
         for (i, f) in s.fields.iter().enumerate() {
@@ -138,7 +137,7 @@ fn bad_input_gets_an_answer() {
     let big = "中".repeat(1 << 20);
     for provider in Provider::ALL {
         let mut req = serde_json::Map::new();
-        for f in spec(provider).fields.iter().filter(|f| !f.path.contains(['.', '['])) {
+        for f in provider.spec().fields.iter().filter(|f| !f.path.contains(['.', '['])) {
             req.insert(f.path.to_owned(), json!(big));
         }
         req.insert(big.clone(), json!(big));
@@ -204,7 +203,7 @@ fn messages_exist_in_both_languages() {
             assert_eq!(e.kind, z.kind);
             assert!(e.message.is_ascii() || e.message.contains('"'), "{p}: {}", e.message);
             assert!(
-                z.message.chars().any(createimage_validator::charset::is_han),
+                z.message.chars().any(createimage_validator::testing::is_han),
                 "{p}: zh message without Chinese: {}",
                 z.message
             );

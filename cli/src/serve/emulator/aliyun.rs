@@ -7,9 +7,7 @@ use crate::serve::fixture::{Account, Aliyun, AliyunSnapshot};
 use crate::serve::state::{State, TokenUse, digest};
 use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::aliyun::Code;
-use createimage_validator::request::{Request, Scalar};
-use createimage_validator::validate::Findings;
-use createimage_validator::{Provider, json, providers};
+use createimage_validator::{Provider, Request, Scalar, json};
 use serde_json::Value;
 
 /// Snapshots created on or before this day cannot make images (seed 002, 方法二/三).
@@ -32,7 +30,7 @@ fn fail_with(code: Code, message: String) -> Failure {
 pub(crate) fn plan(fx: &Aliyun, state: &State, account: &Account, request: &Value) -> Result<Decision, Failure> {
     let parsed = json::Value::from_serde(request);
     let json::Value::Object(map) = &parsed else { unreachable!("validated as an object") };
-    let req = Request::parse(providers::spec(Provider::Aliyun), map, &mut Findings::default());
+    let req = Request::of(Provider::Aliyun, map);
     let s = |path: &str| req.get_str(path, None).filter(|v| !v.is_empty());
 
     let region = s("RegionId").unwrap_or_default();
@@ -205,7 +203,7 @@ fn token_key(account: &Account, token: &str) -> String {
 /// A digest of the request's parameters without the protocol's own (signature, nonce, time …),
 /// canonical: the same token with these parameters is the same request.
 fn fingerprint(request: &Value) -> String {
-    let spec = providers::spec(Provider::Aliyun);
+    let spec = Provider::Aliyun.spec();
     let mut kept: Vec<(&String, &Value)> =
         request.as_object().into_iter().flatten().filter(|(k, _)| !spec.field(k).is_some_and(|f| f.common)).collect();
     kept.sort_by(|a, b| a.0.cmp(b.0));

@@ -7,9 +7,7 @@ use crate::serve::fixture::JdCloud;
 use crate::serve::state::State;
 use createimage_validator::catalog::KnownCode as C;
 use createimage_validator::providers::jdcloud::Code;
-use createimage_validator::request::{Request, Scalar};
-use createimage_validator::validate::Findings;
-use createimage_validator::{Provider, json, providers};
+use createimage_validator::{Provider, Request, Scalar, json};
 use serde_json::Value;
 
 fn fail(code: Code, message: String) -> Failure {
@@ -34,7 +32,7 @@ fn row(code: Code, row: &str, values: &[&str]) -> Failure {
 pub(crate) fn plan(fx: &JdCloud, state: &State, request: &Value) -> Result<Plan, Failure> {
     let parsed = json::Value::from_serde(request);
     let json::Value::Object(map) = &parsed else { unreachable!("validated as an object") };
-    let req = Request::parse(providers::spec(Provider::JdCloud), map, &mut Findings::default());
+    let req = Request::of(Provider::JdCloud, map);
     let region = req.get_str("regionId", None).unwrap_or_default();
     let id = req.get_str("instanceId", None).unwrap_or_default();
 

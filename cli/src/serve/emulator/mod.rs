@@ -236,7 +236,7 @@ fn validation_failure(provider: Provider, request: &Value) -> Result<(), Failure
 }
 
 fn generic(provider: Provider) -> KnownCode {
-    createimage_validator::providers::spec(provider).generic
+    provider.spec().generic
 }
 
 /// Images at `location` for `provider`: the fixture's and the ones the emulator made.
