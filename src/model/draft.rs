@@ -1,6 +1,9 @@
 //! What survives a reload: the chosen provider, every form and every endpoint.
 
-use super::*;
+use super::{Form, Mode, parse_provider};
+use crate::dict::Dict;
+use createimage_validator::Provider;
+use serde::Serialize;
 
 /// What survives a reload: the chosen provider, every form and every endpoint. Never a key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

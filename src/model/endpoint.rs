@@ -1,6 +1,6 @@
 //! Where a request goes: the sandbox, the relay or the provider.
 
-use super::*;
+use serde::Serialize;
 
 /// Where a request goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

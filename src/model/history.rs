@@ -1,6 +1,7 @@
 //! Every submission, as the history keeps it.
 
-use super::*;
+use super::Mode;
+use serde::Serialize;
 
 /// One submission, as the history keeps it. Never a key, a signature or a body.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,6 +1,9 @@
 //! Access keys: the sandbox's own, the user's (held in memory), and the ones a user chose to remember.
 
-use super::*;
+use crate::dict::Dict;
+use createimage_validator::Provider;
+use serde::Serialize;
+use std::fmt;
 
 include!(concat!(env!("OUT_DIR"), "/sandbox_keys.rs"));
 

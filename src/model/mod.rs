@@ -12,11 +12,9 @@
 use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
 pub use createimage_validator::registration::Offer;
-use createimage_validator::{Provider, ValueType, meta, rules};
+use createimage_validator::{Provider, ValueType};
 use serde::Serialize;
 use serde_json::{Map, Value};
-use std::fmt;
-use std::sync::OnceLock;
 
 mod draft;
 mod endpoint;

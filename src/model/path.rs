@@ -1,7 +1,7 @@
 //! The path grammar: where one value lives ([`Slot`]), the issue paths the validator reports and
 //! the element ids of the DOM contract.
 
-use super::*;
+use createimage_validator::{Provider, meta};
 
 /// The repeatable group a table path repeats with: `Tag` for `Tag.N.Key`, `dataDisks` for
 /// `dataDisks[].cloudDiskSpec.iops`.

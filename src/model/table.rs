@@ -2,7 +2,11 @@
 //! console fills in or the signer takes, what the sandbox offers where, and the sources of which a
 //! provider wants one.
 
-use super::*;
+use super::{Form, Slot};
+use createimage_validator::meta::FieldRule;
+use createimage_validator::registration::Offer;
+use createimage_validator::{Provider, ValueType, meta, rules};
+use std::sync::OnceLock;
 
 /// The provider spelt `s` as in [`Provider::as_str`].
 pub fn parse_provider(s: &str) -> Option<Provider> {

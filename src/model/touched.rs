@@ -1,6 +1,6 @@
 //! The fields a user touched, which decides whose messages show.
 
-use super::*;
+use super::Slot;
 
 /// The fields a user touched (edited or left), and the containers they added to or removed from:
 /// a sorted `Vec` (a form has a few dozen slots; a `BTreeSet` is more code for no gain).

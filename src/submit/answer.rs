@@ -1,7 +1,12 @@
 //! Reading the provider's answer: what came of a submission, with the catalog's meaning and fix,
 //! and the string-to-sign comparison of Alibaba's `SignatureDoesNotMatch`.
 
-use super::*;
+use super::NotSent;
+use crate::model::Mode;
+use createimage_validator::catalog::{ErrorCode, Text};
+use createimage_validator::wire::ApiResponse;
+use createimage_validator::{Provider, wire};
+use serde_json::Value;
 
 /// What came of a submission.
 #[derive(Debug, Clone, PartialEq, Eq)]

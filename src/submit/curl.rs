@@ -1,6 +1,6 @@
 //! The signed request as the page shows it: as text, and as a curl command, the signature redacted.
 
-use super::*;
+use createimage_validator::wire::Signed;
 
 /// The signed request as text: request line, headers, body, signing stages; signature redacted.
 pub fn preview(signed: &Signed) -> String {

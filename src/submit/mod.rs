@@ -6,16 +6,6 @@
 //! One module per step: [`sign`], [`curl`] (the preview and the curl command), [`answer`] (reading
 //! the provider's answer), [`view`] (the answer as the page shows it).
 
-use crate::i18n::Phrase;
-use crate::model::{Keys, Mode};
-use createimage_validator::catalog::{ErrorCode, Text};
-use createimage_validator::registration::NonceKind;
-use createimage_validator::wire::{
-    self, ApiResponse, Credentials, Endpoint, HttpRequest, SignOptions, Signed, Timestamp,
-};
-use createimage_validator::{Lang, Options, Provider, checked, send_anyway};
-use serde_json::Value;
-
 mod answer;
 mod curl;
 mod sign;

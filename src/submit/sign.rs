@@ -1,7 +1,11 @@
 //! Signing a request for an endpoint: what `fetch` sends, the time and nonce of a signature, the
 //! ClientToken kept for a retry of the same request.
 
-use super::*;
+use crate::model::{Keys, Mode};
+use createimage_validator::registration::NonceKind;
+use createimage_validator::wire::{Credentials, Endpoint, HttpRequest, SignOptions, Signed, Timestamp};
+use createimage_validator::{Options, Provider, checked, send_anyway, wire};
+use serde_json::Value;
 
 /// The page's own origin, where the sandbox is.
 #[derive(Debug, Clone, PartialEq, Eq)]

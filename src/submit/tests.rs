@@ -1,6 +1,7 @@
 use super::*;
-use crate::model::{Form, Slot};
+use crate::model::{Form, Keys, Mode, Slot};
 use createimage_validator::wire::Stages;
+use createimage_validator::{Lang, Provider};
 use serde_json::json;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 

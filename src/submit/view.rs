@@ -1,6 +1,9 @@
 //! An answer as the page shows it, in one language (plain data; `components::answer` lays it out).
 
-use super::*;
+use super::{Comparison, NotSent, Outcome};
+use crate::i18n::Phrase;
+use crate::model::Mode;
+use createimage_validator::Lang;
 
 /// One line of the answer: a label and its value.
 #[derive(Debug, Clone, PartialEq, Eq)]
