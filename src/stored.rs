@@ -1,7 +1,7 @@
 //! Reads back what the page stored (the draft, remembered keys, the history) with the validator's
-//! JSON reader, which the first load carries anyway for the rules that read JSON. serde_json's
-//! reader and the `Deserialize` code of these types were 7 KB gzip of the first load (a budget
-//! workaround: the types still derive `Serialize`, and writing is serde_json's). The same text
+//! JSON reader, which the first load carries anyway for the rules that read JSON, in place of
+//! serde_json's reader and the `Deserialize` code of these types (a budget workaround, its saving
+//! in docs/size.md: the types still derive `Serialize`, and writing is serde_json's). The same text
 //! reads back as serde_json read it: unknown members ignored, a missing member its default, and a
 //! value of the wrong type makes the whole text unreadable, so the caller starts afresh.
 

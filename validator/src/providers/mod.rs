@@ -29,8 +29,7 @@ pub(crate) fn spec(provider: Provider) -> &'static Spec {
 /// crate is compiled: a build that reads only some fields (the npm package's validate module, the
 /// console's first load) carries only those, not every provider's hosts, status words and catalog
 /// text. (With `static`s and a `match` returning the whole, LLVM builds a table of addresses into
-/// them and keeps all of it: +1.9 KB gzip on the validate module, +19 KB on the console's first
-/// load, which then held the catalog's text.)
+/// them and keeps all of it, the catalog's text included: docs/size.md says what that cost.)
 macro_rules! registered {
     ($provider:expr) => {
         match $provider {
