@@ -10,58 +10,23 @@
 //! `fallible`, and the next call tries again.
 
 use crate::api::{self, World};
-use crate::browser;
-use crate::model::{Keys, Mode};
-use crate::store::Store;
-use crate::submit::{self, NotSent, Origin, Prepared, TimeAndNonce};
-use createimage_validator::Provider;
+use crate::delivery::{self, Page, Signing, ToSign, sign_now};
+use crate::submit::NotSent;
 use leptos::wasm_split::SplitLoaderError;
 #[cfg(feature = "split")]
 use leptos::wasm_split::wasm_split;
-use serde_json::Value;
 use std::future::Future;
 use std::pin::Pin;
 
-/// Everything one signature takes, owned (a split function takes concrete values).
-#[derive(Debug)]
-pub struct ToSign {
-    pub provider: Provider,
-    pub request: Value,
-    pub keys: Keys,
-    pub mode: Mode,
-    pub origin: Origin,
-    /// Sign despite errors ("send anyway").
-    pub anyway: bool,
-}
-
-/// A signed request, with the preview of it and its curl command.
-#[derive(Debug)]
-pub struct Signing {
-    pub prepared: Prepared,
-    pub preview: String,
-    pub curl: String,
-}
-
-/// A submission to carry out: the page's store and what to sign.
+/// A submission to carry out: where it shows its answer, and what to sign.
 #[derive(Debug)]
 pub struct Submission {
-    pub store: Store,
+    pub page: Page,
     pub job: Box<ToSign>,
 }
 
 /// Work that the chunk does, for the page to await.
 pub type Later<T> = Pin<Box<dyn Future<Output = T>>>;
-
-/// Signs `job` with the time and a nonce of now (see [`submit::prepare`]).
-pub fn sign_now(job: ToSign) -> Result<Signing, NotSent> {
-    let ToSign { provider, request, keys, mode, origin, anyway } = job;
-    let random = browser::random16().map_err(NotSent::Sign)?;
-    let fresh = TimeAndNonce { unix_seconds: browser::now_seconds(), nonce: submit::nonce(provider, random) };
-    let prepared = submit::prepare(provider, &request, &keys, mode, &origin, &fresh, anyway)?;
-    let preview = submit::preview(&prepared.signed);
-    let curl = submit::curl(&prepared.signed);
-    Ok(Signing { prepared, preview, curl })
-}
 
 impl From<SplitLoaderError> for NotSent {
     fn from(_: SplitLoaderError) -> Self {
@@ -86,7 +51,7 @@ macro_rules! on_first_use {
 }
 
 on_first_use! {
-    /// Signs `job` (see [`submit::prepare`]) with the time and a nonce of now: once the chunk is
+    /// Signs `job` (see [`crate::submit::prepare`]) with the time and a nonce of now: once the chunk is
     /// here, which on a slow network is a while after the click.
     pub fn sign(job: Box<ToSign>) -> Result<Box<Signing>, NotSent> {
         sign_now(*job).map(Box::new)
@@ -96,8 +61,8 @@ on_first_use! {
     /// runs in the chunk (signing, sending, reading the answer, the history line, following a
     /// sandbox image), so the first load carries none of it.
     pub fn submit(submission: Box<Submission>) -> Result<Later<()>, NotSent> {
-        let Submission { store, job } = *submission;
-        Ok(Box::pin(store.deliver(*job)))
+        let Submission { page, job } = *submission;
+        Ok(Box::pin(delivery::deliver(page, *job)))
     }
 
     /// Reads the sandbox's regions, instances and snapshots (`world` of the emulator's state),

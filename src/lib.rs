@@ -14,6 +14,7 @@ pub mod app;
 pub mod browser;
 pub mod check;
 pub mod components;
+pub mod delivery;
 pub mod dict;
 pub mod i18n;
 pub mod lazy;

@@ -5,9 +5,9 @@
 
 use crate::check::FormReport;
 use crate::i18n::{self, Phrase};
-use crate::model::{self, Draft, Follow, Form, History, HistoryEntry, Keys, Mode, Remembered, Slot, Touched};
-use crate::submit::{self, NotSent, Outcome, Retry, Success};
-use crate::{api, browser, lazy, storage};
+use crate::model::{self, Draft, Follow, Form, History, Keys, Mode, Remembered, Slot, Touched};
+use crate::submit::{self, NotSent, Outcome, Retry};
+use crate::{api, browser, delivery, lazy, storage};
 use createimage_validator::{Lang, Provider, wire};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -197,13 +197,18 @@ impl Store {
         storage::remove(storage::HISTORY);
     }
 
-    fn record(self, entry: HistoryEntry) {
-        self.history.update(|h| h.push(entry));
-        self.save_history();
-    }
-
-    fn save_history(self) {
-        self.history.with_untracked(|h| storage::set(storage::HISTORY, &h.to_json()));
+    /// Where a submission of `space` shows its answer and records it (the code loaded on first
+    /// use takes these signals, not the store).
+    fn page(self, space: ProviderPage) -> delivery::Page {
+        delivery::Page {
+            provider: space.provider,
+            sending: space.sending,
+            outcome: space.outcome,
+            follow: space.follow,
+            retry: space.retry,
+            attempt: space.attempt,
+            history: self.history,
+        }
     }
 
     /// The request of `space` with the console's own fields filled in (Alibaba's ClientToken:
@@ -224,12 +229,12 @@ impl Store {
     }
 
     /// What signing `space`'s request takes (errors overridden when `anyway`), read untracked.
-    fn job(self, space: ProviderPage, anyway: bool) -> Result<Box<lazy::ToSign>, NotSent> {
+    fn job(self, space: ProviderPage, anyway: bool) -> Result<Box<delivery::ToSign>, NotSent> {
         let provider = space.provider;
         let request = self.request(space)?;
         let mode = space.mode.get_untracked();
         let keys = space.keys_for(mode).get_untracked();
-        Ok(Box::new(lazy::ToSign { provider, request, keys, mode, origin: browser::origin(), anyway }))
+        Ok(Box::new(delivery::ToSign { provider, request, keys, mode, origin: browser::origin(), anyway }))
     }
 
     /// The preview of `space`'s request as it is now: `(request, curl, errors overridden)`, once
@@ -245,7 +250,7 @@ impl Store {
 
     /// Submits `provider`'s form: with errors (unless `anyway`), shows the error summary and
     /// focuses it; without keys, says so; otherwise loads the code that sends (the first time)
-    /// and [`Store::deliver`]s.
+    /// and delivers it ([`delivery::deliver`]).
     pub fn submit(self, provider: Provider, anyway: bool) {
         let space = self.space(provider);
         if space.sending.get_untracked() {
@@ -267,7 +272,7 @@ impl Store {
         space.sending.set(true);
         leptos::task::spawn_local(async move {
             let loaded = match job {
-                Ok(job) => lazy::submit(Box::new(lazy::Submission { store: self, job })).await,
+                Ok(job) => lazy::submit(Box::new(lazy::Submission { page: self.page(space), job })).await,
                 Err(e) => Err(e),
             };
             match loaded {
@@ -280,156 +285,12 @@ impl Store {
             }
         });
     }
-
-    /// The rest of a submission, run by the code loaded on first use ([`lazy::submit`]): signs,
-    /// sends, records and shows the answer, then follows a sandbox image until it is available.
-    pub async fn deliver(self, job: lazy::ToSign) {
-        let (provider, mode) = (job.provider, job.mode);
-        let space = self.space(provider);
-        let prepared = match lazy::sign_now(job) {
-            Ok(signing) => signing.prepared,
-            Err(e) => {
-                space.sending.set(false);
-                space.outcome.set(Some(Outcome::NotSent(e)));
-                browser::focus_answer();
-                return;
-            }
-        };
-        // A new submission: an older status follower stops, the last answer goes.
-        let attempt = space.attempt.get_value().wrapping_add(1);
-        space.attempt.set_value(attempt);
-        space.outcome.set(None);
-        space.follow.set(None);
-        let ours = Some(prepared.signed.stages.string_to_sign().to_owned());
-        let outcome = match api::send(&prepared.outgoing).await {
-            Ok(answer) => submit::interpret(provider, answer.status, &answer.body, ours.as_deref()),
-            Err(e) => {
-                let host = match mode {
-                    Mode::Sandbox | Mode::Relay => browser::origin().host,
-                    Mode::Direct => prepared.signed.request.host.clone(),
-                };
-                Outcome::Network { message: e.message, mode, host }
-            }
-        };
-        // An answer means the request arrived: the next one is a new request with a new token.
-        if !matches!(outcome, Outcome::Network { .. }) {
-            space.retry.set_value(None);
-        }
-        self.record(history_entry(provider, mode, &outcome));
-        space.sending.set(false);
-        space.outcome.set(Some(outcome.clone()));
-        browser::focus_answer();
-        if let (Mode::Sandbox, Outcome::Created(success)) = (mode, outcome) {
-            self.follow(space, success, attempt).await;
-        }
-    }
-
-    /// Polls the emulator until the image is available (or gone, or a newer submission started).
-    async fn follow(self, space: ProviderPage, success: Success, attempt: u32) {
-        let provider = space.provider;
-        let mut misses = 0;
-        space.follow.set(Some(Follow {
-            image_id: success.image_id.clone(),
-            status: None,
-            progress: 0.0,
-            available: false,
-            lost: false,
-            found_by_request: false,
-        }));
-        for _ in 0..600 {
-            if space.attempt.get_value() != attempt {
-                return;
-            }
-            let state = api::emulator_state().await.ok();
-            let image = state.as_ref().and_then(|s| {
-                s.images.iter().find(|i| {
-                    i.provider == provider.as_str()
-                        && match &success.image_id {
-                            Some(id) => &i.image_id == id,
-                            None => i.request_id == success.request_id,
-                        }
-                })
-            });
-            if space.attempt.get_value() != attempt {
-                return;
-            }
-            match (state.as_ref(), image) {
-                (Some(s), Some(image)) => {
-                    let span = image.available_ms.saturating_sub(image.created_ms).max(1) as f64;
-                    let done = s.now_ms.saturating_sub(image.created_ms) as f64;
-                    let available = s.now_ms >= image.available_ms;
-                    // Tencent answers no image ID: the history gets the one found, as the answer does.
-                    if success.image_id.is_none()
-                        && space.follow.with(|f| f.as_ref().is_some_and(|f| f.status.is_none()))
-                    {
-                        self.history.update(|h| h.set_image_id(&success.request_id, &image.image_id));
-                        self.save_history();
-                    }
-                    space.follow.set(Some(Follow {
-                        image_id: Some(image.image_id.clone()),
-                        status: Some(image.status.clone()),
-                        progress: (done / span).clamp(0.0, 1.0),
-                        available,
-                        lost: false,
-                        found_by_request: success.image_id.is_none(),
-                    }));
-                    if available {
-                        return;
-                    }
-                }
-                _ => {
-                    misses += 1;
-                    if misses >= 5 {
-                        space.follow.update(|f| {
-                            if let Some(f) = f {
-                                f.lost = true;
-                            }
-                        });
-                        return;
-                    }
-                }
-            }
-            browser::sleep(400).await;
-        }
-    }
 }
 
 impl Default for Store {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The history line of one submission.
-fn history_entry(provider: Provider, mode: Mode, outcome: &Outcome) -> HistoryEntry {
-    let mut entry = HistoryEntry {
-        time_ms: browser::now_ms(),
-        provider: provider.as_str().to_owned(),
-        endpoint: mode,
-        request_id: None,
-        image_id: None,
-        error_code: None,
-        http_status: None,
-    };
-    match outcome {
-        Outcome::Created(s) => {
-            entry.request_id = Some(s.request_id.clone());
-            entry.image_id = s.image_id.clone();
-            entry.http_status = Some(s.http_status);
-        }
-        Outcome::Failed(f) => {
-            entry.request_id = f.request_id.clone();
-            entry.error_code = Some(f.code.clone());
-            entry.http_status = Some(f.http_status);
-        }
-        Outcome::Unreadable { http_status, .. } => {
-            entry.error_code = Some(format!("HTTP {http_status}"));
-            entry.http_status = Some(*http_status);
-        }
-        Outcome::Network { .. } => entry.error_code = Some("network".to_owned()),
-        Outcome::NotSent(_) => {}
-    }
-    entry
 }
 
 impl ProviderPage {
