@@ -12,7 +12,7 @@
 use crate::dict::Dict;
 use createimage_validator::meta::FieldRule;
 pub use createimage_validator::registration::Offer;
-use createimage_validator::{Provider, ValueType, meta, providers, rules};
+use createimage_validator::{Provider, ValueType, meta, providers, request, rules};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::fmt;

@@ -22,6 +22,8 @@ export function isApiRequest(p, url, method = "GET") {
       return u.pathname === "/" && (u.searchParams.get("Action") === "CreateImage" || method === "POST");
     case "tencent":
       return u.pathname === "/v2/index.php";
+    case "tencent3":
+      return u.pathname === "/" && method === "POST";
     case "jdcloud":
       return /^\/v1\/regions\/[^/]+\/instances\/[^/]+:createImage$/.test(u.pathname);
     case "zenlayer":
@@ -43,7 +45,7 @@ export default function submit() {
         assert.equal(await visible(page.getByLabel("Access key ID", { exact: true })).inputValue(), key.id);
         assert.equal(await visible(page.getByLabel("Access key secret", { exact: true })).inputValue(), key.secret);
         assert.equal(await visible(page.getByLabel("Access key secret", { exact: true })).getAttribute("type"), "password");
-        if (p === "tencent") assert.equal(await visible(page.getByLabel("Region", { exact: true })).inputValue(), "ap-guangzhou");
+        if (p === "tencent" || p === "tencent3") assert.equal(await visible(page.getByLabel("Region", { exact: true })).inputValue(), "ap-guangzhou");
 
         await fillForm(page, p, VALID[p]);
         assert.equal(await visible(page.locator(".field-error")).count(), 0, "no field error on a valid form");
