@@ -74,7 +74,8 @@ export async function selectProvider(page, provider) {
   await tab.click();
   await waitFor(async () => (await tab.getAttribute("aria-selected")) === "true", `tab ${name} selected`);
   if (API[provider]) {
-    await page.getByRole("radio", { name: API[provider], exact: true }).check();
+    // By its data-provider: its name is translated in Chinese.
+    await page.locator(`input[type="radio"][data-provider="${provider}"]`).check();
     await page.locator(`#request-${provider}`).waitFor({ state: "visible" });
   }
   return tab;

@@ -135,4 +135,20 @@ export default function tencent3() {
     await page.keyboard.press("Backspace");
     await waitFor(async () => (await error.count()) === 0, "the error gone at 60", { timeout: 2_000 });
   });
+
+  consoleTest("tencent3: a 61-character name sent anyway is refused by the sandbox, explained from the 3.0 catalog", async ({ page, url }) => {
+    const code = "InvalidParameter.ValueTooLarge";
+    const row = explain(P, code).entries[0];
+    await openTencent(page);
+    await typeInto(page, field(page, P, "InstanceId"), "ins-sandbox1");
+    await typeInto(page, field(page, P, "ImageName"), "x".repeat(61));
+    await clickAt(page, button(page, "Send anyway"));
+    const dialog = page.locator("dialog#send-anyway");
+    await dialog.waitFor({ state: "visible" });
+    await clickAt(page, dialog.getByRole("button", { name: "Send anyway", exact: true }));
+    await page.locator("#result-error-code").waitFor({ state: "visible", timeout: 10_000 });
+    assert.equal(await text(page.locator("#result-error-code")), code);
+    assert.ok((await text(page.locator("#result-meaning"))).includes(row.meaning.en), `the catalog's meaning: "${row.meaning.en}"`);
+    assert.equal((await emulatorState(url)).images.length, 0);
+  });
 }
