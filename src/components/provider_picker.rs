@@ -146,3 +146,23 @@ pub fn ApiChoice(provider: Provider) -> impl IntoView {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// One tab per product; Tencent's holds both of its APIs and opens on API 3.0.
+    #[wasm_bindgen_test]
+    fn tencent_has_one_tab_for_both_apis() {
+        assert_eq!(tabs(), [Provider::Aliyun, Provider::Tencent, Provider::JdCloud, Provider::Zenlayer]);
+        assert_eq!(family(Provider::Tencent3), [Provider::Tencent, Provider::Tencent3]);
+        assert_eq!(tab_of(Provider::Tencent3), Provider::Tencent);
+        assert_eq!(tab_id(Provider::Tencent3), "tab-tencent");
+        assert_eq!(default_of(Provider::Tencent), Provider::Tencent3);
+        assert_eq!(tab_name(Provider::Tencent), "Tencent Cloud CVM");
+        assert_eq!(tab_name(Provider::Aliyun), "Alibaba Cloud ECS");
+        assert_eq!(family(Provider::Zenlayer), [Provider::Zenlayer]);
+        assert_eq!(next(Provider::Tencent, "ArrowRight"), Some(Provider::JdCloud));
+    }
+}
