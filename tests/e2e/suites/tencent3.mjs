@@ -13,10 +13,16 @@ const button = (page, name) => visible(page.getByRole("button", { name, exact: t
 const radio = (page, name) => visible(page.getByRole("radio", { name, exact: true }));
 const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
 
-/** Click the Tencent tab with the mouse. */
+/**
+ * Click the Tencent tab with the mouse, then rest the pointer on the form until the sandbox's offers
+ * are there (they appear under the id fields on the form's first use, moving what is below).
+ */
 async function openTencent(page) {
   await clickAt(page, page.getByRole("tab", { name: DISPLAY.tencent, exact: true }));
-  await page.locator("#request-tencent3, #request-tencent").first().waitFor({ state: "visible" });
+  const form = page.locator("#request-tencent3, #request-tencent").first();
+  await form.waitFor({ state: "visible" });
+  await form.locator("h3").first().hover();
+  await form.locator('select[id$="-sandbox"]').first().waitFor({ state: "visible", timeout: 5_000 });
 }
 
 /** Click into a field and type `value`. */
@@ -52,6 +58,7 @@ export default function tencent3() {
     assert.equal(await radio(page, API.tencent).isChecked(), false);
     await visible(field(page, P, "ImageName")).waitFor();
     await typeInto(page, field(page, P, "ImageName"), "three-oh");
+    assert.equal(await field(page, P, "ImageName").inputValue(), "three-oh");
     await clickAt(page, radio(page, API.tencent));
     await visible(field(page, "tencent", "imageName")).waitFor();
     assert.equal(await page.locator(`#request-${P}`).count(), 0, "the 3.0 form gave way to the legacy one");
