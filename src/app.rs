@@ -63,7 +63,8 @@ mod tests {
         let tabs = crate::components::provider_picker::tabs();
         assert_eq!(html.matches("role=\"tab\"").count(), tabs.len());
         for p in tabs {
-            assert!(html.contains(p.display_name()), "{} missing", p.display_name());
+            let name = crate::components::provider_picker::tab_name(p);
+            assert!(html.contains(name), "{name} missing");
             assert!(html.contains(&format!("data-provider=\"{}\"", p.as_str())), "{p} missing");
         }
         assert!(html.contains("id=\"lang-toggle\""));

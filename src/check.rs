@@ -196,17 +196,18 @@ fn labels(provider: Provider, slot: Slot, lang: Lang) -> (String, String, (usize
     let rules = model::table(provider);
     let position = rules.iter().position(|r| r.path == slot.path).unwrap_or(usize::MAX / 2);
     let label = rules.get(position).map_or_else(|| slot.path.to_owned(), |r| r.label.get(lang).to_owned());
-    let (full, item) = match (slot.item, model::group_of(slot.path)) {
-        (Some(i), Some(group)) => {
-            let number = model::item_number(i).to_string();
-            (format!("{} · {label}", item_title(provider, group, lang, &number)), i)
-        }
-        _ => (label.clone(), 0),
-    };
+    let items = model::items_of(slot);
+    let mut full: Vec<String> =
+        items.iter().map(|&(group, i)| item_title(provider, group, lang, &model::item_number(i).to_string())).collect();
+    // A list's value is named by its item alone (`Snapshot 2`).
+    if items.last().is_none_or(|&(group, _)| group != slot.path) {
+        full.push(label.clone());
+    }
+    let full = full.join(" · ");
     // Items come after their group's own place, in item order.
-    let order = match model::group_of(slot.path) {
-        Some(g) if slot.item.is_some() => (rank(provider, g), 1 + item * rules.len() + position),
-        _ => (rank(provider, slot.path), 0),
+    let order = match items.first() {
+        Some(&(g, item)) => (rank(provider, g), 1 + item * rules.len() + position),
+        None => (rank(provider, slot.path), 0),
     };
     (label, full, order)
 }

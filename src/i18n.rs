@@ -38,6 +38,7 @@ texts! {
     LangToggle => "中文", "English";
     LangToggleLabel => "Switch the page to Chinese", "将页面切换为英文";
     ProviderPicker => "Provider", "云厂商";
+    ApiChoice => "API version", "API 版本";
     RequestHeading => "Request parameters", "请求参数";
     SourceHeading => "Where the image comes from", "镜像来源";
     SourceChoice => "Make the image from", "制作镜像所用的来源";

@@ -350,8 +350,11 @@ impl ProviderPage {
     /// request carries the one the form shows.
     pub fn choose_source(self, at: usize) {
         let sources = model::sources(self.provider);
+        let others = sources.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, &p)| p);
+        let gone: Vec<&str> =
+            others.flat_map(|p| std::iter::once(p).chain(model::with_source(self.provider, p))).collect();
         self.form.update(|f| {
-            for &path in sources.iter().enumerate().filter(|&(i, _)| i != at).map(|(_, p)| p) {
+            for &path in &gone {
                 f.set(Slot::top(path), "");
                 while f.items(path) > 0 {
                     f.remove_item(path, 0);
@@ -361,26 +364,29 @@ impl ProviderPage {
         self.source.set(at);
     }
 
-    /// Adds an item to `group` and focuses its first field.
-    pub fn add_item(self, group: &'static str, max: Option<usize>) {
+    /// Adds an item to `group` (inside item `outer` of another group, if given) and focuses its
+    /// first field.
+    pub fn add_item(self, group: &'static str, outer: Option<usize>, max: Option<usize>) {
         let mut added = None;
-        self.form.update(|f| added = f.add_item(group, max));
-        self.touch(Slot::top(group));
-        if let Some(item) = added
-            && let Some(first) = model::children(self.provider, group).find(|r| model::is_scalar(r.ty))
-        {
-            browser::focus_later(model::slot_id(self.provider, Slot::at(first.path, item)));
+        self.form.update(|f| added = f.add_item(&model::group_key(group, outer), max));
+        self.touch(Slot { path: group, item: outer });
+        // A list's item is a value itself.
+        let first = model::children(self.provider, group).find(|r| model::is_scalar(r.ty)).map_or(group, |r| r.path);
+        if let Some(item) = added {
+            browser::focus_later(model::slot_id(self.provider, Slot::at(first, model::nest(outer, item))));
         }
     }
 
-    /// Removes item `item` of `group` and focuses the group.
-    pub fn remove_item(self, group: &'static str, item: usize) {
-        self.form.update(|f| f.remove_item(group, item));
+    /// Removes item `item` of `group` (inside item `outer` of another group, if given) and
+    /// focuses the group.
+    pub fn remove_item(self, group: &'static str, outer: Option<usize>, item: usize) {
+        let key = model::group_key(group, outer);
+        self.form.update(|f| f.remove_item(&key, item));
         self.touched.update(|t| {
-            *t = model::touched_after_removal(t, group, item);
-            t.insert(Slot::top(group));
+            *t = model::touched_after_removal(t, &key, item);
+            t.insert(Slot { path: group, item: outer });
         });
-        browser::focus_later(model::slot_id(self.provider, Slot::top(group)));
+        browser::focus_later(model::slot_id(self.provider, Slot { path: group, item: outer }));
     }
 
     /// Switches the endpoint; each endpoint keeps its own key.

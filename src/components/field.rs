@@ -151,9 +151,13 @@ fn control(
     const BOOLEAN: &[&str] = &["true", "false"];
     let allowed = rule.allowed.or((rule.ty == ValueType::Boolean).then_some(BOOLEAN));
     if let Some(allowed) = allowed {
+        // Other spellings of a value the provider also takes (Tencent 3.0's `TRUE` beside `true`)
+        // are not offered twice.
         let options = allowed
             .iter()
-            .map(|&v| {
+            .enumerate()
+            .filter(|&(at, v)| !allowed[..at].iter().any(|w| w.eq_ignore_ascii_case(v)))
+            .map(|(_, &v)| {
                 let shown = move || i18n::value_label(v, lang.get());
                 view! { <option value=v selected=move || value.with(|x| x == v)>{shown}</option> }
             })

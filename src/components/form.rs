@@ -26,7 +26,9 @@ pub fn RequestForm(space: ProviderPage) -> impl IntoView {
         |paths: &[&str]| paths.iter().filter_map(|p| model::rule(provider, p)).collect::<Vec<&'static FieldRule>>();
     let place = model::source_fields(provider).iter().filter(|p| !sources.contains(p)).copied().collect::<Vec<_>>();
     let first = model::source_fields(provider).iter().chain(&[name, description]).copied().collect::<Vec<_>>();
-    let rest: Vec<&'static FieldRule> = model::children(provider, "").filter(|r| !first.contains(&r.path)).collect();
+    let rest: Vec<&'static FieldRule> = model::children(provider, "")
+        .filter(|r| !first.contains(&r.path) && !model::goes_with_source(provider, r.path))
+        .collect();
     // The sandbox's regions, instances and snapshots, read when the form is first used.
     let want = move || {
         if space.mode.get_untracked() == Mode::Sandbox {
@@ -82,9 +84,11 @@ fn SourceChoice(space: ProviderPage) -> impl IntoView {
             }
         })
         .collect_view();
+    // The chosen source's field, and the fields that go with it.
     let chosen = move || {
-        let path = sources.get(space.source.get())?;
-        model::rule(provider, path).map(|rule| member(space, rule, None))
+        let path = *sources.get(space.source.get())?;
+        let fields = std::iter::once(path).chain(model::with_source(provider, path));
+        Some(fields.filter_map(|p| model::rule(provider, p)).map(|rule| member(space, rule, None)).collect_view())
     };
     view! {
         <fieldset class="source-choice">

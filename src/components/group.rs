@@ -1,5 +1,5 @@
-//! Containers: a repeatable group (Alibaba `Tag`, `DiskDeviceMapping`; JD `dataDisks`) with its
-//! items, add and remove; an object inside an item (JD `cloudDiskSpec`, `charge`); and
+//! Containers: a repeatable group (Alibaba `Tag`, `DiskDeviceMapping`; JD `dataDisks`; Tencent
+//! 3.0's lists of values, `SnapshotIds`) with its items, add and remove; an object inside an item (JD `cloudDiskSpec`, `charge`); and
 //! [`members`], which lays out the fields of any container from the rule table.
 
 use crate::check;
@@ -39,7 +39,10 @@ pub fn laid_out(space: ProviderPage, fields: Vec<&'static FieldRule>, item: Opti
 
 pub fn member(space: ProviderPage, rule: &'static FieldRule, item: Option<usize>) -> AnyView {
     match rule.ty {
-        ValueType::Array => view! { <Group space rule /> }.into_any(),
+        ValueType::Array => match item {
+            Some(outer) => view! { <Group space rule outer /> }.into_any(),
+            None => view! { <Group space rule /> }.into_any(),
+        },
         ValueType::Object => view! { <Object space rule item /> }.into_any(),
         ValueType::String | ValueType::Integer | ValueType::Boolean => match item {
             Some(item) => view! { <Field space rule item /> }.into_any(),
@@ -63,20 +66,22 @@ fn heading(space: ProviderPage, rule: &'static FieldRule, id: &str) -> impl Into
     }
 }
 
-/// A repeatable group: its items and the buttons to add and remove them.
+/// A repeatable group (inside item `outer` of another group, if given): its items and the
+/// buttons to add and remove them.
 #[component]
-pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
+pub fn Group(space: ProviderPage, rule: &'static FieldRule, #[prop(optional)] outer: Option<usize>) -> impl IntoView {
     let provider = space.provider;
     let lang = use_store().lang;
     let group = rule.path;
-    let id = model::slot_id(provider, Slot::top(group));
+    let key = StoredValue::new(model::group_key(group, outer));
+    let id = model::slot_id(provider, Slot { path: group, item: outer });
     let shown = shown(space, id.clone());
     let described = {
         let id = id.clone();
         let has_hint = !rule.hint.en.is_empty();
         move || shown.with(|s| described_by(&id, has_hint, s))
     };
-    let count = Memo::new(move |_| space.form.with(|f| f.items(group)));
+    let count = Memo::new(move |_| key.with_value(|k| space.form.with(|f| f.items(k))));
     let full = move || rule.max_items.is_some_and(|m| count.get() >= m);
     let tally =
         rule.max_items.map(|max| view! { <span class="counter">{move || format!("{} / {max}", count.get())}</span> });
@@ -85,14 +90,14 @@ pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
             {heading(space, rule, &id)}
             {move || (count.get() == 0).then(|| view! { <p class="muted">{text(Phrase::NoItems)}</p> })}
             <For each=move || 0..count.get() key=|i| *i let:item>
-                <Item space rule item />
+                <Item space rule item outer />
             </For>
             <div class="group-foot">
                 <button
                     type="button"
                     class="secondary"
                     disabled=full
-                    on:click=move |_| space.add_item(group, rule.max_items)
+                    on:click=move |_| space.add_item(group, outer, rule.max_items)
                 >
                     {move || check::add_label(provider, group, lang.get())}
                 </button>
@@ -105,7 +110,7 @@ pub fn Group(space: ProviderPage, rule: &'static FieldRule) -> impl IntoView {
 
 /// One item of a group, numbered as the provider numbers it.
 #[component]
-fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize) -> impl IntoView {
+fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize, outer: Option<usize>) -> impl IntoView {
     let lang = use_store().lang;
     let group = rule.path;
     let number = model::item_number(item).to_string();
@@ -116,11 +121,15 @@ fn Item(space: ProviderPage, rule: &'static FieldRule, item: usize) -> impl Into
             <legend>{title}</legend>
             // First in the item, so messages that appear below (a field left empty) never move it.
             <div class="item-head">
-                <button type="button" class="link-button remove" aria-label=remove on:click=move |_| space.remove_item(group, item)>
+                <button type="button" class="link-button remove" aria-label=remove on:click=move |_| space.remove_item(group, outer, item)>
                     {text(Phrase::RemoveItem)}
                 </button>
             </div>
-            {members(space, group, Some(item))}
+            {if model::is_list(rule) {
+                view! { <Field space rule item /> }.into_any()
+            } else {
+                members(space, group, Some(model::nest(outer, item)))
+            }}
         </fieldset>
     }
 }

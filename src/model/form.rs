@@ -20,23 +20,23 @@ impl Form {
         form
     }
 
-    /// The text at `slot` (`""` when none).
+    /// The text at `slot` (`""` when none). An item of a list of plain values is its own group.
     pub fn get(&self, slot: Slot) -> &str {
-        let map = match (slot.item, group_of(slot.path)) {
-            (Some(i), Some(group)) => self.groups.get(group).and_then(|items| items.get(i)),
-            _ => Some(&self.fields),
+        let map = match place(slot) {
+            Some((group, i)) => self.groups.get(&group).and_then(|items| items.get(i)),
+            None => Some(&self.fields),
         };
         map.and_then(|m| m.get(slot.path)).map_or("", String::as_str)
     }
 
     /// Sets the text at `slot`; an empty text removes the value. A slot of a missing item is ignored.
     pub fn set(&mut self, slot: Slot, text: &str) {
-        let map = match (slot.item, group_of(slot.path)) {
-            (Some(i), Some(group)) => match self.groups.get_mut(group).and_then(|items| items.get_mut(i)) {
+        let map = match place(slot) {
+            Some((group, i)) => match self.groups.get_mut(&group).and_then(|items| items.get_mut(i)) {
                 Some(item) => item,
                 None => return,
             },
-            _ => &mut self.fields,
+            None => &mut self.fields,
         };
         if text.is_empty() {
             map.remove(slot.path);
@@ -60,7 +60,8 @@ impl Form {
         Some(items.len() - 1)
     }
 
-    /// Removes item `item` of `group`; the later items move up one.
+    /// Removes item `item` of `group` (a [`group_key`]); the later items move up one, with the
+    /// groups inside them (`TagSpecification[2].Tags` becomes `TagSpecification[1].Tags`).
     pub fn remove_item(&mut self, group: &str, item: usize) {
         if let Some(items) = self.groups.get_mut(group) {
             if item < items.len() {
@@ -70,10 +71,28 @@ impl Form {
                 self.groups.remove(group);
             }
         }
+        let prefix = format!("{group}[");
+        let inner: Vec<(String, usize, String)> = self
+            .groups
+            .keys()
+            .filter_map(|k| {
+                let (n, rest) = k.strip_prefix(&prefix)?.split_once(']')?;
+                Some((k.clone(), n.parse().ok()?, rest.to_owned()))
+            })
+            .collect();
+        for (key, n, rest) in inner {
+            let items = self.groups.remove(&key).unwrap_or_default();
+            if n > item {
+                self.groups.insert(format!("{prefix}{}]{rest}", n - 1), items);
+            } else if n < item {
+                self.groups.insert(key, items);
+            }
+        }
     }
 
     /// The request JSON this form makes for `provider`: typed values (integers as numbers,
     /// checked boxes as `true`), groups as arrays of objects (nested members as nested objects),
+    /// lists as arrays of values (empty items left out),
     /// nothing for an empty text. A number that does not parse stays text, so the validator
     /// reports it.
     pub fn to_request(&self, provider: Provider) -> Value {
@@ -84,16 +103,32 @@ impl Form {
                 let Some(items) = self.groups.get(r.path).filter(|items| !items.is_empty()) else {
                     continue;
                 };
+                if let Some(ty) = r.items {
+                    let values: Vec<Value> = items
+                        .iter()
+                        .filter_map(|item| typed(ty, item.get(r.path).map_or("", String::as_str)))
+                        .collect();
+                    root.insert(r.key.to_owned(), Value::Array(values));
+                    continue;
+                }
                 let members: Vec<&FieldRule> =
                     rules.iter().filter(|m| m.group == Some(r.path) && is_scalar(m.ty)).collect();
+                let inner: Vec<&FieldRule> =
+                    rules.iter().filter(|m| m.group == Some(r.path) && m.ty == ValueType::Array).collect();
                 let array = items
                     .iter()
-                    .map(|item| {
-                        let mut object = Map::new();
-                        for m in &members {
-                            if let Some(v) = typed(m.ty, item.get(m.path).map_or("", String::as_str)) {
-                                insert_path(&mut object, member_path(m.path), v);
-                            }
+                    .enumerate()
+                    .map(|(at, item)| {
+                        let mut object = self.object(&members, item);
+                        for g in &inner {
+                            let Some(items) = self.groups.get(&group_key(g.path, Some(at))).filter(|i| !i.is_empty())
+                            else {
+                                continue;
+                            };
+                            let members: Vec<&FieldRule> =
+                                rules.iter().filter(|m| m.group == Some(g.path) && is_scalar(m.ty)).collect();
+                            let array = items.iter().map(|item| Value::Object(self.object(&members, item))).collect();
+                            insert_path(&mut object, member_path(g.path), Value::Array(array));
                         }
                         Value::Object(object)
                     })
@@ -106,6 +141,19 @@ impl Form {
             }
         }
         Value::Object(root)
+    }
+}
+
+impl Form {
+    /// One item of a group as an object: its `members`' typed values at their paths inside it.
+    fn object(&self, members: &[&FieldRule], item: &Dict<String>) -> Map<String, Value> {
+        let mut object = Map::new();
+        for m in members {
+            if let Some(v) = typed(m.ty, item.get(m.path).map_or("", String::as_str)) {
+                insert_path(&mut object, member_path(m.path), v);
+            }
+        }
+        object
     }
 }
 

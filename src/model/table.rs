@@ -53,6 +53,16 @@ pub fn sources(provider: Provider) -> &'static [&'static str] {
     meta::one_of_required(provider)
 }
 
+/// The fields that go with source `source` only, shown under it while it is chosen.
+pub fn with_source(provider: Provider, source: &str) -> impl Iterator<Item = &'static str> + '_ {
+    provider.console().with_source.iter().filter(move |&&(_, s)| s == source).map(|&(f, _)| f)
+}
+
+/// Whether field `path` goes with one source only (see [`with_source`]).
+pub fn goes_with_source(provider: Provider, path: &str) -> bool {
+    provider.console().with_source.iter().any(|&(f, _)| f == path)
+}
+
 /// The source the form shows: the first one with a value, else the first.
 pub fn chosen_source(provider: Provider, form: &Form) -> usize {
     sources(provider).iter().position(|&s| !form.get(Slot::top(s)).is_empty() || form.items(s) > 0).unwrap_or(0)
@@ -78,6 +88,11 @@ pub fn has_auto_fields(provider: Provider) -> bool {
 /// common ones the signer needs.
 pub fn in_form(provider: Provider, rule: &FieldRule) -> bool {
     !rule.common || is_signer_field(provider, rule.path)
+}
+
+/// A list of plain values (Tencent 3.0's `SnapshotIds`): its items are values, not objects.
+pub const fn is_list(rule: &FieldRule) -> bool {
+    rule.items.is_some()
 }
 
 /// The fields directly inside container `parent` (`""`: the request; `Tag`; `dataDisks[].cloudDiskSpec`)

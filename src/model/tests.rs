@@ -226,3 +226,66 @@ fn history_serializes_newest_first() {
     assert_eq!(History::from_json(&text), h);
     assert_eq!(History::from_json("{oops"), History::default());
 }
+
+/// Tencent 3.0's lists of values and its group inside a group: the request they make, the ids of
+/// their inputs, and items moving up when one goes.
+#[wasm_bindgen_test]
+fn lists_and_groups_inside_groups() {
+    let p = Provider::Tencent3;
+    let mut f = Form::new(p);
+    f.set(Slot::top("ImageName"), "web-01");
+    for (i, id) in ["snap-1", "", "snap-3"].into_iter().enumerate() {
+        assert_eq!(f.add_item("SnapshotIds", None), Some(i));
+        f.set(Slot::at("SnapshotIds", i), id);
+    }
+    assert_eq!(f.get(Slot::at("SnapshotIds", 2)), "snap-3");
+    assert_eq!(f.get(Slot::top("SnapshotIds")), "", "a list's items are not its own value");
+    for spec in 0..2 {
+        assert_eq!(f.add_item("TagSpecification", None), Some(spec));
+        f.set(Slot::at("TagSpecification[].ResourceType", spec), "image");
+        let tags = group_key("TagSpecification[].Tags", Some(spec));
+        assert_eq!(tags, format!("TagSpecification[{spec}].Tags"));
+        for tag in 0..=spec {
+            assert_eq!(f.add_item(&tags, Some(50)), Some(tag));
+            f.set(Slot::at("TagSpecification[].Tags[].Key", nest(Some(spec), tag)), &format!("k{spec}{tag}"));
+        }
+    }
+    let slot = Slot::at("TagSpecification[].Tags[].Key", nest(Some(1), 1));
+    assert_eq!(issue_path(p, slot), "TagSpecification[1].Tags[1].Key");
+    assert_eq!(slot_of(p, "TagSpecification[1].Tags[1].Key"), Some(slot));
+    assert_eq!(slot_id(p, slot), "f-tencent3-TagSpecification-1-Tags-1-Key");
+    assert_eq!(slot_id(p, Slot::at("SnapshotIds", 1)), "f-tencent3-SnapshotIds-1");
+    assert_eq!(slot_of(p, "SnapshotIds[1]"), Some(Slot::at("SnapshotIds", 1)));
+    assert_eq!(
+        f.to_request(p),
+        json!({
+            "Region": "ap-guangzhou",
+            "ImageName": "web-01",
+            "SnapshotIds": ["snap-1", "snap-3"],
+            "TagSpecification": [
+                {"ResourceType": "image", "Tags": [{"Key": "k00"}]},
+                {"ResourceType": "image", "Tags": [{"Key": "k10"}, {"Key": "k11"}]},
+            ],
+        })
+    );
+    assert_eq!(items_of(slot), [("TagSpecification", 1), ("TagSpecification[].Tags", 1)]);
+    assert_eq!(items_of(Slot::at("SnapshotIds", 2)), [("SnapshotIds", 2)]);
+
+    // The first tag set goes: the second's tags move up with it, and so do the slots touched in them.
+    let touched: Touched = [slot, Slot::at("TagSpecification[].Tags[].Key", nest(Some(0), 0))].into();
+    f.remove_item("TagSpecification", 0);
+    assert_eq!(f.items("TagSpecification[0].Tags"), 2);
+    assert_eq!(f.items("TagSpecification[1].Tags"), 0);
+    let moved = Slot::at("TagSpecification[].Tags[].Key", nest(Some(0), 1));
+    assert_eq!(f.get(moved), "k11");
+    assert_eq!(touched_after_removal(&touched, "TagSpecification", 0), [moved].into());
+    assert!(is_touched(&[moved].into(), Slot::at("TagSpecification[].Tags", 0)));
+    assert!(!is_touched(&[moved].into(), Slot::at("TagSpecification[].Tags", 1)));
+    // A tag inside it goes: the later tag moves up.
+    assert_eq!(
+        touched_after_removal(&[moved].into(), "TagSpecification[0].Tags", 0),
+        [Slot::at("TagSpecification[].Tags[].Key", nest(Some(0), 0))].into()
+    );
+    f.remove_item("TagSpecification[0].Tags", 0);
+    assert_eq!(f.get(Slot::at("TagSpecification[].Tags[].Key", nest(Some(0), 0))), "k11");
+}

@@ -6,7 +6,7 @@ use crate::components::credentials::Credentials;
 use crate::components::error_summary::ErrorSummary;
 use crate::components::form::RequestForm;
 use crate::components::preview::Preview;
-use crate::components::provider_picker::tab_id;
+use crate::components::provider_picker::{ApiChoice, tab_id};
 use crate::components::send::SendBar;
 use crate::store::ProviderPage;
 use leptos::prelude::*;
@@ -15,6 +15,7 @@ use leptos::prelude::*;
 pub fn ProviderPage(space: ProviderPage) -> impl IntoView {
     view! {
         <section id="provider-panel" role="tabpanel" class="panel" aria-labelledby=tab_id(space.provider)>
+            <ApiChoice provider=space.provider />
             <ErrorSummary space />
             <div class="layout">
                 <div class="col-main">

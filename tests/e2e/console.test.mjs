@@ -13,6 +13,7 @@ import a11y from "./suites/a11y.mjs";
 import screenshots from "./suites/screenshots.mjs";
 import newuser from "./suites/newuser.mjs";
 import lazy from "./suites/lazy.mjs";
+import tencent3 from "./suites/tencent3.mjs";
 
 describeConsole("console", () => {
   page();
@@ -24,6 +25,7 @@ describeConsole("console", () => {
   portability();
   lazy();
   newuser();
+  tencent3();
   a11y();
   screenshots();
 });

@@ -13,6 +13,10 @@ use crate::report::{DocSource, LengthUnit, ValueType};
 use crate::rule::{Check, Cross, DeviceRange, Field, Range, Spec, parent_of};
 use serde::Serialize;
 
+/// The index of an item of an array inside an item of another array (Tencent API 3.0's tags in a
+/// tag set), as issue paths carry it: both numbers packed in one, and unpacked.
+pub use crate::request::{nest, unnest};
+
 /// One provider, as the JS package's `providers()` lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

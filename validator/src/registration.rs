@@ -179,12 +179,16 @@ impl Answer {
 /// What the console's forms need beyond the rule table.
 #[derive(Debug)]
 pub struct Console {
-    /// Whether the console offers a form (a tab) for it. Tencent's API 3.0 has none yet: its
-    /// lists of plain values (`SnapshotIds`) and groups inside groups (`TagSpecification[].Tags`)
-    /// are more than the console's forms render; the console's portability table lists it.
+    /// Whether the console offers a form for it.
     pub form: bool,
+    /// The tab it shares with the other APIs of the same product, if it has one (Tencent's API
+    /// 3.0 and legacy API v2): one tab, and a choice between the APIs on it.
+    pub family: Option<Family>,
     /// Where the image comes from, the first fields of the form, in order.
     pub source_fields: &'static [&'static str],
+    /// Fields that go with one source only, shown under it while it is the one chosen:
+    /// `(field, source)` (Tencent 3.0's `DataDiskIds` with `InstanceId`).
+    pub with_source: &'static [(&'static str, &'static str)],
     /// The image name and the description.
     pub name_field: &'static str,
     pub description_field: &'static str,
@@ -199,6 +203,17 @@ pub struct Console {
     /// Fields that ask for something the emulator's sandbox has (a region, an instance, a
     /// snapshot): the console offers the sandbox's own there.
     pub offers: &'static [(&'static str, Offer)],
+}
+
+/// One API of a product that speaks several: the product's tab and this API's name on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Family {
+    /// The tab's name, the same for every API of the product.
+    pub tab: &'static str,
+    /// This API's name in the choice on the tab.
+    pub api: Text,
+    /// Whether the tab opens on this API (one per product).
+    pub default: bool,
 }
 
 /// What the sandbox has to offer for a field that asks for an id.
@@ -273,16 +288,27 @@ mod tests {
             for (path, _) in c.offers {
                 field(path);
             }
+            for &(path, source) in c.with_source {
+                field(path);
+                assert!(c.source_fields.contains(&source), "{}: {path} goes with {source}, not a source", r.id);
+            }
             for g in c.groups {
                 assert!(r.spec.fields.iter().any(|f| f.path.starts_with(g.path)), "{}: group {}", r.id, g.path);
             }
-            // Every repeatable group of fields the form shows has its labels (a list of plain values
-            // is one field).
-            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && f.items.is_none() && !f.common) {
+            // Every repeatable group the form shows has its labels (a list of plain values too: its
+            // items are added and removed one by one).
+            for f in r.spec.fields.iter().filter(|f| f.ty == ValueType::Array && !f.common) {
                 assert!(c.group(f.path).is_some(), "{}: group {} has no labels", r.id, f.path);
             }
             ids.push(r.id);
             ids.extend(r.aliases);
+        }
+        // A tab shared by several APIs opens on exactly one of them.
+        for tab in registry().filter_map(|r| r.console.family).map(|f| f.tab) {
+            let family = registry().filter_map(|r| r.console.family.filter(|f| f.tab == tab));
+            let (members, defaults) = family.fold((0, 0), |(m, d), f| (m + 1, d + usize::from(f.default)));
+            assert!(members > 1, "{tab}: a family of one is a tab of its own");
+            assert_eq!(defaults, 1, "{tab}: one default");
         }
         let n = ids.len();
         ids.sort_unstable();

@@ -1,20 +1,25 @@
 // The console's DOM contract (docs/console-contract.md) as helpers: accessible names first, the
 // contract's ids where one element among many is needed.
 
-export const PROVIDERS = ["aliyun", "tencent", "jdcloud", "zenlayer"];
+/** Every provider with a form: Tencent's two APIs share one tab (TAB), each with its own form. */
+export const PROVIDERS = ["aliyun", "tencent3", "tencent", "jdcloud", "zenlayer"];
 
-/** Every provider the portability table lists: the tabs' and Tencent's API 3.0, which has no form yet. */
+/** Every provider the portability table lists. */
 export const PORTABLE = ["aliyun", "tencent", "tencent3", "jdcloud", "zenlayer"];
 
-/** The provider tabs' accessible names (contract, "Page"). */
+/** The provider tabs' accessible names (contract, "Page"), by the tab's data-provider. */
 export const DISPLAY = {
   aliyun: "Alibaba Cloud ECS",
-  tencent: "Tencent Cloud CVM (legacy API v2)",
+  tencent: "Tencent Cloud CVM",
   jdcloud: "JD Cloud VM",
   zenlayer: "Zenlayer Cloud VM",
-  // A tab of its own; the per-provider suites cover the four above (PROVIDERS).
-  tencent3: "Tencent Cloud CVM (API 3.0)",
 };
+
+/** The tab a provider's form is on (its data-provider), when it shares it with another API. */
+export const TAB = { tencent3: "tencent" };
+
+/** The radio that chooses each API of a shared tab; the first listed is the tab's default. */
+export const API = { tencent3: "API 3.0", tencent: "Legacy API v2 (private clouds)" };
 
 /**
  * A valid request per provider that the built-in fixture accepts (README, "Which request triggers which
@@ -23,6 +28,7 @@ export const DISPLAY = {
  */
 export const VALID = {
   aliyun: { RegionId: "cn-hangzhou", InstanceId: "i-sandbox-stopped", ImageName: "web-01" },
+  tencent3: { InstanceId: "ins-sandbox1", ImageName: "web-01" },
   tencent: { instanceId: "ins-sandbox1", imageName: "web-01" },
   jdcloud: { regionId: "cn-north-1", instanceId: "i-sandbox01", name: "web-01" },
   zenlayer: { instanceId: "100000000001", imageName: "web-01" },
@@ -30,7 +36,7 @@ export const VALID = {
 
 /** The request the console sends for VALID[p] (what `createimage check` sees). */
 export function validRequest(p) {
-  return p === "tencent" ? { Region: "ap-guangzhou", ...VALID[p] } : { ...VALID[p] };
+  return p === "tencent" || p === "tencent3" ? { Region: "ap-guangzhou", ...VALID[p] } : { ...VALID[p] };
 }
 
 /** `f-{provider}-{path}`: every run of characters outside [A-Za-z0-9] becomes `-`, a trailing `-` dropped. */
@@ -63,9 +69,15 @@ export async function waitMounted(page) {
 }
 
 export async function selectProvider(page, provider) {
-  const tab = page.getByRole("tab", { name: DISPLAY[provider], exact: true });
+  const name = DISPLAY[TAB[provider] ?? provider];
+  const tab = page.getByRole("tab", { name, exact: true });
   await tab.click();
-  await waitFor(async () => (await tab.getAttribute("aria-selected")) === "true", `tab ${DISPLAY[provider]} selected`);
+  await waitFor(async () => (await tab.getAttribute("aria-selected")) === "true", `tab ${name} selected`);
+  if (API[provider]) {
+    // By its data-provider: its name is translated in Chinese.
+    await page.locator(`input[type="radio"][data-provider="${provider}"]`).check();
+    await page.locator(`#request-${provider}`).waitFor({ state: "visible" });
+  }
   return tab;
 }
 

@@ -222,7 +222,7 @@ export default function newuser() {
         await clickAt(page, page.locator("#lang-toggle"));
         await waitFor(async () => (await page.getAttribute("html", "lang")) === "zh", "Chinese");
       }
-      for (const p of ["aliyun", "tencent", "jdcloud", "zenlayer"]) {
+      for (const p of ["aliyun", "tencent3", "tencent", "jdcloud", "zenlayer"]) {
         await selectProvider(page, p);
         const body = await page.locator("body").innerText();
         for (const w of ["providers.md", "seed", "Path parameter", "common parameter", "路径参数", "公共参数"]) {

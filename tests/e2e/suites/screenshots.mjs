@@ -23,7 +23,7 @@ export default function screenshots() {
         }
         for (const p of PROVIDERS) {
           await selectProvider(page, p);
-          const first = page.locator(`label[for="f-${p}-${p === "aliyun" ? "RegionId" : p === "jdcloud" ? "regionId" : "instanceId"}"]`);
+          const first = page.locator(`label[for="f-${p}-${{ aliyun: "RegionId", jdcloud: "regionId", tencent3: "InstanceId" }[p] ?? "instanceId"}"]`);
           const label = await text(first);
           assert.equal(HAN.test(label), lang === "zh", `${p} ${lang}: the label "${label}" is in ${lang}`);
           // The pointer on the form, as a user's: in Sandbox mode the sandbox's own appear under the id fields.

@@ -299,7 +299,9 @@ pub const REGISTRATION: Registration = Registration {
     },
     console: &Console {
         form: true,
+        family: None,
         source_fields: &["RegionId", "InstanceId", "DiskDeviceMapping", "SnapshotId"],
+        with_source: &[],
         name_field: "ImageName",
         description_field: "Description",
         signer_fields: &[],

@@ -259,7 +259,9 @@ pub const REGISTRATION: Registration = Registration {
     },
     console: &Console {
         form: true,
+        family: None,
         source_fields: &["regionId", "instanceId"],
+        with_source: &[],
         name_field: "name",
         description_field: "description",
         signer_fields: &[],

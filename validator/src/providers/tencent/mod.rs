@@ -8,12 +8,12 @@ pub mod wire;
 
 pub use codes::Code;
 
-use crate::catalog::KnownCode as C;
+use crate::catalog::{KnownCode as C, Text};
 use crate::charset::CharClass::{Char, Digit, Han, Letter};
 use crate::charset::CharSet;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
+    Answer, Console, Emulator, Family, Hosts, IdForm, ImageStatus, NonceKind, Offer, Registration, RequestIdKind, Wire,
 };
 use crate::report::{LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Field, Spec};
@@ -85,6 +85,9 @@ pub static SPEC: Spec = Spec {
     derived: std::sync::OnceLock::new(),
 };
 
+/// The console's one tab for both of Tencent's APIs (this one and API 3.0).
+pub const TAB: &str = "Tencent Cloud CVM";
+
 /// Tencent Cloud CVM (API v2), as the rest of createimage knows it.
 pub const REGISTRATION: Registration = Registration {
     provider: Provider::Tencent,
@@ -117,7 +120,13 @@ pub const REGISTRATION: Registration = Registration {
     },
     console: &Console {
         form: true,
+        family: Some(Family {
+            tab: TAB,
+            api: Text::human("Legacy API v2 (private clouds)", "旧版 API v2（专有云）"),
+            default: false,
+        }),
         source_fields: &["Region", "instanceId"],
+        with_source: &[],
         name_field: "imageName",
         description_field: "imageDescription",
         // The signer takes the region from the request.

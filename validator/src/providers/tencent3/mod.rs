@@ -16,8 +16,8 @@ use crate::catalog::{KnownCode as C, Text};
 use crate::findings::Findings;
 use crate::provider::Provider;
 use crate::registration::{
-    Answer, Console, Emulator, Group, Hosts, IdForm, ImageStatus, NonceKind, RegionalHosts, Registration,
-    RequestIdKind, Wire,
+    Answer, Console, Emulator, Family, Group, Hosts, IdForm, ImageStatus, NonceKind, Offer, RegionalHosts,
+    Registration, RequestIdKind, Wire,
 };
 use crate::report::{DocSource, IssueKind, LengthUnit::Chars, ValueType};
 use crate::rule::{Check, Cross, Field, Params, Spec};
@@ -214,8 +214,10 @@ pub const REGISTRATION: Registration = Registration {
         account_owner: Provider::Tencent,
     },
     console: &Console {
-        form: false,
+        form: true,
+        family: Some(Family { tab: super::tencent::TAB, api: Text::human("API 3.0", "API 3.0"), default: true }),
         source_fields: &["Region", "InstanceId", "SnapshotIds"],
+        with_source: &[("DataDiskIds", "InstanceId")],
         name_field: "ImageName",
         description_field: "ImageDescription",
         // The signer sends the region as X-TC-Region.
@@ -223,6 +225,16 @@ pub const REGISTRATION: Registration = Registration {
         auto_fields: &[],
         defaults: &[("Region", "ap-guangzhou")],
         groups: &[
+            Group {
+                path: "SnapshotIds",
+                item: Text::human("Snapshot {n}", "快照 {n}"),
+                add: Text::human("Add snapshot ID", "添加快照 ID"),
+            },
+            Group {
+                path: "DataDiskIds",
+                item: Text::human("Data disk {n}", "数据盘 {n}"),
+                add: Text::human("Add data disk ID", "添加数据盘 ID"),
+            },
             Group {
                 path: "TagSpecification",
                 item: Text::human("Tag set {n}", "标签组 {n}"),
@@ -234,8 +246,7 @@ pub const REGISTRATION: Registration = Registration {
                 add: Text::human("Add tag", "添加标签"),
             },
         ],
-        // None yet: the console's sandbox offers are not shown for API 3.0's fields.
-        offers: &[],
+        offers: &[("Region", Offer::Regions), ("InstanceId", Offer::Instances), ("SnapshotIds", Offer::Snapshots)],
     },
 };
 

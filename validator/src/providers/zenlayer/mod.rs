@@ -98,7 +98,9 @@ pub const REGISTRATION: Registration = Registration {
     },
     console: &Console {
         form: true,
+        family: None,
         source_fields: &["instanceId"],
+        with_source: &[],
         name_field: "imageName",
         description_field: "imageDescription",
         signer_fields: &[],
