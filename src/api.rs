@@ -2,9 +2,13 @@
 //! relay or the provider) and reads the emulator's state. Bodies come back as text; what they
 //! mean is [`crate::submit::interpret`]'s business.
 
+use crate::browser;
 use crate::submit::Outgoing;
-use gloo_net::http::{Method, RequestBuilder};
+use leptos::prelude::window;
 use serde::Deserialize;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Headers, Request, RequestInit, Response};
 
 /// An HTTP answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,29 +25,34 @@ pub struct NoAnswer {
     pub type_error: bool,
 }
 
-impl From<gloo_net::Error> for NoAnswer {
-    fn from(e: gloo_net::Error) -> Self {
-        let type_error = matches!(&e, gloo_net::Error::JsError(js) if js.name == "TypeError");
-        // `name: message`, as the browser writes a rejection (`TypeError: Failed to fetch`).
-        NoAnswer { message: e.to_string(), type_error }
+impl NoAnswer {
+    fn from_js(e: &JsValue) -> Self {
+        NoAnswer { message: browser::error_text(e), type_error: browser::is_type_error(e) }
     }
 }
 
 /// Sends `request` and reads the whole answer.
 pub async fn send(request: &Outgoing) -> Result<Answer, NoAnswer> {
-    let method = Method::from_bytes(request.method.as_bytes())
-        .map_err(|e| NoAnswer { message: format!("{}: {e}", request.method), type_error: false })?;
-    let builder =
-        request.headers.iter().fold(RequestBuilder::new(&request.url).method(method), |b, (k, v)| b.header(k, v));
-    let req = match &request.body {
-        Some(body) => builder.body(body.as_str())?,
-        None => builder.build()?,
-    };
-    read(req.send().await?).await
+    let headers = Headers::new().map_err(|e| NoAnswer::from_js(&e))?;
+    for (k, v) in &request.headers {
+        headers.append(k, v).map_err(|e| NoAnswer::from_js(&e))?;
+    }
+    let init = RequestInit::new();
+    init.set_method(&request.method);
+    init.set_headers(&headers);
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let req = Request::new_with_str_and_init(&request.url, &init).map_err(|e| NoAnswer::from_js(&e))?;
+    fetch_text(&req).await
 }
 
-async fn read(response: gloo_net::http::Response) -> Result<Answer, NoAnswer> {
-    Ok(Answer { status: response.status(), body: response.text().await? })
+async fn fetch_text(req: &Request) -> Result<Answer, NoAnswer> {
+    let value = JsFuture::from(window().fetch_with_request(req)).await.map_err(|e| NoAnswer::from_js(&e))?;
+    let response: Response = value.dyn_into().map_err(|e| NoAnswer::from_js(&e))?;
+    let text =
+        JsFuture::from(response.text().map_err(|e| NoAnswer::from_js(&e))?).await.map_err(|e| NoAnswer::from_js(&e))?;
+    Ok(Answer { status: response.status(), body: text.as_string().unwrap_or_default() })
 }
 
 /// One image of the emulator (`GET /_emulator/state`).
@@ -119,7 +128,8 @@ impl World {
 /// Reads the sandbox emulator's state (called by the code loaded on first use, which carries
 /// the reader).
 pub async fn emulator_state() -> Result<EmulatorState, NoAnswer> {
-    let answer = read(RequestBuilder::new("/_emulator/state").send().await?).await?;
+    let req = Request::new_with_str("/_emulator/state").map_err(|e| NoAnswer::from_js(&e))?;
+    let answer = fetch_text(&req).await?;
     serde_json::from_str(&answer.body)
         .map_err(|e| NoAnswer { message: format!("HTTP {}: {e}", answer.status), type_error: false })
 }

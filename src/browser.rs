@@ -111,3 +111,8 @@ pub fn error_text(e: &JsValue) -> String {
     }
     e.as_string().unwrap_or_else(|| "unknown error".to_owned())
 }
+
+/// Whether a rejection is a `TypeError` (what `fetch` rejects with on network and CORS failures).
+pub fn is_type_error(e: &JsValue) -> bool {
+    e.dyn_ref::<js_sys::TypeError>().is_some()
+}
