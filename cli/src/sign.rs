@@ -26,7 +26,7 @@ The secret appears in no output.\n\n\
 Signature methods: aliyun HMAC-SHA1 (default) or ACS3-HMAC-SHA256; tencent HmacSHA256 (default) or \
 HmacSHA1; jdcloud JDCLOUD2 (default) or JDCLOUD3; zenlayer ZC2-HMAC-SHA256.")]
 pub struct SignArgs {
-    /// Cloud provider: aliyun, tencent, jdcloud or zenlayer.
+    /// Cloud provider: aliyun, tencent (legacy API v2), tencent3 (API 3.0), jdcloud or zenlayer.
     #[arg(long, short = 'p', value_name = "PROVIDER", value_parser = crate::parse_provider)]
     pub provider: Provider,
     /// The access key ID (Alibaba AccessKeyId, Tencent SecretId, JD AccessKey, Zenlayer AccessKey ID).

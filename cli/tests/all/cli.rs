@@ -120,6 +120,18 @@ mod usage {
         assert!(text.contains("check") && text.contains("explain"), "{text}");
     }
 
+    /// The help of each command that takes `--provider` names every registered provider (a new
+    /// one must not be missing from the text a user reads first).
+    #[test]
+    fn provider_help_names_every_provider() {
+        for command in ["check", "explain", "sign"] {
+            let text = stdout(&run(&[command, "--help"], None));
+            for p in createimage_validator::Provider::ALL {
+                assert!(text.contains(p.as_str()), "{command} --help does not name {p}:\n{text}");
+            }
+        }
+    }
+
     #[test]
     fn version_prints_the_package_version() {
         let out = run(&["--version"], None);
