@@ -219,7 +219,15 @@ fuzz_target!(|c: Case| {
         panic!("a request we signed does not verify: {e}\n{r:?}");
     }
     assert_eq!(wire::access_key_id(provider, r).as_deref(), Some("AKID-fuzz"));
-    assert_eq!(wire::decode(provider, r).as_ref(), Ok(&valid.to_value()), "decode(encode(r)) is not r");
+    let mut expected = valid.to_value();
+    if provider == Provider::Tencent3 {
+        // API 3.0's Region is a common parameter (TC3's `X-TC-Region` header, v1's `Region`
+        // parameter), not part of the request decode gives; the emulator reads it on its own.
+        if let Value::Object(members) = &mut expected {
+            members.remove("Region");
+        }
+    }
+    assert_eq!(wire::decode(provider, r).as_ref(), Ok(&expected), "decode(encode(r)) is not r ({algorithm:?}, {method:?}):\n{r:?}");
     let Some((m, other_secret)) = changed(algorithm, r, &c.change) else { return };
     let result = wire::verify(provider, &m, other_secret.as_ref().unwrap_or(&secret), time, SKEW);
     assert!(result.is_err(), "{:?} still verifies:\n{m:?}\nsigned:\n{r:?}", c.change);
