@@ -227,7 +227,11 @@ fuzz_target!(|c: Case| {
             members.remove("Region");
         }
     }
-    assert_eq!(wire::decode(provider, r).as_ref(), Ok(&expected), "decode(encode(r)) is not r ({algorithm:?}, {method:?}):\n{r:?}");
+    assert_eq!(
+        wire::decode(provider, r).as_ref(),
+        Ok(&expected),
+        "decode(encode(r)) is not r ({algorithm:?}, {method:?}):\n{r:?}"
+    );
     let Some((m, other_secret)) = changed(algorithm, r, &c.change) else { return };
     let result = wire::verify(provider, &m, other_secret.as_ref().unwrap_or(&secret), time, SKEW);
     assert!(result.is_err(), "{:?} still verifies:\n{m:?}\nsigned:\n{r:?}", c.change);
